@@ -1,0 +1,8 @@
+/***/
+/**
+ * The demo backend module for the value-stream plugin.
+ *
+ * @packageDocumentation
+ */
+
+export { valueStreamModuleDemo as default } from './module';

@@ -1,0 +1,8 @@
+/***/
+/**
+ * The jenkins backend module for the value-stream plugin.
+ *
+ * @packageDocumentation
+ */
+
+export { valueStreamModuleJenkins as default } from './module';

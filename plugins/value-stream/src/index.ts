@@ -1,0 +1,1 @@
+export { valueStreamPlugin as default } from './plugin';

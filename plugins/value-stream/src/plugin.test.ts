@@ -1,0 +1,7 @@
+import { valueStreamPlugin } from './plugin';
+
+describe('value-stream', () => {
+  it('should export plugin', () => {
+    expect(valueStreamPlugin).toBeDefined();
+  });
+});
