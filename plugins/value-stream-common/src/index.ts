@@ -1,19 +1,9 @@
-/***/
 /**
- * Common functionalities for the value-stream plugin.
+ * Common types, schemas and permissions of the value-stream plugin.
  *
  * @packageDocumentation
  */
-
-/**
- * In this package you might for example declare types that are common
- * between the frontend and backend plugin packages.
- */
-export type CommonType = {
-  field: string;
-};
-
-/**
- * Or you might declare some common constants.
- */
-export const COMMON_CONSTANT = 1;
+export * from './stages';
+export * from './events';
+export * from './api';
+export * from './permissions';

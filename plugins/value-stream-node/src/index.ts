@@ -1,18 +1,6 @@
-/***/
 /**
- * Node.js library for the value-stream plugin.
+ * Extension points of the value-stream backend: source adapters, stage mapping, producers.
  *
  * @packageDocumentation
  */
-
-// In this package you might for example export functions that
-// help other plugins or modules interact with your plugin.
-
-/**
- * Does something useful.
- *
- * @public
- */
-export function someFunction() {
-  // ...
-}
+export * from './extensionPoints';

@@ -1,0 +1,206 @@
+import type { ItemType, StageCategory } from './stages';
+
+/** Summary statistics of a set of durations in seconds (DESIGN §6). @public */
+export interface DurationStats {
+  count: number;
+  p50: number;
+  p85: number;
+  p95: number;
+  mean: number;
+}
+
+/** Health of a stage right now (DESIGN §11). @public */
+export type StageStatus = 'healthy' | 'warning' | 'bottleneck';
+
+/** One stage in a metrics response. @public */
+export interface StageMetrics {
+  name: string;
+  category: StageCategory;
+  /** Items whose current stage it is; null for a `done` stage. */
+  wip: number | null;
+  wipLimit: number | null;
+  /** Mean duration (s) of the visits that ended inside the window. */
+  meanTimeInStage: number | null;
+  status: StageStatus;
+}
+
+/** DORA performance tier (see docs/metrics.md for the table). @public */
+export type DoraTier = 'elite' | 'high' | 'medium' | 'low';
+
+/** `GET /entities/:kind/:namespace/:name/metrics` and the group roll-up. @public */
+export interface MetricsResponse {
+  entityRef: string;
+  /** Entities summed up (group roll-up only). */
+  entityRefs?: string[];
+  window: { from: string; to: string };
+  flow: {
+    throughput: {
+      total: number;
+      perWeek: number;
+      byType: Record<ItemType, number>;
+    };
+    cycleTime: DurationStats | null;
+    leadTime: DurationStats | null;
+    efficiency: number | null;
+    load: number;
+    distribution: Record<ItemType, number> | null;
+  };
+  dora: {
+    deploymentFrequency: { count: number; perWeek: number; tier?: DoraTier };
+    leadTimeForChanges: (DurationStats & { tier?: DoraTier }) | null;
+    changeFailureRate: {
+      failed: number;
+      total: number;
+      rate: number | null;
+      tier?: DoraTier | null;
+    };
+    recoveryTime: { count: number; p50: number; mean: number; tier?: DoraTier } | null;
+  };
+  stages: StageMetrics[];
+}
+
+/** A work item in a listing. @public */
+export interface WorkItemSummary {
+  key: string;
+  title: string;
+  itemType: ItemType;
+  stage: string;
+  stageEnteredAt: string;
+  createdAt: string;
+  startedAt: string | null;
+  doneAt: string | null;
+  blocked: boolean;
+  cycleTime: number | null;
+  activeTime: number | null;
+  waitTime: number | null;
+}
+
+/** `GET /entities/:kind/:namespace/:name/work-items`. @public */
+export interface WorkItemListResponse {
+  items: WorkItemSummary[];
+  nextCursor: string | null;
+}
+
+/** One visit of a stage. @public */
+export interface StageTransition {
+  stage: string;
+  category: StageCategory;
+  enteredAt: string;
+  exitedAt: string | null;
+  seconds: number;
+}
+
+/** @public */
+export interface CommitLink {
+  sha: string;
+  repository: string | null;
+  message: string;
+  url?: string;
+}
+/** @public */
+export interface PullRequestLink {
+  repository: string | null;
+  number: number;
+  title: string;
+  state: 'open' | 'merged' | 'closed';
+  mergedAt: string | null;
+  url?: string;
+}
+/** @public */
+export interface BuildLink {
+  buildId: string;
+  status: string | null;
+  finishedAt: string | null;
+  url?: string;
+}
+/** @public */
+export interface DeploymentLink {
+  deploymentId: string;
+  environment: string;
+  status: string | null;
+  finishedAt: string | null;
+  url?: string;
+}
+/** @public */
+export interface IncidentLink {
+  incidentId: string;
+  severity: string | null;
+  openedAt: string | null;
+  resolvedAt: string | null;
+  url?: string;
+}
+
+/** `GET /work-items/:key`. @public */
+export interface WorkItemDetail extends WorkItemSummary {
+  priority: string | null;
+  value: number | null;
+  labels: string[];
+  transitions: StageTransition[];
+  timeInStage: Record<string, number>;
+  blockedTime: number;
+  leadTimeForChanges: number | null;
+  links: {
+    commits: CommitLink[];
+    pullRequests: PullRequestLink[];
+    builds: BuildLink[];
+    deployments: DeploymentLink[];
+    incidents: IncidentLink[];
+  };
+  entityRefs: string[];
+}
+
+/** Bottleneck rules (DESIGN §7). @public */
+export type AlertRule =
+  | 'item_stuck'
+  | 'wip_spike'
+  | 'wip_over_limit'
+  | 'cycle_time_outlier'
+  | 'low_flow_efficiency'
+  | 'item_blocked';
+
+/** @public */
+export type AlertSeverity = 'info' | 'warning' | 'critical';
+
+/** @public */
+export interface Alert {
+  id: string;
+  rule: AlertRule;
+  severity: AlertSeverity;
+  stage?: string;
+  workItemKey?: string;
+  message: string;
+  detectedAt: string;
+  resolvedAt?: string | null;
+  entityRef?: string;
+}
+
+/** `GET /entities/:kind/:namespace/:name/alerts`. @public */
+export interface AlertListResponse {
+  items: Alert[];
+}
+
+/** @public */
+export type TimeseriesMetric = 'wip' | 'throughput' | 'cfd' | 'cycle_time';
+/** @public */
+export type TimeseriesInterval = 'day' | 'week';
+
+/** @public */
+export type TimeseriesPoint =
+  | { t: string; value: number; stages: Record<string, number> } // wip
+  | { t: string; stages: Record<string, number> } // cfd
+  | { t: string; value: number } // throughput
+  | { t: string; key: string; value: number }; // cycle_time
+
+/** `GET /entities/:kind/:namespace/:name/timeseries`. @public */
+export interface TimeseriesResponse {
+  metric: TimeseriesMetric;
+  interval: TimeseriesInterval;
+  points: TimeseriesPoint[];
+}
+
+/** `POST /events` answer (DESIGN §11). @public */
+export interface IngestResponse {
+  accepted: number;
+  duplicates: number;
+  ignored: number;
+}
