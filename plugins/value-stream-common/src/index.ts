@@ -7,3 +7,4 @@ export * from './stages';
 export * from './events';
 export * from './api';
 export * from './permissions';
+export * from './cdevents';

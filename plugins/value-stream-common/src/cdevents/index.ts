@@ -1,0 +1,4 @@
+export type { CDCloudEvent } from './types';
+export { CDEventInputError } from './types';
+export { isCDEventType } from './parse';
+export { cdeventToCanonical, MAPPED_CDEVENT_KINDS } from './mapping';
