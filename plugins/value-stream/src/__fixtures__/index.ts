@@ -1,0 +1,26 @@
+import type {
+  AlertListResponse,
+  MetricsResponse,
+  TimeseriesResponse,
+  WorkItemDetail,
+  WorkItemListResponse,
+} from '@valuestream/backstage-plugin-value-stream-common';
+import alertsJson from './alerts.json';
+import emptyMetricsJson from './emptyMetrics.json';
+import groupMetricsJson from './groupMetrics.json';
+import metricsJson from './metrics.json';
+import timeseriesJson from './timeseries.json';
+import workItemDetailJson from './workItemDetail.json';
+import workItemsJson from './workItems.json';
+
+// JSON imports widen string literals, so the fixtures are cast to the API types.
+export const metrics = metricsJson as MetricsResponse;
+export const emptyMetrics = emptyMetricsJson as MetricsResponse;
+export const groupMetrics = groupMetricsJson as MetricsResponse;
+export const workItems = workItemsJson as WorkItemListResponse;
+export const workItemDetail = workItemDetailJson as WorkItemDetail;
+export const alerts = alertsJson as AlertListResponse;
+export const timeseries = timeseriesJson as Record<
+  'cfd' | 'wip' | 'throughput' | 'cycle_time',
+  TimeseriesResponse
+>;

@@ -1,0 +1,63 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import type {
+  AlertListResponse,
+  ItemType,
+  MetricsResponse,
+  TimeseriesInterval,
+  TimeseriesMetric,
+  TimeseriesResponse,
+  WorkItemDetail,
+  WorkItemListResponse,
+} from '@valuestream/backstage-plugin-value-stream-common';
+
+/** A time window; ISO-8601 strings, `[from, to)`. @public */
+export interface TimeWindow {
+  from?: string;
+  to?: string;
+}
+
+/** Options of {@link ValueStreamApi.getWorkItems}. @public */
+export interface WorkItemQuery {
+  state?: 'open' | 'done' | 'all';
+  stage?: string;
+  type?: ItemType;
+  limit?: number;
+  cursor?: string;
+}
+
+/** Options of {@link ValueStreamApi.getTimeseries}. @public */
+export interface TimeseriesQuery extends TimeWindow {
+  metric: TimeseriesMetric;
+  interval?: TimeseriesInterval;
+}
+
+/**
+ * Read access to the value-stream backend (DESIGN §8).
+ * Entity and group refs are full refs such as `component:default/payments`.
+ * @public
+ */
+export interface ValueStreamApi {
+  getMetrics(entityRef: string, window?: TimeWindow): Promise<MetricsResponse>;
+  getWorkItems(
+    entityRef: string,
+    query?: WorkItemQuery,
+  ): Promise<WorkItemListResponse>;
+  getWorkItem(key: string): Promise<WorkItemDetail>;
+  getAlerts(
+    entityRef: string,
+    status?: 'open' | 'resolved' | 'all',
+  ): Promise<AlertListResponse>;
+  getTimeseries(
+    entityRef: string,
+    query: TimeseriesQuery,
+  ): Promise<TimeseriesResponse>;
+  getGroupMetrics(
+    groupRef: string,
+    window?: TimeWindow,
+  ): Promise<MetricsResponse>;
+}
+
+/** @public */
+export const valueStreamApiRef = createApiRef<ValueStreamApi>({
+  id: 'plugin.value-stream.service',
+});

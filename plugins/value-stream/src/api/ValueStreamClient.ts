@@ -1,0 +1,116 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import type {
+  AlertListResponse,
+  MetricsResponse,
+  TimeseriesResponse,
+  WorkItemDetail,
+  WorkItemListResponse,
+} from '@valuestream/backstage-plugin-value-stream-common';
+import type {
+  TimeseriesQuery,
+  TimeWindow,
+  ValueStreamApi,
+  WorkItemQuery,
+} from './ValueStreamApi';
+
+type QueryValue = string | number | undefined;
+
+/**
+ * {@link ValueStreamApi} over HTTP, using the app's fetch and discovery APIs.
+ * @public
+ */
+export class ValueStreamClient implements ValueStreamApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  getMetrics(entityRef: string, window: TimeWindow = {}) {
+    return this.get<MetricsResponse>(`${entityPath(entityRef)}/metrics`, {
+      from: window.from,
+      to: window.to,
+    });
+  }
+
+  getWorkItems(entityRef: string, query: WorkItemQuery = {}) {
+    return this.get<WorkItemListResponse>(
+      `${entityPath(entityRef)}/work-items`,
+      {
+        state: query.state,
+        stage: query.stage,
+        type: query.type,
+        limit: query.limit,
+        cursor: query.cursor,
+      },
+    );
+  }
+
+  getWorkItem(key: string) {
+    return this.get<WorkItemDetail>(`/work-items/${encodeURIComponent(key)}`);
+  }
+
+  getAlerts(entityRef: string, status?: 'open' | 'resolved' | 'all') {
+    return this.get<AlertListResponse>(`${entityPath(entityRef)}/alerts`, {
+      status,
+    });
+  }
+
+  getTimeseries(entityRef: string, query: TimeseriesQuery) {
+    return this.get<TimeseriesResponse>(
+      `${entityPath(entityRef)}/timeseries`,
+      {
+        metric: query.metric,
+        interval: query.interval,
+        from: query.from,
+        to: query.to,
+      },
+    );
+  }
+
+  getGroupMetrics(groupRef: string, window: TimeWindow = {}) {
+    const { namespace, name } = parseEntityRef(groupRef, {
+      defaultKind: 'group',
+    });
+    return this.get<MetricsResponse>(
+      `/groups/${encodeURIComponent(namespace)}/${encodeURIComponent(
+        name,
+      )}/metrics`,
+      { from: window.from, to: window.to },
+    );
+  }
+
+  private async get<T>(
+    path: string,
+    query: Record<string, QueryValue> = {},
+  ): Promise<T> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('value-stream');
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}${path}${toQueryString(query)}`,
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}
+
+function entityPath(entityRef: string): string {
+  const { kind, namespace, name } = parseEntityRef(entityRef);
+  return `/entities/${[kind.toLocaleLowerCase('en-US'), namespace, name]
+    .map(encodeURIComponent)
+    .join('/')}`;
+}
+
+function toQueryString(query: Record<string, QueryValue>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
