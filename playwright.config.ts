@@ -18,10 +18,28 @@ import { defineConfig } from '@playwright/test';
 import { generateProjects } from '@backstage/e2e-test-utils/playwright';
 
 /**
+ * Browser tests run in Debian Chromium (`apt-get install chromium`, done by
+ * scripts/setup.sh), never in a browser downloaded by `playwright install`.
+ *
+ * - `scripts/test.sh` builds the app, starts the backend serving it, and runs
+ *   these tests with `CI=true` and `PLAYWRIGHT_URL` pointing at that backend.
+ * - Locally, `yarn test:e2e` reuses (or starts) `yarn start` on :3000/:7007.
+ *
  * See https://playwright.dev/docs/test-configuration.
  */
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export default defineConfig({
-  timeout: 60_000,
+  timeout: 90_000,
 
   expect: {
     timeout: 30_000,
@@ -47,9 +65,23 @@ export default defineConfig({
 
   forbidOnly: !!process.env.CI,
 
-  retries: process.env.CI ? 2 : 0,
+  retries: process.env.CI ? 1 : 0,
 
-  reporter: [['html', { open: 'never', outputFolder: 'e2e-test-report' }]],
+  // The 2-core CI machine also runs the backend: one browser at a time.
+  workers: 1,
+
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: 'e2e-test-report' }],
+    ...(process.env.PLAYWRIGHT_JSON_OUTPUT_FILE
+      ? [
+          [
+            'json',
+            { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_FILE },
+          ] as const,
+        ]
+      : []),
+  ],
 
   use: {
     actionTimeout: 0,
@@ -58,9 +90,19 @@ export default defineConfig({
       (process.env.CI ? 'http://localhost:7007' : 'http://localhost:3000'),
     screenshot: 'only-on-failure',
     trace: 'on-first-retry',
+    viewport: { width: 1280, height: 800 },
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: chromiumArgs,
+    },
   },
 
   outputDir: 'node_modules/.cache/e2e-test-results',
 
-  projects: generateProjects(), // Find all packages with e2e-test folders
+  // One project per e2e-tests/ folder (repository root and packages), all in
+  // Chromium; the "chrome" channel generateProjects picks is not installed.
+  projects: generateProjects().map(project => ({
+    ...project,
+    use: { ...project.use, channel: undefined, browserName: 'chromium' },
+  })),
 });
