@@ -1,0 +1,79 @@
+import type {
+  AlertRule,
+  StageDefinition,
+  StageMetrics,
+  StageStatus,
+} from '@valuestream/backstage-plugin-value-stream-common';
+
+/** An open alert as the stage status needs it. @internal */
+export interface OpenAlertRef {
+  rule: AlertRule;
+  stage?: string | null;
+  workItemKey?: string | null;
+  /** Current stage of the alert's item; falls back to `stage`. */
+  itemStage?: string | null;
+}
+
+/** @internal */
+export interface StageMetricsInput {
+  stages: readonly StageDefinition[];
+  /** Items whose current stage is the key. */
+  currentStageCounts: Record<string, number>;
+  /** Durations (s) of the closed visits of each stage that ended in the window. */
+  visitDurations: Record<string, readonly number[]>;
+  openAlerts: readonly OpenAlertRef[];
+}
+
+const STAGE_ALERTS: AlertRule[] = ['wip_spike', 'wip_over_limit'];
+const ITEM_ALERTS: AlertRule[] = ['item_stuck', 'item_blocked'];
+/** Share of the WIP limit at which a stage turns `warning`. */
+const WIP_WARNING_SHARE = 0.8;
+
+function stageStatus(
+  stage: StageDefinition,
+  wip: number | null,
+  openAlerts: readonly OpenAlertRef[],
+): StageStatus {
+  if (
+    openAlerts.some(
+      a => STAGE_ALERTS.includes(a.rule) && a.stage === stage.name,
+    )
+  ) {
+    return 'bottleneck';
+  }
+  const itemAlert = openAlerts.some(
+    a =>
+      ITEM_ALERTS.includes(a.rule) && (a.itemStage ?? a.stage) === stage.name,
+  );
+  const nearLimit =
+    wip !== null &&
+    stage.wipLimit !== undefined &&
+    wip >= WIP_WARNING_SHARE * stage.wipLimit;
+  return itemAlert || nearLimit ? 'warning' : 'healthy';
+}
+
+/**
+ * The `stages` block of the metrics response, in configured order (DESIGN §11
+ * "Metrics response").
+ *
+ * @internal
+ */
+export function stageMetrics(input: StageMetricsInput): StageMetrics[] {
+  return input.stages.map(stage => {
+    const isDone = stage.category === 'done';
+    const wip = isDone ? null : input.currentStageCounts[stage.name] ?? 0;
+    const visits = input.visitDurations[stage.name] ?? [];
+    const meanTimeInStage =
+      isDone || visits.length === 0
+        ? null
+        : visits.reduce((sum, v) => sum + v, 0) / visits.length;
+    return {
+      name: stage.name,
+      category: stage.category,
+      wip,
+      wipLimit: stage.wipLimit ?? null,
+      meanTimeInStage,
+      status: stageStatus(stage, wip, input.openAlerts),
+    };
+  });
+}
