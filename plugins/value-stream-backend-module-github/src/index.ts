@@ -1,8 +1,9 @@
-/***/
 /**
- * The github backend module for the value-stream plugin.
+ * The GitHub source module of the value-stream plugin.
  *
  * @packageDocumentation
  */
 
 export { valueStreamModuleGithub as default } from './module';
+export { githubSourceAdapter } from './adapter';
+export { githubToEvents, GITHUB_EVENTS } from './mapping';

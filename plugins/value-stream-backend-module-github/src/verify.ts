@@ -1,0 +1,22 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { WebhookRequest } from '@valuestream/backstage-plugin-value-stream-node';
+
+/**
+ * Checks `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>` in
+ * constant time.
+ * @internal
+ */
+export function verifyGithubSignature(
+  request: WebhookRequest,
+  secret: string,
+): boolean {
+  const header = request.headers['x-hub-signature-256'];
+  if (!header || !secret) return false;
+  const expected = Buffer.from(
+    `sha256=${createHmac('sha256', secret)
+      .update(request.rawBody)
+      .digest('hex')}`,
+  );
+  const given = Buffer.from(header.trim());
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
