@@ -70,12 +70,28 @@ backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.add(import('@valuestream/backstage-plugin-value-stream-backend'));
-backend.add(import('@valuestream/backstage-plugin-value-stream-backend-module-github'));
-backend.add(import('@valuestream/backstage-plugin-value-stream-backend-module-gitlab'));
-backend.add(import('@valuestream/backstage-plugin-value-stream-backend-module-jira'));
-backend.add(import('@valuestream/backstage-plugin-value-stream-backend-module-argocd'));
-backend.add(import('@valuestream/backstage-plugin-value-stream-backend-module-jenkins'));
-backend.add(import('@valuestream/backstage-plugin-value-stream-backend-module-pagerduty'));
-backend.add(import('@valuestream/backstage-plugin-value-stream-backend-module-cdevents'));
-backend.add(import('@valuestream/backstage-plugin-value-stream-backend-module-demo'));
+backend.add(
+  import('@valuestream/backstage-plugin-value-stream-backend-module-github'),
+);
+backend.add(
+  import('@valuestream/backstage-plugin-value-stream-backend-module-gitlab'),
+);
+backend.add(
+  import('@valuestream/backstage-plugin-value-stream-backend-module-jira'),
+);
+backend.add(
+  import('@valuestream/backstage-plugin-value-stream-backend-module-argocd'),
+);
+backend.add(
+  import('@valuestream/backstage-plugin-value-stream-backend-module-jenkins'),
+);
+backend.add(
+  import('@valuestream/backstage-plugin-value-stream-backend-module-pagerduty'),
+);
+backend.add(
+  import('@valuestream/backstage-plugin-value-stream-backend-module-cdevents'),
+);
+backend.add(
+  import('@valuestream/backstage-plugin-value-stream-backend-module-demo'),
+);
 backend.start();
