@@ -7,7 +7,7 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 /**
  * `cycle_time_outlier`: an item done in the recent days took more than
  * outlier-factor × the entity's mean cycle time over the lookback (DESIGN §7).
- * Windows include both ends: done in [now − days, now].
+ * Windows are done in (now − days, now].
  *
  * @internal
  */
@@ -18,14 +18,14 @@ export const cycleTimeOutlier: AlertRuleFn = (input, t) => {
       i.doneAt !== null && i.cycleTime !== null && i.doneAt <= now,
   );
   const sample = done.filter(
-    i => i.doneAt >= now - t.outlierLookbackDays * DAY_MS,
+    i => i.doneAt > now - t.outlierLookbackDays * DAY_MS,
   );
   if (sample.length === 0) return [];
   const mean = sample.reduce((sum, i) => sum + i.cycleTime, 0) / sample.length;
 
   const candidates: AlertCandidate[] = [];
   for (const item of done) {
-    if (item.doneAt < now - t.outlierRecentDays * DAY_MS) continue;
+    if (item.doneAt <= now - t.outlierRecentDays * DAY_MS) continue;
     if (!(item.cycleTime > t.outlierFactor * mean)) continue;
     candidates.push({
       rule: 'cycle_time_outlier',

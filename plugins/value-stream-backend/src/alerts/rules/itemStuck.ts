@@ -32,13 +32,13 @@ export const itemStuck: AlertRuleFn = (input, thresholds) => {
     const t = stageThresholds(thresholds, stage.name);
     if (!t.enabled.item_stuck) continue;
 
-    const since = now - t.lookbackDays * DAY_MS;
+    const cutoff = now - t.lookbackDays * DAY_MS;
     const samples: number[] = [];
     for (const journey of journeys) {
       for (const v of journey.intervals) {
         if (v.stage !== stage.name || v.exitedAt === null) continue;
         if (
-          v.exitedAt < since ||
+          v.exitedAt <= cutoff ||
           v.exitedAt > now ||
           v.exitedAt === v.enteredAt
         )

@@ -1,0 +1,223 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { Knex } from 'knex';
+import { randomUUID } from 'crypto';
+import type {
+  Alert,
+  StageDefinition,
+} from '@valuestream/backstage-plugin-value-stream-common';
+import { num } from '../database/util';
+import type { Journey } from '../journeys/types';
+import { computeItemStats } from '../metrics/itemStats';
+import { iso } from '../metrics/time';
+import { diffAlerts, evaluateRules } from './evaluate';
+import type { RuleThresholds } from './thresholds';
+import type { AlertCandidate } from './types';
+
+const LOOKBACK_MS = 90 * 86_400_000;
+
+/** Called once per newly opened alert (e.g. to send a Backstage notification). */
+export type AlertNotifier = (entityRef: string, alert: Alert) => Promise<void>;
+
+/**
+ * Evaluates the bottleneck rules for entities and keeps one open alert per
+ * (rule, entity, subject) in the store, resolving alerts whose condition cleared.
+ */
+export class AlertService {
+  private notifier?: AlertNotifier;
+
+  constructor(
+    private readonly db: Knex,
+    private readonly options: {
+      stages: StageDefinition[];
+      thresholds: RuleThresholds;
+      logger: LoggerService;
+      now?: () => number;
+    },
+  ) {}
+
+  setNotifier(notifier: AlertNotifier) {
+    this.notifier = notifier;
+  }
+
+  private now() {
+    return (this.options.now ?? Date.now)();
+  }
+
+  async list(
+    entityRefs: string[],
+    status: 'open' | 'resolved' | 'all',
+  ): Promise<Alert[]> {
+    const q = this.db('vs_alerts').whereIn('entity_ref', entityRefs);
+    if (status === 'open') q.whereNull('resolved_at');
+    if (status === 'resolved') q.whereNotNull('resolved_at');
+    const rows = await q
+      .orderBy([{ column: 'detected_at', order: 'desc' }, { column: 'id' }])
+      .limit(1000);
+    return rows.map(toAlert);
+  }
+
+  /** Entities that have any item (the scheduled pass evaluates these). */
+  async entitiesWithItems(): Promise<string[]> {
+    const rows = await this.db('vs_item_entities').distinct('entity_ref');
+    return rows.map(r => r.entity_ref);
+  }
+
+  async evaluateAll(): Promise<{
+    entities: number;
+    opened: number;
+    resolved: number;
+  }> {
+    return this.evaluate(await this.entitiesWithItems());
+  }
+
+  async evaluate(entityRefs: Iterable<string>) {
+    let opened = 0;
+    let resolved = 0;
+    let entities = 0;
+    for (const ref of entityRefs) {
+      const r = await this.evaluateEntity(ref);
+      opened += r.opened;
+      resolved += r.resolved;
+      entities++;
+    }
+    return { entities, opened, resolved };
+  }
+
+  private async journeys(entityRef: string, now: number): Promise<Journey[]> {
+    const rows = await this.db('vs_work_items')
+      .select(
+        'key',
+        'title',
+        'item_type',
+        'created_at',
+        'started_at',
+        'done_at',
+        'stage',
+        'stage_entered_at',
+        'blocked',
+        'journey',
+      )
+      .whereIn(
+        'key',
+        this.db('vs_item_entities')
+          .select('item_key')
+          .where('entity_ref', entityRef),
+      )
+      .where(b =>
+        b.whereNull('done_at').orWhere('done_at', '>=', now - LOOKBACK_MS),
+      );
+    return rows.map(r => {
+      const j = JSON.parse(r.journey);
+      return {
+        key: r.key,
+        title: r.title,
+        itemType: r.item_type,
+        priority: null,
+        value: null,
+        labels: [],
+        createdAt: num(r.created_at)!,
+        startedAt: num(r.started_at),
+        doneAt: num(r.done_at),
+        stage: r.stage,
+        stageEnteredAt: num(r.stage_entered_at)!,
+        blocked: Boolean(r.blocked),
+        intervals: j.intervals,
+        blockedIntervals: j.blockedIntervals,
+      };
+    });
+  }
+
+  async evaluateEntity(
+    entityRef: string,
+  ): Promise<{ opened: number; resolved: number }> {
+    const now = this.now();
+    const journeys = await this.journeys(entityRef, now);
+    const candidates = evaluateRules(
+      {
+        now,
+        stages: this.options.stages,
+        journeys,
+        itemStats: journeys.map(j => computeItemStats(j, now)),
+      },
+      this.options.thresholds,
+    );
+    const open = (await this.db('vs_alerts')
+      .where({ entity_ref: entityRef })
+      .whereNull('resolved_at')) as any[];
+    const diff = diffAlerts(open, candidates);
+    const created: Alert[] = [];
+    await this.db.transaction(async tx => {
+      for (const a of diff.toResolve) {
+        await tx('vs_alerts').where({ id: a.id }).update({ resolved_at: now });
+      }
+      for (const { alert, candidate } of diff.stillOpen) {
+        if (
+          alert.message !== candidate.message ||
+          alert.severity !== candidate.severity
+        ) {
+          await tx('vs_alerts')
+            .where({ id: alert.id })
+            .update({
+              message: candidate.message,
+              severity: candidate.severity,
+              stage: candidate.stage ?? null,
+            });
+        }
+      }
+      const rows = diff.toOpen.map(c => toRow(entityRef, c, now));
+      if (rows.length) {
+        // The partial unique index keeps one open alert per subject even across replicas.
+        await tx('vs_alerts').insert(rows).onConflict().ignore();
+        created.push(...rows.map(toAlert));
+      }
+    });
+    if (this.notifier) {
+      for (const alert of created) {
+        const claimed = await this.db('vs_alerts')
+          .where({ id: alert.id, notified: false })
+          .update({ notified: true });
+        if (claimed) {
+          await this.notifier(entityRef, alert).catch(e =>
+            this.options.logger.warn(
+              `value-stream: notification for alert ${alert.id} failed: ${e}`,
+            ),
+          );
+        }
+      }
+    }
+    return { opened: created.length, resolved: diff.toResolve.length };
+  }
+}
+
+function toRow(entityRef: string, c: AlertCandidate, now: number) {
+  return {
+    id: randomUUID(),
+    rule: c.rule,
+    entity_ref: entityRef,
+    subject: c.subject,
+    severity: c.severity,
+    stage: c.stage ?? null,
+    work_item_key: c.workItemKey ?? null,
+    message: c.message,
+    detected_at: now,
+    resolved_at: null,
+    notified: false,
+  };
+}
+
+function toAlert(r: any): Alert {
+  return {
+    id: r.id,
+    rule: r.rule,
+    severity: r.severity,
+    ...(r.stage ? { stage: r.stage } : {}),
+    ...(r.work_item_key ? { workItemKey: r.work_item_key } : {}),
+    message: r.message,
+    detectedAt: iso(num(r.detected_at)!),
+    resolvedAt:
+      r.resolved_at === null || r.resolved_at === undefined
+        ? null
+        : iso(num(r.resolved_at)!),
+    entityRef: r.entity_ref,
+  };
+}
