@@ -1,8 +1,9 @@
-/***/
 /**
- * The gitlab backend module for the value-stream plugin.
+ * The GitLab source module of the value-stream plugin.
  *
  * @packageDocumentation
  */
 
 export { valueStreamModuleGitlab as default } from './module';
+export { gitlabSourceAdapter } from './adapter';
+export { gitlabToEvents } from './mapping';

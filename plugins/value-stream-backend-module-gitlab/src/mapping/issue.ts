@@ -1,0 +1,101 @@
+import {
+  STAGE,
+  type CanonicalEvent,
+  type ItemType,
+} from '@valuestream/backstage-plugin-value-stream-common';
+import { canonical, iso, Payload, projectPath, required } from './util';
+
+const LABEL_TYPES: Array<[ItemType, string[]]> = [
+  ['defect', ['bug', 'type::bug', 'defect']],
+  ['risk', ['security', 'type::security']],
+  [
+    'debt',
+    ['debt', 'tech-debt', 'technical debt', 'refactor', 'type::maintenance'],
+  ],
+];
+
+/** Item type from label titles: bug → defect, security → risk, debt/refactor/maintenance → debt, else feature. */
+export function itemTypeFromLabels(labels: string[]): ItemType {
+  const lower = labels.map(l => l.toLowerCase());
+  return (
+    LABEL_TYPES.find(([, names]) => names.some(n => lower.includes(n)))?.[0] ??
+    'feature'
+  );
+}
+
+/**
+ * Issue Hook: open → `work_item.created` (key `<project path>#<iid>`); close →
+ * status `closed` (stage Done); reopen → status `opened`; update with label or
+ * title changes → `work_item.updated`.
+ */
+export function mapIssue(payload: Payload): CanonicalEvent[] {
+  const issue: Payload = required(
+    payload.object_attributes,
+    'object_attributes',
+  );
+  const repository = projectPath(payload);
+  const key = `${repository}#${required(issue.iid, 'object_attributes.iid')}`;
+  const labels: string[] = (payload.labels ?? issue.labels ?? []).map(
+    (l: Payload) => String(l.title),
+  );
+  const one = (
+    id: string,
+    type: string,
+    occurredAt: string,
+    data: Record<string, unknown>,
+  ) => [
+    canonical({ id, type, occurredAt, repository, data: { key, ...data } }),
+  ];
+  const updatedAt = () => iso(issue.updated_at, 'object_attributes.updated_at');
+  switch (issue.action) {
+    case 'open':
+      return one(
+        `issue:${key}:opened`,
+        'work_item.created',
+        iso(issue.created_at, 'object_attributes.created_at'),
+        {
+          title: issue.title ?? '',
+          itemType: itemTypeFromLabels(labels),
+          status: 'opened',
+          labels,
+        },
+      );
+    case 'close':
+      return one(
+        `issue:${key}:closed:${issue.updated_at}`,
+        'work_item.status_changed',
+        iso(issue.closed_at ?? issue.updated_at, 'object_attributes.closed_at'),
+        {
+          from: 'opened',
+          to: 'closed',
+          stage: STAGE.done,
+        },
+      );
+    case 'reopen':
+      return one(
+        `issue:${key}:reopened:${issue.updated_at}`,
+        'work_item.status_changed',
+        updatedAt(),
+        {
+          from: 'closed',
+          to: 'opened',
+        },
+      );
+    case 'update': {
+      const changes: Payload = payload.changes ?? {};
+      if (!changes.labels && !changes.title) return [];
+      return one(
+        `issue:${key}:updated:${issue.updated_at}`,
+        'work_item.updated',
+        updatedAt(),
+        {
+          title: changes.title ? issue.title : undefined,
+          labels: changes.labels ? labels : undefined,
+          itemType: changes.labels ? itemTypeFromLabels(labels) : undefined,
+        },
+      );
+    }
+    default:
+      return [];
+  }
+}
