@@ -1,8 +1,9 @@
-/***/
 /**
- * The jira backend module for the value-stream plugin.
+ * The Jira source module of the value-stream plugin.
  *
  * @packageDocumentation
  */
 
 export { valueStreamModuleJira as default } from './module';
+export { createJiraSourceAdapter } from './adapter';
+export { jiraToEvents, type JiraMappingOptions } from './mapping';
