@@ -1,1 +1,13 @@
-export { valueStreamPlugin as default } from './plugin';
+/**
+ * Value Stream for Backstage: lanes, flow and DORA metrics, bottleneck alerts
+ * and work-item journeys on entity pages.
+ *
+ * @packageDocumentation
+ */
+export {
+  valueStreamPlugin,
+  EntityValueStreamContent,
+  EntityValueStreamTeamCard,
+} from './plugin';
+export { isValueStreamAvailable, VALUE_STREAM_ANNOTATIONS } from './lib/annotations';
+export * from './api';

@@ -1,6 +1,6 @@
 import { MockFetchApi, registerMswTestHooks } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
-import { http, HttpResponse } from 'msw';
+import { http, HttpResponse, type JsonBodyType } from 'msw';
 import { setupServer } from 'msw/node';
 import {
   alerts,
@@ -23,7 +23,7 @@ function createClient() {
 }
 
 /** Answers `body` and records the URLs requested. */
-function respondWith(path: string, body: unknown) {
+function respondWith(path: string, body: JsonBodyType) {
   const urls: URL[] = [];
   server.use(
     http.get(`${baseUrl}${path}`, ({ request }) => {

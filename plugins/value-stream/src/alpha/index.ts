@@ -1,0 +1,3 @@
+export { valueStreamApi } from './apis';
+export { valueStreamEntityContent } from './entityContent';
+export { valueStreamTeamCard } from './entityCards';

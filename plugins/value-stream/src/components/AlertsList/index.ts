@@ -1,0 +1,1 @@
+export { AlertsList } from './AlertsList';

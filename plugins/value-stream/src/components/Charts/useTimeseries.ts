@@ -1,0 +1,26 @@
+import { useApi } from '@backstage/core-plugin-api';
+import type { TimeseriesResponse } from '@valuestream/backstage-plugin-value-stream-common';
+import useAsync from 'react-use/esm/useAsync';
+import { valueStreamApiRef } from '../../api';
+
+export interface ChartSeries {
+  cfd: TimeseriesResponse;
+  wip: TimeseriesResponse;
+  throughput: TimeseriesResponse;
+  cycleTime: TimeseriesResponse;
+}
+
+/** The four time series the charts need, for one entity and range. */
+export function useTimeseries(entityRef: string, from: string, to: string) {
+  const api = useApi(valueStreamApiRef);
+  return useAsync(async (): Promise<ChartSeries> => {
+    const window = { from, to };
+    const [cfd, wip, throughput, cycleTime] = await Promise.all([
+      api.getTimeseries(entityRef, { metric: 'cfd', interval: 'day', ...window }),
+      api.getTimeseries(entityRef, { metric: 'wip', interval: 'day', ...window }),
+      api.getTimeseries(entityRef, { metric: 'throughput', interval: 'week', ...window }),
+      api.getTimeseries(entityRef, { metric: 'cycle_time', ...window }),
+    ]);
+    return { cfd, wip, throughput, cycleTime };
+  }, [api, entityRef, from, to]);
+}

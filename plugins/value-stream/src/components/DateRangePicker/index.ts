@@ -1,0 +1,1 @@
+export { DateRangePicker } from './DateRangePicker';

@@ -1,0 +1,42 @@
+import { CodeSnippet, EmptyState } from '@backstage/core-components';
+import { Flex, Text } from '@backstage/ui';
+import { VALUE_STREAM_ANNOTATIONS } from '../../lib/annotations';
+
+const EXAMPLE = `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: payments
+  annotations:
+    github.com/project-slug: acme/payments   # GitHub repository
+    jira/project-key: PAY                    # Jira project of its work items
+    argocd/app-name: payments                # Argo CD application
+    pagerduty.com/service-id: PABC123        # PagerDuty service
+`;
+
+/**
+ * Shown when the entity has none of the annotations that tie events to it.
+ * @public
+ */
+export function MissingAnnotation() {
+  return (
+    <EmptyState
+      missing="field"
+      title="No value-stream annotation on this entity"
+      description={
+        <Flex direction="column" gap="2">
+          <Text as="p" variant="body-medium">
+            Value Stream links tool events to an entity through one of these
+            annotations, and this entity has none of them:{' '}
+            {VALUE_STREAM_ANNOTATIONS.map(a => a.annotation).join(', ')}.
+          </Text>
+          <Text as="p" variant="body-medium">
+            Add at least one to catalog-info.yaml; each source also needs its
+            webhook secret in app-config, for example{' '}
+            <code>valueStream.sources.github.webhookSecret</code>.
+          </Text>
+        </Flex>
+      }
+      action={<CodeSnippet text={EXAMPLE} language="yaml" showLineNumbers />}
+    />
+  );
+}

@@ -1,0 +1,2 @@
+export { MissingAnnotation } from './MissingAnnotation';
+export { NoEventsYet } from './NoEventsYet';

@@ -1,0 +1,18 @@
+import { Grid } from '@backstage/ui';
+import type { MetricsResponse } from '@valuestream/backstage-plugin-value-stream-common';
+import { MetricCard } from './MetricCard';
+import { metricFigures } from './metricFigures';
+
+/**
+ * Flow metrics and the four DORA metrics with their tiers.
+ * @public
+ */
+export function MetricCards(props: { metrics: MetricsResponse }) {
+  return (
+    <Grid.Root columns={{ initial: '2', md: '5' }} gap="3">
+      {metricFigures(props.metrics).map(figure => (
+        <MetricCard key={figure.testId} {...figure} />
+      ))}
+    </Grid.Root>
+  );
+}

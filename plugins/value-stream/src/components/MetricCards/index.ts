@@ -1,0 +1,3 @@
+export { MetricCards } from './MetricCards';
+export { MetricCard } from './MetricCard';
+export { metricFigures } from './metricFigures';

@@ -1,0 +1,1 @@
+export { StageLanes } from './StageLanes';

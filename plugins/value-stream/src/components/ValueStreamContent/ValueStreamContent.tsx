@@ -1,0 +1,107 @@
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { Button, Flex, Text } from '@backstage/ui';
+import { RiRefreshLine } from '@remixicon/react';
+import { useState } from 'react';
+import { presentAnnotations } from '../../lib/annotations';
+import { presetRange, type DateRange } from '../../lib/dateRange';
+import { formatDateTime } from '../../lib/format';
+import { AlertsList } from '../AlertsList';
+import { Charts } from '../Charts';
+import { DateRangePicker } from '../DateRangePicker';
+import { MissingAnnotation, NoEventsYet } from '../EmptyStates';
+import { MetricCards } from '../MetricCards';
+import { StageLanes } from '../StageLanes';
+import { WorkItemJourney } from '../WorkItemJourney';
+import { Section } from './Section';
+import { hasNoEvents, useEntityValueStream } from './useEntityValueStream';
+
+function ValueStreamView(props: { entityRef: string; sources: ReturnType<typeof presentAnnotations>; annotations: Record<string, string> }) {
+  const { entityRef, sources, annotations } = props;
+  const [range, setRange] = useState<DateRange>(() => presetRange('30'));
+  const [openKey, setOpenKey] = useState<string>();
+  const { value, loading, error, retry } = useEntityValueStream(
+    entityRef,
+    range.from,
+    range.to,
+  );
+
+  const picker = <DateRangePicker value={range} onChange={setRange} />;
+  const journey = (
+    <WorkItemJourney itemKey={openKey} onClose={() => setOpenKey(undefined)} />
+  );
+
+  if (error) {
+    return (
+      <Flex direction="column" gap="3">
+        <ResponseErrorPanel error={error} title="Could not load the value stream" />
+        <Button variant="secondary" iconStart={<RiRefreshLine />} onPress={retry}>
+          Retry
+        </Button>
+      </Flex>
+    );
+  }
+  if (!value) return <Progress />;
+  if (hasNoEvents(value)) {
+    return (
+      <Flex direction="column" gap="3">
+        {picker}
+        <NoEventsYet
+          entityRef={entityRef}
+          sources={sources.map(s => ({ ...s, value: annotations[s.annotation] }))}
+        />
+      </Flex>
+    );
+  }
+
+  const { metrics, items, alerts } = value;
+  return (
+    <Flex direction="column" gap="5" aria-busy={loading}>
+      <Flex justify="between" align="center" style={{ flexWrap: 'wrap' }} gap="2">
+        {picker}
+        <Text variant="body-x-small" color="secondary">
+          {formatDateTime(metrics.window.from)} – {formatDateTime(metrics.window.to)}
+          {loading ? ' · updating…' : ''}
+        </Text>
+      </Flex>
+      <Section title="Metrics" description="Flow metrics of items done and DORA metrics of production deployments in the range.">
+        <MetricCards metrics={metrics} />
+      </Section>
+      <Section title="Stages" description={`${items.length} open items. Select an item to see its journey.`}>
+        <StageLanes metrics={metrics} items={items} onOpenItem={setOpenKey} />
+      </Section>
+      <Section title="Open alerts">
+        <AlertsList alerts={alerts} onOpenItem={setOpenKey} />
+      </Section>
+      <Section title="Charts">
+        <Charts
+          entityRef={entityRef}
+          metrics={metrics}
+          from={range.from}
+          to={range.to}
+          onOpenItem={setOpenKey}
+        />
+      </Section>
+      {journey}
+    </Flex>
+  );
+}
+
+/**
+ * The entity's Value Stream tab: range picker, metric cards, stage lanes,
+ * open alerts, charts and work-item journeys.
+ * @public
+ */
+export function ValueStreamContent() {
+  const { entity } = useEntity();
+  const sources = presentAnnotations(entity);
+  if (sources.length === 0) return <MissingAnnotation />;
+  return (
+    <ValueStreamView
+      entityRef={stringifyEntityRef(entity)}
+      sources={sources}
+      annotations={entity.metadata.annotations ?? {}}
+    />
+  );
+}

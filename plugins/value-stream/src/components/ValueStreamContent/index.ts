@@ -1,0 +1,1 @@
+export { ValueStreamContent } from './ValueStreamContent';

@@ -1,0 +1,106 @@
+import { Flex, Link, Text } from '@backstage/ui';
+import type { WorkItemDetail } from '@valuestream/backstage-plugin-value-stream-common';
+import type { ReactNode } from 'react';
+import { formatDateTime } from '../../lib/format';
+
+interface Row {
+  id: string;
+  text: string;
+  detail: string;
+  url?: string;
+}
+
+function LinkSection(props: { title: string; rows: Row[] }) {
+  const { title, rows } = props;
+  return (
+    <section aria-label={title}>
+      <Text as="h4" variant="body-small" weight="bold">
+        {title} ({rows.length})
+      </Text>
+      {rows.length === 0 ? (
+        <Text variant="body-x-small" color="secondary">
+          None linked
+        </Text>
+      ) : (
+        <ul style={{ margin: 0, paddingLeft: 'var(--bui-space-4)' }}>
+          {rows.map(row => (
+            <li key={row.id}>
+              <Flex gap="2" align="center">
+                {row.url ? (
+                  <Link href={row.url} target="_blank" rel="noopener noreferrer" variant="body-small">
+                    {row.text}
+                  </Link>
+                ) : (
+                  <Text variant="body-small">{row.text}</Text>
+                )}
+                <Text variant="body-x-small" color="secondary">
+                  {row.detail}
+                </Text>
+              </Flex>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function repoPrefix(repository: string | null): string {
+  return repository ? `${repository} ` : '';
+}
+
+/** Commits, PRs, builds, deployments and incidents linked to an item. */
+export function JourneyLinks(props: { links: WorkItemDetail['links'] }): ReactNode {
+  const { commits, pullRequests, builds, deployments, incidents } = props.links;
+  return (
+    <Flex direction="column" gap="3">
+      <LinkSection
+        title="Commits"
+        rows={commits.map(c => ({
+          id: c.sha,
+          text: `${repoPrefix(c.repository)}${c.sha.slice(0, 7)}`,
+          detail: c.message.split('\n')[0],
+          url: c.url,
+        }))}
+      />
+      <LinkSection
+        title="Pull requests"
+        rows={pullRequests.map(pr => ({
+          id: `${pr.repository}#${pr.number}`,
+          text: `${repoPrefix(pr.repository)}#${pr.number} ${pr.title}`,
+          detail: pr.mergedAt ? `merged ${formatDateTime(pr.mergedAt)}` : pr.state,
+          url: pr.url,
+        }))}
+      />
+      <LinkSection
+        title="Builds"
+        rows={builds.map(b => ({
+          id: b.buildId,
+          text: b.buildId,
+          detail: `${b.status ?? 'running'} ${b.finishedAt ? formatDateTime(b.finishedAt) : ''}`.trim(),
+          url: b.url,
+        }))}
+      />
+      <LinkSection
+        title="Deployments"
+        rows={deployments.map(d => ({
+          id: d.deploymentId,
+          text: `${d.deploymentId} → ${d.environment}`,
+          detail: `${d.status ?? 'in progress'} ${d.finishedAt ? formatDateTime(d.finishedAt) : ''}`.trim(),
+          url: d.url,
+        }))}
+      />
+      <LinkSection
+        title="Incidents"
+        rows={incidents.map(i => ({
+          id: i.incidentId,
+          text: `${i.incidentId}${i.severity ? ` (${i.severity})` : ''}`,
+          detail: i.resolvedAt
+            ? `resolved ${formatDateTime(i.resolvedAt)}`
+            : `open since ${formatDateTime(i.openedAt)}`,
+          url: i.url,
+        }))}
+      />
+    </Flex>
+  );
+}

@@ -1,0 +1,1 @@
+export { WorkItemJourney } from './WorkItemJourney';

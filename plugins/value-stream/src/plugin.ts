@@ -1,0 +1,52 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { ValueStreamClient, valueStreamApiRef } from './api';
+import { rootRouteRef } from './routes';
+
+/**
+ * The value-stream plugin for the legacy frontend system.
+ * @public
+ */
+export const valueStreamPlugin = createPlugin({
+  id: 'value-stream',
+  apis: [
+    createApiFactory({
+      api: valueStreamApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new ValueStreamClient(deps),
+    }),
+  ],
+  routes: { root: rootRouteRef },
+});
+
+/**
+ * The Value Stream entity tab (legacy frontend system).
+ * @public
+ */
+export const EntityValueStreamContent = valueStreamPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityValueStreamContent',
+    component: () =>
+      import('./components/ValueStreamContent').then(m => m.ValueStreamContent),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The group page team card (legacy frontend system).
+ * @public
+ */
+export const EntityValueStreamTeamCard = valueStreamPlugin.provide(
+  createComponentExtension({
+    name: 'EntityValueStreamTeamCard',
+    component: {
+      lazy: () => import('./components/TeamCard').then(m => m.TeamCard),
+    },
+  }),
+);
