@@ -1,1 +1,6 @@
+/**
+ * The value-stream backend plugin.
+ *
+ * @packageDocumentation
+ */
 export { valueStreamPlugin as default } from './plugin';

@@ -2,30 +2,74 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { createRouter } from './router';
-import { todoListServiceRef } from './services/TodoListService';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import {
+  EventProducer,
+  SourceAdapter,
+  StatusMapper,
+  valueStreamProducersExtensionPoint,
+  valueStreamSourcesExtensionPoint,
+  valueStreamStageMappingExtensionPoint,
+} from '@valuestream/backstage-plugin-value-stream-node';
+import { createValueStream } from './createValueStream';
 
 /**
- * valueStreamPlugin backend plugin
+ * The value-stream backend plugin: ingest, correlation, journeys, metrics and alerts.
  *
  * @public
  */
 export const valueStreamPlugin = createBackendPlugin({
   pluginId: 'value-stream',
   register(env) {
+    const sources = new Map<string, SourceAdapter>();
+    const producers: EventProducer[] = [];
+    let statusMapper: StatusMapper | undefined;
+    env.registerExtensionPoint(valueStreamSourcesExtensionPoint, {
+      addSources(...added) {
+        for (const s of added) {
+          if (sources.has(s.id)) throw new Error(`value-stream source "${s.id}" registered twice`);
+          sources.set(s.id, s);
+        }
+      },
+    });
+    env.registerExtensionPoint(valueStreamStageMappingExtensionPoint, {
+      setStatusMapper(mapper) {
+        if (statusMapper) throw new Error('value-stream status mapper already set');
+        statusMapper = mapper;
+      },
+    });
+    env.registerExtensionPoint(valueStreamProducersExtensionPoint, {
+      addProducers(...added) {
+        producers.push(...added);
+      },
+    });
+
     env.registerInit({
       deps: {
-        httpAuth: coreServices.httpAuth,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
         httpRouter: coreServices.httpRouter,
-        todoList: todoListServiceRef,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
+        catalog: catalogServiceRef,
+        events: eventsServiceRef,
+        notifications: notificationService,
       },
-      async init({ httpAuth, httpRouter, todoList }) {
-        httpRouter.use(
-          await createRouter({
-            httpAuth,
-            todoList,
-          }),
-        );
+      async init(deps) {
+        const vs = await createValueStream({ ...deps, sources, statusMapper });
+        deps.httpRouter.use(vs.router);
+        deps.httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        // Webhooks verify their own signatures (HMAC or token per source).
+        deps.httpRouter.addAuthPolicy({ path: '/webhooks', allow: 'unauthenticated' });
+        deps.lifecycle.addStartupHook(async () => {
+          await vs.start(producers);
+        });
       },
     });
   },

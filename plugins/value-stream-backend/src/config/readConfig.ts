@@ -1,0 +1,141 @@
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
+import {
+  DEFAULT_STAGES,
+  STAGE_CATEGORIES,
+  StageCategory,
+  StageDefinition,
+} from '@valuestream/backstage-plugin-value-stream-common';
+import { DEFAULT_STATUS_MAPPING } from './statusMapping';
+
+/** The plugin's settings, read once from `valueStream.*` (see config.d.ts). */
+export interface ValueStreamConfig {
+  stages: StageDefinition[];
+  /** lower-cased tool status → stage name */
+  statusMapping: Record<string, string>;
+  environments: { production: string[]; staging: string[] };
+  /** Project keys accepted everywhere, besides each entity's `jira/project-key`. */
+  workItemKeys: string[];
+  incidentAttributionWindowMs: number;
+  webhookSecrets: Record<string, string>;
+  alerts: {
+    enabled: boolean;
+    frequencySeconds: number;
+    thresholds: Record<string, unknown>;
+  };
+  notifications: { enabled: boolean };
+  rebuildOnConfigChange: boolean;
+}
+
+const lower = (xs: string[]) => xs.map(x => x.toLowerCase());
+
+export function readValueStreamConfig(root: Config): ValueStreamConfig {
+  const c = root.getOptionalConfig('valueStream');
+  const stages = readStages(c);
+  const limits = c?.getOptionalConfig('wipLimits');
+  for (const stage of stages) {
+    const limit = limits?.getOptionalNumber(stage.name);
+    if (limit !== undefined) stage.wipLimit = limit;
+  }
+  const names = new Set(stages.map(s => s.name));
+  const mapping: Record<string, string> = {};
+  for (const [status, stage] of Object.entries(DEFAULT_STATUS_MAPPING)) {
+    if (names.has(stage)) mapping[status] = stage;
+  }
+  const custom = c?.getOptionalConfig('statusMapping');
+  for (const status of custom?.keys() ?? []) {
+    const stage = custom!.getString(status);
+    if (!names.has(stage)) {
+      throw new Error(
+        `valueStream.statusMapping.${status}: "${stage}" is not a configured stage`,
+      );
+    }
+    mapping[status.toLowerCase()] = stage;
+  }
+  const sources = c?.getOptionalConfig('sources');
+  const webhookSecrets: Record<string, string> = {};
+  for (const id of sources?.keys() ?? []) {
+    const secret = sources!.getOptionalString(`${id}.webhookSecret`);
+    if (secret) webhookSecrets[id] = secret;
+  }
+  const window = c?.has('incidentAttributionWindow')
+    ? durationToMilliseconds(
+        readDurationFromConfig(c, { key: 'incidentAttributionWindow' }),
+      )
+    : 24 * 3600 * 1000;
+  const alerts = c?.getOptionalConfig('alerts');
+  return {
+    stages,
+    statusMapping: mapping,
+    environments: {
+      production: lower(
+        c?.getOptionalStringArray('environments.production') ?? [
+          'production',
+          'prod',
+          'prd',
+        ],
+      ),
+      staging: lower(
+        c?.getOptionalStringArray('environments.staging') ?? [
+          'staging',
+          'stage',
+          'stg',
+          'preprod',
+        ],
+      ),
+    },
+    workItemKeys: (c?.getOptionalStringArray('workItemKeys') ?? []).map(k =>
+      k.toUpperCase(),
+    ),
+    incidentAttributionWindowMs: window,
+    webhookSecrets,
+    alerts: {
+      enabled: alerts?.getOptionalBoolean('enabled') ?? true,
+      frequencySeconds: alerts?.getOptionalNumber('frequencySeconds') ?? 60,
+      thresholds: (alerts?.getOptional('thresholds') as Record<string, unknown>) ?? {},
+    },
+    notifications: {
+      enabled: c?.getOptionalBoolean('notifications.enabled') ?? true,
+    },
+    rebuildOnConfigChange:
+      c?.getOptionalBoolean('rebuildOnConfigChange') ?? true,
+  };
+}
+
+function readStages(c: Config | undefined): StageDefinition[] {
+  const list = c?.getOptionalConfigArray('stages');
+  if (!list) return DEFAULT_STAGES.map(s => ({ ...s }));
+  const stages = list.map(s => {
+    const category = s.getString('category') as StageCategory;
+    if (!STAGE_CATEGORIES.includes(category)) {
+      throw new Error(
+        `valueStream.stages: category "${category}" must be one of ${STAGE_CATEGORIES.join(', ')}`,
+      );
+    }
+    const wipLimit = s.getOptionalNumber('wipLimit');
+    return {
+      name: s.getString('name'),
+      category,
+      ...(wipLimit !== undefined ? { wipLimit } : {}),
+    };
+  });
+  if (new Set(stages.map(s => s.name)).size !== stages.length) {
+    throw new Error('valueStream.stages: stage names must be unique');
+  }
+  return stages;
+}
+
+/** Per-stage `wipLimit` overrides may also be set without replacing the stage list. */
+export function stageIndex(stages: StageDefinition[]): Map<string, number> {
+  return new Map(stages.map((s, i) => [s.name, i]));
+}
+
+/** The parts of the config that shape journeys; a change triggers a rebuild. */
+export function journeyConfigFingerprint(cfg: ValueStreamConfig): string {
+  return JSON.stringify({
+    stages: cfg.stages.map(s => [s.name, s.category]),
+    statusMapping: Object.entries(cfg.statusMapping).sort(),
+    environments: cfg.environments,
+    workItemKeys: [...cfg.workItemKeys].sort(),
+  });
+}

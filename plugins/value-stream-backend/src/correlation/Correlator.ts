@@ -1,0 +1,275 @@
+import type { StatusMapper } from '@valuestream/backstage-plugin-value-stream-node';
+import { STAGE } from '@valuestream/backstage-plugin-value-stream-common';
+import type { ValueStreamConfig } from '../config/readConfig';
+import type { DatabaseValueStreamStore, StoredJourney } from '../database/DatabaseValueStreamStore';
+import type { EntityIndex } from '../entities/EntityIndex';
+import { computeItemStats } from '../metrics/itemStats';
+import { buildJourney } from './buildJourney';
+import { deriveInclusion } from './deploymentInclusion';
+import type { Evidence } from './evidence';
+import {
+  CommitRow,
+  DeploymentRow,
+  foldBuild,
+  foldCommit,
+  foldDeployment,
+  foldIncident,
+  foldItemAttributes,
+  foldPullRequest,
+  PullRequestRow,
+  StoredEvent,
+} from './folds';
+import { extractBranchKeys, extractKeys, mergeCommitPrNumber, squashPrNumber } from './keys';
+import { prId } from './subjects';
+
+const group = <T>(xs: T[], key: (x: T) => string) => {
+  const m = new Map<string, T[]>();
+  for (const x of xs) m.set(key(x), [...(m.get(key(x)) ?? []), x]);
+  return m;
+};
+const unique = (xs: Iterable<string>) => [...new Set(xs)];
+
+/** What a correlation pass changed, for alert evaluation and metrics. */
+export interface CorrelationResult {
+  itemKeys: string[];
+  entityRefs: Set<string>;
+}
+
+/**
+ * Turns newly stored events into artifact state, links and journeys (DESIGN §4, §5).
+ * Each artifact and item is re-folded from its whole stored history, so arrival
+ * order and duplicates never change the result.
+ */
+export class Correlator {
+  constructor(
+    private readonly store: DatabaseValueStreamStore,
+    private readonly config: ValueStreamConfig,
+    private readonly index: () => EntityIndex,
+    private readonly statusMapper?: StatusMapper,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async apply(events: StoredEvent[]): Promise<CorrelationResult> {
+    const subjects = group(
+      events.filter(e => e.subject),
+      e => e.subject!.slice(0, e.subject!.indexOf(':')),
+    );
+    const ids = (kind: string) => unique((subjects.get(kind) ?? []).map(e => e.subject!));
+    const history = group(
+      await this.store.eventsForSubjects([
+        ...ids('commit'), ...ids('pr'), ...ids('build'), ...ids('deployment'), ...ids('incident'),
+      ]),
+      e => e.subject!,
+    );
+    const fold = <R>(kind: string, f: (evs: StoredEvent[]) => R) =>
+      ids(kind).filter(s => history.has(s)).map(s => f(history.get(s)!));
+
+    const commits = fold('commit', foldCommit);
+    const prs = fold('pr', foldPullRequest);
+    const builds = fold('build', foldBuild);
+    const deployments = fold('deployment', evs => foldDeployment(evs, this.config.environments));
+    const incidents = fold('incident', foldIncident);
+    await this.store.upsertCommits(commits);
+    await this.store.upsertPullRequests(prs);
+    await this.store.upsertBuilds(builds);
+    await this.store.upsertDeployments(deployments);
+    await this.store.upsertIncidents(incidents);
+    await this.linkCommits(commits);
+    await this.linkPullRequests(prs);
+    await this.resolveArtifacts(deployments, incidents);
+
+    // Deployments without explicit commits include what was merged before them.
+    const repos = unique([
+      ...deployments.filter(d => !d.explicit_commits && d.repository).map(d => d.repository!),
+      ...commits.filter(c => c.on_default && c.repository).map(c => c.repository!),
+      ...prs.filter(p => p.merged_at !== null && p.repository).map(p => p.repository!),
+    ]);
+    const included = await this.refreshInclusion(repos);
+
+    const shas = new Set<string>([
+      ...commits.map(c => c.sha),
+      ...builds.map(b => b.commit_sha),
+      ...deployments.flatMap(d => [...d.commits, ...(d.commit_sha ? [d.commit_sha] : [])]),
+      ...prs.flatMap(p => [...p.commits, ...(p.merge_commit_sha ? [p.merge_commit_sha] : [])]),
+      ...included,
+    ]);
+    const implicit = deployments.filter(d => !d.explicit_commits).map(d => d.deployment_id);
+    if (implicit.length) {
+      for (const d of await this.store.deployments(implicit)) d.commits.forEach(c => shas.add(c));
+    }
+    const prIds = unique([...prs.map(p => p.id), ...(await this.store.prIdsForCommits([...shas]))]);
+    const keys = unique([
+      ...(subjects.get('item') ?? []).map(e => e.subject!.slice('item:'.length)),
+      ...(await this.store.keysLinkedTo('commit', [...shas])),
+      ...(await this.store.keysLinkedTo('pr', prIds)),
+    ]);
+    return this.rebuildItems(keys);
+  }
+
+  private async linkCommits(commits: CommitRow[]) {
+    const index = this.index();
+    const links = [];
+    const prCommits = [];
+    for (const c of commits) {
+      const ctx = { projectKeys: this.projectKeys(c.repository), repository: c.repository };
+      for (const key of [...extractKeys(c.message, ctx), ...extractBranchKeys(c.branch, ctx)]) {
+        links.push({ item_key: key, kind: 'commit' as const, ref: c.sha });
+      }
+      const n = squashPrNumber(c.message) ?? mergeCommitPrNumber(c.message);
+      if (n !== null && c.repository) prCommits.push({ pr_id: prId(c.repository, n), sha: c.sha });
+    }
+    void index;
+    await this.store.addLinks(links);
+    await this.store.addPrCommits(prCommits);
+  }
+
+  private async linkPullRequests(prs: PullRequestRow[]) {
+    const links = [];
+    for (const p of prs) {
+      const ctx = { projectKeys: this.projectKeys(p.repository), repository: p.repository };
+      const keys = new Set([
+        ...extractKeys(p.title, ctx),
+        ...extractKeys(p.body, ctx),
+        ...extractKeys(p.branch, ctx),
+        ...extractBranchKeys(p.branch, ctx),
+      ]);
+      keys.delete(prId(p.repository, p.number)); // a PR is not its own work item
+      for (const key of keys) links.push({ item_key: key, kind: 'pr' as const, ref: p.id });
+    }
+    await this.store.addLinks(links);
+  }
+
+  private projectKeys(repository: string | null): Set<string> {
+    const keys = this.index().projectKeysForRepository(repository);
+    this.config.workItemKeys.forEach(k => keys.add(k));
+    return keys;
+  }
+
+  /** Deployments and incidents belong to entityRef, else service, else repository. */
+  async resolveArtifacts(
+    deployments: Pick<DeploymentRow, 'deployment_id' | 'entity_ref' | 'service' | 'repository'>[],
+    incidents: { incident_id: string; entity_ref: string | null; service: string | null }[],
+  ) {
+    const index = this.index();
+    const resolve = (a: { entity_ref: string | null; service: string | null; repository?: string | null }) =>
+      a.entity_ref
+        ? [a.entity_ref]
+        : unique([...index.entitiesForService(a.service), ...(index.entitiesForService(a.service).length ? [] : index.entitiesForRepository(a.repository))]);
+    await this.store.setArtifactEntities('deployment', new Map(deployments.map(d => [d.deployment_id, resolve(d)])));
+    await this.store.setArtifactEntities('incident', new Map(incidents.map(i => [i.incident_id, resolve(i)])));
+  }
+
+  /** Re-derives implicit deployment inclusion per repository; returns all commits involved. */
+  private async refreshInclusion(repositories: string[]): Promise<string[]> {
+    if (!repositories.length) return [];
+    const deployments = await this.store.implicitDeployments(repositories);
+    const involved: string[] = [];
+    for (const [repo, list] of group(deployments, d => d.repository!)) {
+      const before = await this.store.deployments(list.map(d => d.deployment_id));
+      const inclusion = deriveInclusion(list, await this.store.repositoryHistory(repo));
+      await this.store.replaceDeploymentCommits(inclusion);
+      before.forEach(d => involved.push(...d.commits));
+      inclusion.forEach(c => involved.push(...c));
+    }
+    return involved;
+  }
+
+  /** Recomputes and stores the journeys of these items from everything stored about them. */
+  async rebuildItems(keys: string[]): Promise<CorrelationResult> {
+    const entityRefs = new Set<string>();
+    if (!keys.length) return { itemKeys: [], entityRefs };
+    const itemEvents = group(await this.store.eventsForSubjects(keys.map(k => `item:${k}`)), e => e.subject!.slice(5));
+    const present = keys.filter(k => itemEvents.has(k));
+    const links = group(await this.store.linksForItems(present), l => l.item_key);
+    const prs = new Map(
+      (await this.store.pullRequests(unique([...links.values()].flat().filter(l => l.kind === 'pr').map(l => l.ref)))).map(p => [p.id, p]),
+    );
+    const shasOf = (key: string) => {
+      const out = new Set<string>();
+      for (const l of links.get(key) ?? []) {
+        if (l.kind === 'commit') out.add(l.ref);
+        const pr = l.kind === 'pr' ? prs.get(l.ref) : undefined;
+        pr?.commits.forEach(c => out.add(c));
+        if (pr?.merge_commit_sha) out.add(pr.merge_commit_sha);
+      }
+      return out;
+    };
+    const allShas = unique(present.flatMap(k => [...shasOf(k)]));
+    const commits = new Map((await this.store.commits(allShas)).map(c => [c.sha, c]));
+    const builds = group(await this.store.buildsForCommits(allShas), b => b.commit_sha);
+    const deployments = await this.store.deployments(await this.store.deploymentIdsForCommits(allShas));
+    const deploymentsBySha = new Map<string, DeploymentRow[]>();
+    for (const d of deployments) {
+      for (const sha of d.commits) deploymentsBySha.set(sha, [...(deploymentsBySha.get(sha) ?? []), d]);
+    }
+
+    const index = this.index();
+    const now = this.now();
+    const out: StoredJourney[] = [];
+    for (const key of present) {
+      const evs = itemEvents.get(key)!;
+      const evidence: Evidence[] = [];
+      const refs = new Set<string>();
+      for (const e of evs) {
+        const order = `${e.source}/${e.id}`;
+        const d = e.data as Record<string, any>;
+        if (e.entityRef) refs.add(e.entityRef);
+        if (e.type === 'work_item.status_changed') {
+          const stage = d.stage ?? this.mapStatus(d.to, e.source);
+          if (stage) evidence.push({ kind: 'tracker', at: e.at, stage, order });
+        } else if (e.type === 'work_item.blocked') {
+          evidence.push({ kind: 'blocked', at: e.at, order });
+        } else if (e.type === 'work_item.unblocked') {
+          evidence.push({ kind: 'unblocked', at: e.at, order });
+        }
+      }
+      if (!refs.size) index.entitiesForKey(key).forEach(r => refs.add(r));
+      const auto = (at: number | null, stage: string, order: string) => {
+        if (at !== null) evidence.push({ kind: 'auto', at, stage, order });
+      };
+      for (const l of links.get(key) ?? []) {
+        const pr = l.kind === 'pr' ? prs.get(l.ref) : undefined;
+        if (!pr) continue;
+        auto(pr.opened_at, STAGE.codeReview, `pr/${pr.id}`);
+        auto(pr.merged_at, STAGE.build, `pr/${pr.id}`);
+        index.entitiesForRepository(pr.repository).forEach(r => refs.add(r));
+      }
+      const seenDeployments = new Set<string>();
+      for (const sha of shasOf(key)) {
+        const c = commits.get(sha);
+        if (c) {
+          auto(c.pushed_at, STAGE.inProgress, `commit/${sha}`);
+          index.entitiesForRepository(c.repository).forEach(r => refs.add(r));
+        }
+        for (const b of builds.get(sha) ?? []) {
+          auto(b.started_at, STAGE.build, `build/${b.build_id}`);
+          if (b.status === 'success') auto(b.finished_at, STAGE.test, `build/${b.build_id}`);
+        }
+        for (const dep of deploymentsBySha.get(sha) ?? []) {
+          if (seenDeployments.has(dep.deployment_id)) continue;
+          seenDeployments.add(dep.deployment_id);
+          const ok = dep.status === 'success';
+          if (dep.env_class === 'staging') {
+            auto(dep.started_at ?? dep.finished_at, STAGE.deployStaging, `deployment/${dep.deployment_id}`);
+            if (ok) auto(dep.finished_at, STAGE.validation, `deployment/${dep.deployment_id}`);
+          } else if (dep.env_class === 'production') {
+            auto(dep.started_at ?? dep.finished_at, STAGE.deployProduction, `deployment/${dep.deployment_id}`);
+            if (ok) auto(dep.finished_at, STAGE.monitoring, `deployment/${dep.deployment_id}`);
+          }
+          if (dep.entity_ref) refs.add(dep.entity_ref);
+          else index.entitiesForService(dep.service).forEach(r => refs.add(r));
+        }
+      }
+      const journey = buildJourney(foldItemAttributes(key, evs), evidence, this.config.stages);
+      const entityList = [...refs].map(r => r.toLowerCase()).sort();
+      entityList.forEach(r => entityRefs.add(r));
+      out.push({ journey, stats: computeItemStats(journey, now), entityRefs: unique(entityList) });
+    }
+    await this.store.writeJourneys(out);
+    return { itemKeys: present, entityRefs };
+  }
+
+  private mapStatus(status: string, source: string): string | undefined {
+    return this.statusMapper?.({ status, source }) ?? this.config.statusMapping[status.toLowerCase()];
+  }
+}

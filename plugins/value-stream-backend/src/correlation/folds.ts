@@ -1,0 +1,226 @@
+import type { CanonicalEvent, ItemType } from '@valuestream/backstage-plugin-value-stream-common';
+import type { ItemAttributes } from './buildJourney';
+import { prId } from './subjects';
+
+/**
+ * Pure folds of an artifact's whole event history into its current state. Events are
+ * taken in (occurredAt, source, id) order, so the result never depends on arrival order.
+ */
+export type StoredEvent = CanonicalEvent & { at: number; subject?: string | null };
+
+export const byTime = (a: StoredEvent, b: StoredEvent) =>
+  a.at - b.at || cmp(a.source, b.source) || cmp(a.id, b.id);
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const data = (e: StoredEvent) => e.data as Record<string, any>;
+const ms = (iso: string | undefined) => (iso ? Date.parse(iso) : undefined);
+
+export interface CommitRow {
+  sha: string;
+  repository: string | null;
+  message: string;
+  branch: string | null;
+  on_default: boolean;
+  authored_at: number;
+  pushed_at: number;
+}
+
+export function isDefaultBranch(branch: string | undefined, defaultBranch: string | undefined) {
+  if (!branch) return false;
+  const b = branch.replace(/^refs\/heads\//, '');
+  return defaultBranch ? b === defaultBranch : b === 'main' || b === 'master';
+}
+
+export function foldCommit(events: StoredEvent[]): CommitRow {
+  const sorted = [...events].sort(byTime);
+  const first = sorted[0];
+  const d = data(first);
+  return {
+    sha: d.sha,
+    repository: sorted.find(e => e.repository)?.repository ?? null,
+    message: d.message,
+    branch: sorted.map(e => data(e).branch).find(Boolean) ?? null,
+    on_default: sorted.some(e => isDefaultBranch(data(e).branch, data(e).defaultBranch)),
+    authored_at: ms(sorted.map(e => data(e).authoredAt).find(Boolean)) ?? first.at,
+    pushed_at: first.at,
+  };
+}
+
+export interface PullRequestRow {
+  id: string;
+  repository: string | null;
+  number: number;
+  title: string;
+  body: string | null;
+  branch: string | null;
+  state: 'open' | 'merged' | 'closed';
+  opened_at: number | null;
+  merged_at: number | null;
+  closed_at: number | null;
+  merge_commit_sha: string | null;
+  updated_at: number;
+  commits: string[];
+}
+
+export function foldPullRequest(events: StoredEvent[]): PullRequestRow {
+  const sorted = [...events].sort(byTime);
+  const last = sorted[sorted.length - 1];
+  const firstAt = (type: string) => sorted.find(e => e.type === type)?.at ?? null;
+  const merged = sorted.find(e => e.type === 'pull_request.merged');
+  const opened = firstAt('pull_request.opened');
+  const mergedAt = merged?.at ?? null;
+  const closedAt = firstAt('pull_request.closed');
+  const commits = new Set<string>();
+  for (const e of sorted) for (const c of data(e).commits ?? []) commits.add(c);
+  const mergeSha = sorted.map(e => data(e).mergeCommitSha).find(Boolean) ?? null;
+  return {
+    id: prId(last.repository, data(last).number),
+    repository: last.repository ?? null,
+    number: data(last).number,
+    title: data(last).title,
+    body: sorted.map(e => data(e).body).filter(Boolean).pop() ?? null,
+    branch: sorted.map(e => data(e).branch).filter(Boolean).pop() ?? null,
+    state: mergedAt !== null ? 'merged' : closedAt !== null ? 'closed' : 'open',
+    opened_at: opened ?? sorted[0].at,
+    merged_at: mergedAt,
+    closed_at: closedAt,
+    merge_commit_sha: mergeSha,
+    updated_at: last.at,
+    commits: [...commits].sort(),
+  };
+}
+
+export interface BuildRow {
+  build_id: string;
+  repository: string | null;
+  pipeline: string | null;
+  commit_sha: string;
+  started_at: number | null;
+  finished_at: number | null;
+  status: string | null;
+}
+
+export function foldBuild(events: StoredEvent[]): BuildRow {
+  const sorted = [...events].sort(byTime);
+  const finished = sorted.filter(e => e.type === 'build.finished').pop();
+  const d = data(sorted[0]);
+  return {
+    build_id: d.buildId,
+    repository: sorted.find(e => e.repository)?.repository ?? null,
+    pipeline: sorted.map(e => data(e).pipeline).find(Boolean) ?? null,
+    commit_sha: d.commitSha,
+    started_at: sorted.find(e => e.type === 'build.started')?.at ?? null,
+    finished_at: finished?.at ?? null,
+    status: finished ? data(finished).status ?? 'success' : null,
+  };
+}
+
+export interface DeploymentRow {
+  deployment_id: string;
+  environment: string;
+  env_class: 'production' | 'staging' | 'other';
+  service: string | null;
+  repository: string | null;
+  entity_ref: string | null;
+  commit_sha: string | null;
+  explicit_commits: boolean;
+  started_at: number | null;
+  finished_at: number | null;
+  status: string | null;
+  rolled_back_at: number | null;
+  commits: string[];
+}
+
+export function envClass(
+  environment: string,
+  envs: { production: string[]; staging: string[] },
+): DeploymentRow['env_class'] {
+  const e = environment.toLowerCase();
+  if (envs.production.includes(e)) return 'production';
+  if (envs.staging.includes(e)) return 'staging';
+  return 'other';
+}
+
+export function foldDeployment(
+  events: StoredEvent[],
+  envs: { production: string[]; staging: string[] },
+): DeploymentRow {
+  const sorted = [...events].sort(byTime);
+  const outcome = sorted
+    .filter(e => e.type === 'deployment.finished' && data(e).status !== 'rolled_back')
+    .pop();
+  const rollback = sorted.find(
+    e => e.type === 'deployment.finished' && data(e).status === 'rolled_back',
+  );
+  const pick = (f: string) => sorted.map(e => data(e)[f]).find(v => v !== undefined && v !== null) ?? null;
+  const commits = new Set<string>();
+  for (const e of sorted) for (const c of data(e).commits ?? []) commits.add(c);
+  const environment = pick('environment') as string;
+  return {
+    deployment_id: data(sorted[0]).deploymentId,
+    environment,
+    env_class: envClass(environment, envs),
+    service: pick('service'),
+    repository: sorted.find(e => e.repository)?.repository ?? null,
+    entity_ref: sorted.find(e => e.entityRef)?.entityRef ?? null,
+    commit_sha: pick('commitSha'),
+    explicit_commits: commits.size > 0,
+    started_at: sorted.find(e => e.type === 'deployment.started')?.at ?? null,
+    finished_at: outcome?.at ?? null,
+    status: outcome ? data(outcome).status ?? 'success' : null,
+    rolled_back_at: rollback?.at ?? null,
+    commits: [...commits].sort(),
+  };
+}
+
+export interface IncidentRow {
+  incident_id: string;
+  service: string | null;
+  entity_ref: string | null;
+  severity: string | null;
+  title: string | null;
+  deployment_id: string | null;
+  commit_sha: string | null;
+  opened_at: number | null;
+  resolved_at: number | null;
+}
+
+export function foldIncident(events: StoredEvent[]): IncidentRow {
+  const sorted = [...events].sort(byTime);
+  const last = (f: string) => sorted.map(e => data(e)[f]).filter(v => v !== undefined && v !== null).pop() ?? null;
+  return {
+    incident_id: data(sorted[0]).incidentId,
+    service: last('service'),
+    entity_ref: sorted.find(e => e.entityRef)?.entityRef ?? null,
+    severity: last('severity'),
+    title: last('title'),
+    deployment_id: last('deploymentId'),
+    commit_sha: last('commitSha'),
+    opened_at: sorted.find(e => e.type === 'incident.opened')?.at ?? null,
+    resolved_at: sorted.filter(e => e.type === 'incident.resolved').pop()?.at ?? null,
+  };
+}
+
+/** The tracker's view of an item: created (or first seen) time and latest attributes. */
+export function foldItemAttributes(key: string, events: StoredEvent[]): ItemAttributes {
+  const sorted = [...events].sort(byTime);
+  const created = sorted.find(e => e.type === 'work_item.created');
+  const attrs: ItemAttributes = {
+    key,
+    createdAt: created?.at ?? sorted[0].at,
+    title: key,
+    itemType: 'feature',
+    priority: null,
+    value: null,
+    labels: [],
+  };
+  for (const e of sorted) {
+    if (e.type !== 'work_item.created' && e.type !== 'work_item.updated') continue;
+    const d = data(e);
+    if (d.title !== undefined) attrs.title = d.title;
+    if (d.itemType !== undefined) attrs.itemType = d.itemType as ItemType;
+    if (d.priority !== undefined) attrs.priority = d.priority;
+    if (d.value !== undefined) attrs.value = d.value;
+    if (d.labels !== undefined) attrs.labels = d.labels;
+  }
+  return attrs;
+}

@@ -1,0 +1,180 @@
+import type {
+  AuthService,
+  DatabaseService,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+  RootConfigService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { EventsService } from '@backstage/plugin-events-node';
+import type { NotificationService } from '@backstage/plugin-notifications-node';
+import type {
+  EventProducer,
+  SourceAdapter,
+  StatusMapper,
+} from '@valuestream/backstage-plugin-value-stream-node';
+import { AlertService } from './alerts/AlertService';
+import { withDefaultThresholds } from './alerts/thresholds';
+import { journeyConfigFingerprint, readValueStreamConfig } from './config/readConfig';
+import { Correlator } from './correlation/Correlator';
+import { DatabaseValueStreamStore } from './database/DatabaseValueStreamStore';
+import { MetricsQueries } from './database/MetricsQueries';
+import { EntityIndexRefresher } from './entities/EntityIndexRefresher';
+import { IngestService } from './ingest/IngestService';
+import { subscribeToEvents } from './ingest/subscribeToEvents';
+import { MetricsService } from './service/MetricsService';
+import { createRouter } from './service/router';
+import { WorkItemService } from './service/WorkItemService';
+import { createTelemetry } from './telemetry';
+
+/** Everything the plugin needs from the backend. */
+export interface ValueStreamDeps {
+  config: RootConfigService;
+  logger: LoggerService;
+  database: DatabaseService;
+  httpAuth: HttpAuthService;
+  auth: AuthService;
+  permissions: PermissionsService;
+  scheduler: SchedulerService;
+  catalog: CatalogService;
+  events?: EventsService;
+  notifications?: NotificationService;
+  sources: Map<string, SourceAdapter>;
+  statusMapper?: StatusMapper;
+  now?: () => number;
+}
+
+const FINGERPRINT_KEY = 'journey-config';
+
+/** Builds the services and router of the plugin; `start` runs once the backend is up. */
+export async function createValueStream(deps: ValueStreamDeps) {
+  const { logger, scheduler } = deps;
+  const now = deps.now ?? Date.now;
+  const config = readValueStreamConfig(deps.config);
+  const store = await DatabaseValueStreamStore.create({ database: deps.database });
+  const telemetry = createTelemetry();
+
+  let correlator: Correlator;
+  const index = new EntityIndexRefresher({
+    catalog: deps.catalog,
+    auth: deps.auth,
+    logger,
+    // Attach what matched no entity before, now that the catalog has changed.
+    onChange: async () => {
+      await correlator.resolveArtifacts(
+        await store.deployments(await store.unresolvedArtifacts('deployment')),
+        (await store.db('vs_incidents').whereIn('incident_id', await store.unresolvedArtifacts('incident'))) as any[],
+      );
+      const result = await correlator.rebuildItems(await store.unresolvedItemKeys());
+      if (result.entityRefs.size) await alerts.evaluate(result.entityRefs);
+    },
+  });
+  correlator = new Correlator(store, config, index.current, deps.statusMapper, now);
+  const ingest = new IngestService({
+    store,
+    correlator,
+    config,
+    logger,
+    now,
+    onCounted: (source, result, n) => telemetry.ingested.add(n, { source, result }),
+  });
+  const alerts = new AlertService(store.db, {
+    stages: config.stages,
+    thresholds: withDefaultThresholds(config.alerts.thresholds as any),
+    logger,
+    now,
+  });
+  if (config.alerts.enabled) {
+    ingest.onIngested(async result => {
+      await alerts.evaluate(result.entityRefs);
+    });
+  }
+  if (deps.notifications && config.notifications.enabled) {
+    const notifications = deps.notifications;
+    alerts.setNotifier(async (entityRef, alert) => {
+      await notifications.send({
+        recipients: { type: 'entity', entityRef },
+        payload: {
+          title: `Value stream: ${alert.rule.replace(/_/g, ' ')} on ${entityRef}`,
+          description: alert.message,
+          link: `/catalog/${entityRef.replace(':', '/').replace(/^([^/]+)\/([^/]+)\/(.+)$/, '$2/$1/$3')}/value-stream`,
+          severity: alert.severity === 'critical' ? 'high' : 'normal',
+          topic: 'value-stream-alert',
+        },
+      });
+    });
+  }
+
+  const rebuild = async () => {
+    let items = 0;
+    for await (const page of store.allEvents()) {
+      const known = page.filter(e => e.subject);
+      items += (await correlator.apply(known)).itemKeys.length;
+    }
+    await store.setMeta(FINGERPRINT_KEY, journeyConfigFingerprint(config));
+    await alerts.evaluateAll();
+    return { items };
+  };
+
+  const router = await createRouter({
+    httpAuth: deps.httpAuth,
+    auth: deps.auth,
+    permissions: deps.permissions,
+    catalog: deps.catalog,
+    logger,
+    ingest,
+    metrics: new MetricsService(new MetricsQueries(store.db), config),
+    workItems: new WorkItemService(store, index.current, now),
+    alerts,
+    sources: deps.sources,
+    webhookSecrets: config.webhookSecrets,
+    index: index.current,
+    rebuild,
+    now,
+  });
+
+  async function start(producers: EventProducer[]) {
+    await scheduler.scheduleTask({
+      id: 'value-stream-entity-index',
+      frequency: { seconds: 30 },
+      timeout: { minutes: 5 },
+      initialDelay: { seconds: 0 },
+      scope: 'local',
+      fn: async () => {
+        await index.refresh();
+      },
+    });
+    if (config.alerts.enabled) {
+      await scheduler.scheduleTask({
+        id: 'value-stream-alerts',
+        frequency: { seconds: config.alerts.frequencySeconds },
+        timeout: { minutes: 5 },
+        scope: 'global',
+        fn: async () => {
+          await alerts.evaluateAll();
+        },
+      });
+    }
+    if (deps.events) await subscribeToEvents(deps.events, ingest, deps.sources, logger);
+    const fingerprint = journeyConfigFingerprint(config);
+    const stored = await store.getMeta(FINGERPRINT_KEY);
+    if (stored !== fingerprint) {
+      if (stored !== undefined && config.rebuildOnConfigChange) {
+        logger.info('value-stream: stage/mapping config changed, rebuilding journeys from stored events');
+        rebuild().catch(e => logger.error(`value-stream: rebuild failed: ${e}`));
+      } else {
+        await store.setMeta(FINGERPRINT_KEY, fingerprint);
+      }
+    }
+    await index.refresh().catch(e => logger.warn(`value-stream: first catalog read failed: ${e}`));
+    for (const p of producers) {
+      p.start({ ingest: events => ingest.ingest(events) }).catch(e =>
+        logger.error(`value-stream: producer ${p.id} failed: ${e}`),
+      );
+    }
+  }
+
+  return { router, start, store, ingest, alerts, index, correlator, rebuild };
+}

@@ -1,0 +1,522 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import type { Knex } from 'knex';
+import type { ItemType } from '@valuestream/backstage-plugin-value-stream-common';
+import type {
+  BuildRow,
+  CommitRow,
+  DeploymentRow,
+  IncidentRow,
+  PullRequestRow,
+  StoredEvent,
+} from '../correlation/folds';
+import type { ItemStats, Journey } from '../journeys/types';
+import { chunk, insertIgnore, num, selectIn, upsert } from './util';
+
+const migrationsDir = resolvePackagePath(
+  '@valuestream/backstage-plugin-value-stream-backend',
+  'migrations',
+);
+
+/** A raw event row to store. */
+export interface EventRow {
+  source: string;
+  id: string;
+  type: string;
+  occurred_at: number;
+  received_at: number;
+  entity_ref: string | null;
+  repository: string | null;
+  subject: string | null;
+  payload: string;
+}
+
+/** A work item's stored journey plus its derived numbers and entities. */
+export interface StoredJourney {
+  journey: Journey;
+  stats: ItemStats;
+  entityRefs: string[];
+}
+
+export interface LinkRow {
+  item_key: string;
+  kind: 'commit' | 'pr';
+  ref: string;
+}
+
+/** Work item row as listed (see ValueStreamStore.listWorkItems). */
+export interface WorkItemRow {
+  key: string;
+  title: string;
+  itemType: ItemType;
+  priority: string | null;
+  value: number | null;
+  labels: string[];
+  stage: string;
+  stageCategory: string;
+  stageEnteredAt: number;
+  createdAt: number;
+  startedAt: number | null;
+  doneAt: number | null;
+  blocked: boolean;
+  cycleTime: number | null;
+  leadTime: number | null;
+  activeTime: number | null;
+  waitTime: number | null;
+  blockedTime: number | null;
+  journey: Journey;
+}
+
+const toWorkItem = (r: any): WorkItemRow => ({
+  key: r.key,
+  title: r.title,
+  itemType: r.item_type,
+  priority: r.priority ?? null,
+  value: num(r.value),
+  labels: r.labels ? JSON.parse(r.labels) : [],
+  stage: r.stage,
+  stageCategory: r.stage_category,
+  stageEnteredAt: num(r.stage_entered_at)!,
+  createdAt: num(r.created_at)!,
+  startedAt: num(r.started_at),
+  doneAt: num(r.done_at),
+  blocked: Boolean(r.blocked),
+  cycleTime: num(r.cycle_time),
+  leadTime: num(r.lead_time),
+  activeTime: num(r.active_time),
+  waitTime: num(r.wait_time),
+  blockedTime: num(r.blocked_time),
+  journey: r.journey ? JSON.parse(r.journey) : undefined,
+});
+
+const toDeployment = (r: any): DeploymentRow => ({
+  deployment_id: r.deployment_id,
+  environment: r.environment,
+  env_class: r.env_class,
+  service: r.service,
+  repository: r.repository,
+  entity_ref: r.entity_ref,
+  commit_sha: r.commit_sha,
+  explicit_commits: Boolean(r.explicit_commits),
+  started_at: num(r.started_at),
+  finished_at: num(r.finished_at),
+  status: r.status,
+  rolled_back_at: num(r.rolled_back_at),
+  commits: [],
+});
+
+/**
+ * The knex store of the value stream (SQLite and PostgreSQL). Every method works on
+ * batches: one round trip per table and chunk, never one per event.
+ */
+export class DatabaseValueStreamStore {
+  private constructor(readonly db: Knex) {}
+
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseValueStreamStore> {
+    const db = await options.database.getClient();
+    if (!options.skipMigrations && !options.database.migrations?.skip) {
+      await db.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseValueStreamStore(db);
+  }
+
+  /** For tests and migrations checks. */
+  static fromKnex(db: Knex) {
+    return new DatabaseValueStreamStore(db);
+  }
+
+  static migrationsDirectory() {
+    return migrationsDir;
+  }
+
+  // ---- raw events ---------------------------------------------------------------------
+
+  /** Stores the events not stored yet; returns the `source\0id` of those inserted. */
+  async insertEvents(rows: EventRow[]): Promise<Set<string>> {
+    const id = (s: string, i: string) => `${s}\u0000${i}`;
+    const inserted = new Set<string>();
+    await this.db.transaction(async tx => {
+      const existing = new Set<string>();
+      const bySource = new Map<string, string[]>();
+      for (const r of rows) bySource.set(r.source, [...(bySource.get(r.source) ?? []), r.id]);
+      for (const [source, ids] of bySource) {
+        for (const part of chunk([...new Set(ids)], 500)) {
+          const found = await tx('vs_events').select('id').where({ source }).whereIn('id', part);
+          for (const f of found) existing.add(id(source, f.id));
+        }
+      }
+      const fresh = rows.filter(r => {
+        const k = id(r.source, r.id);
+        if (existing.has(k) || inserted.has(k)) return false;
+        inserted.add(k);
+        return true;
+      });
+      await insertIgnore(tx, 'vs_events', fresh as any[], ['source', 'id']);
+    });
+    return inserted;
+  }
+
+  async eventsForSubjects(subjects: string[]): Promise<StoredEvent[]> {
+    const rows = await selectIn<any>(
+      () => this.db('vs_events').select('payload', 'occurred_at', 'subject'),
+      'subject',
+      subjects,
+    );
+    return rows.map(r => ({ ...JSON.parse(r.payload), at: num(r.occurred_at)!, subject: r.subject }));
+  }
+
+  /** Pages through every stored event in arrival order (for rebuilds). */
+  async *allEvents(pageSize = 5000): AsyncGenerator<StoredEvent[]> {
+    let after = 0;
+    for (;;) {
+      const rows = await this.db('vs_events')
+        .select('seq', 'payload', 'occurred_at')
+        .where('seq', '>', after)
+        .orderBy('seq')
+        .limit(pageSize);
+      if (!rows.length) return;
+      after = num(rows[rows.length - 1].seq)!;
+      yield rows.map(r => ({ ...JSON.parse(r.payload), at: num(r.occurred_at)! }));
+    }
+  }
+
+  async distinctSubjects(prefix: string): Promise<string[]> {
+    const rows = await this.db('vs_events')
+      .distinct('subject')
+      .where('subject', 'like', `${prefix}%`);
+    return rows.map(r => r.subject);
+  }
+
+  // ---- artifacts -------------------------------------------------------------------------
+
+  async upsertCommits(rows: CommitRow[]) {
+    await upsert(this.db, 'vs_commits', rows as any[], 'sha');
+  }
+
+  async upsertPullRequests(rows: PullRequestRow[]) {
+    await upsert(
+      this.db,
+      'vs_pull_requests',
+      rows.map(({ commits, ...r }) => r),
+      'id',
+      12,
+    );
+    await this.addPrCommits(
+      rows.flatMap(r => [
+        ...r.commits.map(sha => ({ pr_id: r.id, sha })),
+        ...(r.merge_commit_sha ? [{ pr_id: r.id, sha: r.merge_commit_sha }] : []),
+      ]),
+    );
+  }
+
+  async addPrCommits(pairs: { pr_id: string; sha: string }[]) {
+    await insertIgnore(this.db, 'vs_pr_commits', pairs, ['pr_id', 'sha']);
+  }
+
+  async upsertBuilds(rows: BuildRow[]) {
+    await upsert(this.db, 'vs_builds', rows as any[], 'build_id');
+  }
+
+  async upsertDeployments(rows: DeploymentRow[]) {
+    await upsert(
+      this.db,
+      'vs_deployments',
+      rows.map(({ commits, ...r }) => r),
+      'deployment_id',
+      13,
+    );
+    const explicit = rows.filter(r => r.explicit_commits);
+    await this.replaceDeploymentCommits(
+      new Map(explicit.map(r => [r.deployment_id, [...new Set([...r.commits, ...(r.commit_sha ? [r.commit_sha] : [])])]])),
+    );
+  }
+
+  async replaceDeploymentCommits(commitsById: Map<string, string[]>) {
+    const ids = [...commitsById.keys()];
+    for (const part of chunk(ids, 500)) {
+      await this.db('vs_deployment_commits').whereIn('deployment_id', part).delete();
+    }
+    await insertIgnore(
+      this.db,
+      'vs_deployment_commits',
+      [...commitsById].flatMap(([deployment_id, shas]) => shas.map(sha => ({ deployment_id, sha }))),
+      ['deployment_id', 'sha'],
+    );
+  }
+
+  async upsertIncidents(rows: IncidentRow[]) {
+    await upsert(this.db, 'vs_incidents', rows as any[], 'incident_id');
+  }
+
+  async setArtifactEntities(kind: 'deployment' | 'incident', byRef: Map<string, string[]>) {
+    for (const part of chunk([...byRef.keys()], 500)) {
+      await this.db('vs_artifact_entities').where({ kind }).whereIn('ref', part).delete();
+    }
+    await insertIgnore(
+      this.db,
+      'vs_artifact_entities',
+      [...byRef].flatMap(([ref, refs]) => refs.map(entity_ref => ({ entity_ref, kind, ref }))),
+      ['entity_ref', 'kind', 'ref'],
+    );
+  }
+
+  async addLinks(links: LinkRow[]) {
+    await insertIgnore(this.db, 'vs_item_links', links as any[], ['item_key', 'kind', 'ref']);
+  }
+
+  // ---- correlation lookups -------------------------------------------------------------------
+
+  async linksForItems(keys: string[]): Promise<LinkRow[]> {
+    return selectIn<LinkRow>(() => this.db('vs_item_links').select('*'), 'item_key', keys);
+  }
+
+  async keysLinkedTo(kind: 'commit' | 'pr', refs: string[]): Promise<string[]> {
+    const rows = await selectIn<any>(
+      () => this.db('vs_item_links').select('item_key').where({ kind }),
+      'ref',
+      refs,
+    );
+    return [...new Set(rows.map(r => r.item_key))];
+  }
+
+  async prIdsForCommits(shas: string[]): Promise<string[]> {
+    const rows = await selectIn<any>(() => this.db('vs_pr_commits').select('pr_id'), 'sha', shas);
+    return [...new Set(rows.map(r => r.pr_id))];
+  }
+
+  async prCommits(prIds: string[]): Promise<{ pr_id: string; sha: string }[]> {
+    return selectIn(() => this.db('vs_pr_commits').select('pr_id', 'sha'), 'pr_id', prIds);
+  }
+
+  async commits(shas: string[]): Promise<CommitRow[]> {
+    const rows = await selectIn<any>(() => this.db('vs_commits').select('*'), 'sha', shas);
+    return rows.map(r => ({
+      ...r,
+      on_default: Boolean(r.on_default),
+      authored_at: num(r.authored_at)!,
+      pushed_at: num(r.pushed_at)!,
+    }));
+  }
+
+  async pullRequests(ids: string[]): Promise<PullRequestRow[]> {
+    const rows = await selectIn<any>(() => this.db('vs_pull_requests').select('*'), 'id', ids);
+    const commits = await this.prCommits(ids);
+    return rows.map(r => ({
+      ...r,
+      number: Number(r.number),
+      opened_at: num(r.opened_at),
+      merged_at: num(r.merged_at),
+      closed_at: num(r.closed_at),
+      updated_at: num(r.updated_at)!,
+      commits: commits.filter(c => c.pr_id === r.id).map(c => c.sha),
+    }));
+  }
+
+  async buildsForCommits(shas: string[]): Promise<BuildRow[]> {
+    const rows = await selectIn<any>(() => this.db('vs_builds').select('*'), 'commit_sha', shas);
+    return rows.map(r => ({ ...r, started_at: num(r.started_at), finished_at: num(r.finished_at) }));
+  }
+
+  async deploymentIdsForCommits(shas: string[]): Promise<string[]> {
+    const rows = await selectIn<any>(
+      () => this.db('vs_deployment_commits').select('deployment_id'),
+      'sha',
+      shas,
+    );
+    return [...new Set(rows.map(r => r.deployment_id))];
+  }
+
+  async deployments(ids: string[]): Promise<DeploymentRow[]> {
+    const rows = await selectIn<any>(() => this.db('vs_deployments').select('*'), 'deployment_id', ids);
+    const commits = await selectIn<any>(
+      () => this.db('vs_deployment_commits').select('deployment_id', 'sha'),
+      'deployment_id',
+      ids,
+    );
+    const byId = new Map<string, string[]>();
+    for (const c of commits) byId.set(c.deployment_id, [...(byId.get(c.deployment_id) ?? []), c.sha]);
+    return rows.map(r => ({ ...toDeployment(r), commits: byId.get(r.deployment_id) ?? [] }));
+  }
+
+  /** Deployments to derive inclusion for: no explicit commits, in these repositories. */
+  async implicitDeployments(repositories: string[]): Promise<DeploymentRow[]> {
+    const rows = await selectIn<any>(
+      () => this.db('vs_deployments').select('*').where({ explicit_commits: false }),
+      'repository',
+      repositories,
+    );
+    return rows.map(toDeployment);
+  }
+
+  /** Changes merged into a repository's default branch: merged PRs and default-branch commits. */
+  async repositoryHistory(repository: string) {
+    const prs = await this.db('vs_pull_requests')
+      .select('id', 'merged_at', 'merge_commit_sha')
+      .where({ repository })
+      .whereNotNull('merged_at');
+    const commits = await this.db('vs_commits')
+      .select('sha', 'pushed_at')
+      .where({ repository, on_default: true });
+    const prCommits = await this.prCommits(prs.map(p => p.id));
+    return {
+      prs: prs.map(p => ({
+        id: p.id as string,
+        mergedAt: num(p.merged_at)!,
+        mergeSha: p.merge_commit_sha as string | null,
+        commits: prCommits.filter(c => c.pr_id === p.id).map(c => c.sha),
+      })),
+      commits: commits.map(c => ({ sha: c.sha as string, pushedAt: num(c.pushed_at)! })),
+    };
+  }
+
+  async incidentsForDeployments(ids: string[]) {
+    return selectIn<any>(() => this.db('vs_incidents').select('*'), 'deployment_id', ids);
+  }
+
+  // ---- journeys -------------------------------------------------------------------------------
+
+  async writeJourneys(items: StoredJourney[]) {
+    if (!items.length) return;
+    const keys = items.map(i => i.journey.key);
+    await this.db.transaction(async tx => {
+      await upsert(
+        tx,
+        'vs_work_items',
+        items.map(({ journey: j, stats: s }) => ({
+          key: j.key,
+          title: j.title,
+          item_type: j.itemType,
+          priority: j.priority,
+          value: j.value,
+          labels: JSON.stringify(j.labels),
+          created_at: j.createdAt,
+          started_at: j.startedAt,
+          done_at: j.doneAt,
+          stage: j.stage,
+          stage_category: j.intervals[j.intervals.length - 1].category,
+          stage_entered_at: j.stageEnteredAt,
+          blocked: j.blocked,
+          blocked_since: j.blocked ? j.blockedIntervals[j.blockedIntervals.length - 1].from : null,
+          cycle_time: s.cycleTime,
+          lead_time: s.leadTime,
+          active_time: s.activeTime,
+          wait_time: s.waitTime,
+          blocked_time: s.blockedTime,
+          journey: JSON.stringify({ intervals: j.intervals, blockedIntervals: j.blockedIntervals }),
+        })),
+        'key',
+        21,
+      );
+      for (const part of chunk(keys, 500)) {
+        await tx('vs_stage_intervals').whereIn('item_key', part).delete();
+        await tx('vs_item_entities').whereIn('item_key', part).delete();
+      }
+      await insertIgnore(
+        tx,
+        'vs_stage_intervals',
+        items.flatMap(({ journey: j }) =>
+          j.intervals.map((iv, seq) => ({
+            item_key: j.key,
+            seq,
+            stage: iv.stage,
+            category: iv.category,
+            entered_at: iv.enteredAt,
+            exited_at: iv.exitedAt,
+          })),
+        ),
+        ['item_key', 'seq'],
+      );
+      await insertIgnore(
+        tx,
+        'vs_item_entities',
+        items.flatMap(i => i.entityRefs.map(entity_ref => ({ entity_ref, item_key: i.journey.key }))),
+        ['entity_ref', 'item_key'],
+      );
+    });
+  }
+
+  async unresolvedItemKeys(): Promise<string[]> {
+    const rows = await this.db('vs_work_items as w')
+      .leftJoin('vs_item_entities as e', 'e.item_key', 'w.key')
+      .whereNull('e.item_key')
+      .select('w.key');
+    return rows.map(r => r.key);
+  }
+
+  async unresolvedArtifacts(kind: 'deployment' | 'incident'): Promise<string[]> {
+    const table = kind === 'deployment' ? 'vs_deployments' : 'vs_incidents';
+    const id = kind === 'deployment' ? 'deployment_id' : 'incident_id';
+    const rows = await this.db(`${table} as t`)
+      .leftJoin('vs_artifact_entities as a', function on() {
+        this.on('a.ref', '=', `t.${id}`).andOnVal('a.kind', '=', kind);
+      })
+      .whereNull('a.ref')
+      .select(`t.${id} as id`);
+    return rows.map(r => r.id);
+  }
+
+  // ---- meta ----------------------------------------------------------------------------------
+
+  async getMeta(key: string): Promise<string | undefined> {
+    const row = await this.db('vs_meta').where({ key }).first();
+    return row?.value;
+  }
+
+  async setMeta(key: string, value: string) {
+    await this.db('vs_meta').insert({ key, value }).onConflict('key').merge();
+  }
+
+  // ---- reads ----------------------------------------------------------------------------------
+
+  async workItem(key: string): Promise<WorkItemRow | undefined> {
+    const row = await this.db('vs_work_items').where({ key }).first();
+    return row ? toWorkItem(row) : undefined;
+  }
+
+  async entitiesOfItem(key: string): Promise<string[]> {
+    const rows = await this.db('vs_item_entities').where({ item_key: key }).select('entity_ref');
+    return rows.map(r => r.entity_ref).sort();
+  }
+
+  async listWorkItems(options: {
+    entityRefs: string[];
+    state: 'open' | 'done' | 'all';
+    stage?: string;
+    type?: string;
+    limit: number;
+    after?: { createdAt: number; key: string };
+    withJourney?: boolean;
+  }): Promise<WorkItemRow[]> {
+    const q = this.db('vs_work_items as w')
+      .whereIn(
+        'w.key',
+        this.db('vs_item_entities').select('item_key').whereIn('entity_ref', options.entityRefs),
+      )
+      .select(options.withJourney ? 'w.*' : WORK_ITEM_COLUMNS.map(c => `w.${c}`));
+    if (options.state === 'open') q.whereNull('w.done_at');
+    if (options.state === 'done') q.whereNotNull('w.done_at');
+    if (options.stage) q.where('w.stage', options.stage);
+    if (options.type) q.where('w.item_type', options.type);
+    if (options.after) {
+      const { createdAt, key } = options.after;
+      q.where(b =>
+        b.where('w.created_at', '<', createdAt).orWhere(b2 =>
+          b2.where('w.created_at', createdAt).andWhere('w.key', '>', key),
+        ),
+      );
+    }
+    const rows = await q.orderBy([{ column: 'w.created_at', order: 'desc' }, { column: 'w.key', order: 'asc' }]).limit(options.limit);
+    return rows.map(toWorkItem);
+  }
+}
+
+const WORK_ITEM_COLUMNS = [
+  'key', 'title', 'item_type', 'priority', 'value', 'labels', 'created_at', 'started_at',
+  'done_at', 'stage', 'stage_category', 'stage_entered_at', 'blocked', 'cycle_time',
+  'lead_time', 'active_time', 'wait_time', 'blocked_time',
+];

@@ -1,0 +1,199 @@
+import type { Knex } from 'knex';
+import type {
+  DeploymentRecord,
+  IncidentRecord,
+  ItemStats,
+  StageInterval,
+  Window,
+} from '../journeys/types';
+import { chunk, num, selectIn } from './util';
+
+/**
+ * Read queries behind the metrics, time-series and alert reads. Everything is
+ * scoped to a set of entity refs through indexed joins; aggregation that is cheap
+ * in SQL (counts per stage) happens there, percentiles in the pure functions.
+ */
+export class MetricsQueries {
+  constructor(private readonly db: Knex) {}
+
+  private itemsOf(entityRefs: string[]) {
+    return this.db('vs_item_entities').distinct('item_key').whereIn('entity_ref', entityRefs);
+  }
+
+  async doneItems(entityRefs: string[], window: Window): Promise<ItemStats[]> {
+    const rows = await this.db('vs_work_items')
+      .select(
+        'key', 'item_type', 'created_at', 'started_at', 'done_at', 'cycle_time', 'lead_time',
+        'active_time', 'wait_time', 'blocked_time',
+      )
+      .whereIn('key', this.itemsOf(entityRefs))
+      .where('done_at', '>=', window.from)
+      .where('done_at', '<', window.to);
+    return rows.map(r => ({
+      key: r.key,
+      itemType: r.item_type,
+      createdAt: num(r.created_at)!,
+      startedAt: num(r.started_at),
+      doneAt: num(r.done_at),
+      cycleTime: num(r.cycle_time),
+      leadTime: num(r.lead_time),
+      activeTime: num(r.active_time),
+      waitTime: num(r.wait_time),
+      blockedTime: num(r.blocked_time) ?? 0,
+    }));
+  }
+
+  /** Items in an active or wait stage at `at` (state from events strictly before it). */
+  async loadAt(entityRefs: string[], at: number): Promise<number> {
+    const row = await this.db('vs_stage_intervals')
+      .countDistinct({ n: 'item_key' })
+      .whereIn('item_key', this.itemsOf(entityRefs))
+      .whereIn('category', ['active', 'wait'])
+      .where('entered_at', '<', at)
+      .where(b => b.whereNull('exited_at').orWhere('exited_at', '>=', at))
+      .first();
+    return Number(row?.n ?? 0);
+  }
+
+  /** Items per current stage. */
+  async currentStageCounts(entityRefs: string[]): Promise<Record<string, number>> {
+    const rows = await this.db('vs_work_items')
+      .select('stage')
+      .count({ n: '*' })
+      .whereIn('key', this.itemsOf(entityRefs))
+      .groupBy('stage');
+    return Object.fromEntries(rows.map((r: any) => [r.stage, Number(r.n)]));
+  }
+
+  /** Durations (s) of the stage visits that ended in the window, per stage. */
+  async visitDurations(entityRefs: string[], window: Window): Promise<Record<string, number[]>> {
+    const rows = await this.db('vs_stage_intervals')
+      .select('stage', 'entered_at', 'exited_at')
+      .whereIn('item_key', this.itemsOf(entityRefs))
+      .where('exited_at', '>=', window.from)
+      .where('exited_at', '<', window.to);
+    const out: Record<string, number[]> = {};
+    for (const r of rows) {
+      (out[r.stage] ??= []).push((num(r.exited_at)! - num(r.entered_at)!) / 1000);
+    }
+    return out;
+  }
+
+  /** Every stage visit of the entity's items that overlaps [from, to). */
+  async intervals(entityRefs: string[], window: Window): Promise<{ key: string; intervals: StageInterval[] }[]> {
+    const rows = await this.db('vs_stage_intervals')
+      .select('item_key', 'seq', 'stage', 'category', 'entered_at', 'exited_at')
+      .whereIn('item_key', this.itemsOf(entityRefs))
+      .where('entered_at', '<', window.to)
+      .where(b => b.whereNull('exited_at').orWhere('exited_at', '>=', window.from))
+      .orderBy(['item_key', 'seq']);
+    const byKey = new Map<string, StageInterval[]>();
+    for (const r of rows) {
+      const list = byKey.get(r.item_key) ?? [];
+      list.push({
+        stage: r.stage,
+        category: r.category,
+        enteredAt: num(r.entered_at)!,
+        exitedAt: num(r.exited_at),
+      });
+      byKey.set(r.item_key, list);
+    }
+    return [...byKey].map(([key, intervals]) => ({ key, intervals }));
+  }
+
+  async productionDeployments(entityRefs: string[]): Promise<DeploymentRecord[]> {
+    const rows = await this.db('vs_deployments')
+      .select('*')
+      .where('env_class', 'production')
+      .whereIn(
+        'deployment_id',
+        this.db('vs_artifact_entities').select('ref').where('kind', 'deployment').whereIn('entity_ref', entityRefs),
+      );
+    const commits = await selectIn<any>(
+      () => this.db('vs_deployment_commits').select('deployment_id', 'sha'),
+      'deployment_id',
+      rows.map(r => r.deployment_id),
+    );
+    const byId = new Map<string, string[]>();
+    for (const c of commits) byId.set(c.deployment_id, [...(byId.get(c.deployment_id) ?? []), c.sha]);
+    return rows.map(r => ({
+      deploymentId: r.deployment_id,
+      environment: r.environment,
+      envClass: r.env_class,
+      startedAt: num(r.started_at),
+      finishedAt: num(r.finished_at),
+      status: r.status,
+      rolledBack: r.rolled_back_at !== null && r.rolled_back_at !== undefined,
+      commitSha: r.commit_sha,
+      commits: byId.get(r.deployment_id) ?? [],
+    }));
+  }
+
+  async incidents(entityRefs: string[]): Promise<IncidentRecord[]> {
+    const rows = await this.db('vs_incidents')
+      .select('*')
+      .whereIn(
+        'incident_id',
+        this.db('vs_artifact_entities').select('ref').where('kind', 'incident').whereIn('entity_ref', entityRefs),
+      );
+    return rows.map(r => ({
+      incidentId: r.incident_id,
+      openedAt: num(r.opened_at),
+      resolvedAt: num(r.resolved_at),
+      severity: r.severity,
+      deploymentId: r.deployment_id,
+      commitSha: r.commit_sha,
+    }));
+  }
+
+  /**
+   * Changes (merged PRs, or default-branch commits in no PR) containing any of these
+   * commits, with their first commit's authoredAt.
+   */
+  async changesFor(shas: string[]) {
+    const prRows = await selectIn<any>(() => this.db('vs_pr_commits').select('pr_id', 'sha'), 'sha', shas);
+    const prIds = [...new Set(prRows.map(r => r.pr_id))];
+    const merged = new Set(
+      (await selectIn<any>(
+        () => this.db('vs_pull_requests').select('id').whereNotNull('merged_at'),
+        'id',
+        prIds,
+      )).map(r => r.id),
+    );
+    const prCommits = await selectIn<any>(() => this.db('vs_pr_commits').select('pr_id', 'sha'), 'pr_id', [...merged]);
+    const inPr = new Set(prRows.map(r => r.sha));
+    const direct = shas.filter(s => !inPr.has(s));
+    const allShas = [...new Set([...prCommits.map(c => c.sha), ...direct])];
+    const commitRows = await selectIn<any>(
+      () => this.db('vs_commits').select('sha', 'authored_at', 'on_default'),
+      'sha',
+      allShas,
+    );
+    const commit = new Map(commitRows.map(c => [c.sha, c]));
+    const changes: { id: string; firstCommitAt: number; commits: string[] }[] = [];
+    const byPr = new Map<string, string[]>();
+    for (const c of prCommits) byPr.set(c.pr_id, [...(byPr.get(c.pr_id) ?? []), c.sha]);
+    for (const [id, commits] of byPr) {
+      const times = commits.map(s => num(commit.get(s)?.authored_at)).filter((t): t is number => t !== null);
+      if (times.length) changes.push({ id, firstCommitAt: Math.min(...times), commits });
+    }
+    for (const sha of direct) {
+      const c = commit.get(sha);
+      if (c && c.on_default) changes.push({ id: sha, firstCommitAt: num(c.authored_at)!, commits: [sha] });
+    }
+    return changes;
+  }
+
+  async openAlerts(entityRefs: string[]) {
+    const rows = await this.db('vs_alerts as a')
+      .leftJoin('vs_work_items as w', 'w.key', 'a.work_item_key')
+      .select('a.rule', 'a.stage', 'a.work_item_key', 'w.stage as item_stage')
+      .whereIn('a.entity_ref', entityRefs)
+      .whereNull('a.resolved_at');
+    return rows.map(r => ({ rule: r.rule, stage: r.stage, workItemKey: r.work_item_key, itemStage: r.item_stage }));
+  }
+
+  async chunked<T>(items: T[], fn: (part: T[]) => Promise<void>) {
+    for (const part of chunk(items, 500)) await fn(part);
+  }
+}

@@ -1,0 +1,55 @@
+import type { Knex } from 'knex';
+
+/** Splits a list so `whereIn`/multi-row inserts stay under SQLite's and PostgreSQL's parameter limits. */
+export function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** `select … where column in (values)` over chunks, concatenated. */
+export async function selectIn<R>(
+  query: () => Knex.QueryBuilder,
+  column: string,
+  values: readonly string[],
+): Promise<R[]> {
+  const unique = [...new Set(values)];
+  const out: R[] = [];
+  for (const part of chunk(unique, 500)) {
+    out.push(...((await query().whereIn(column, part)) as R[]));
+  }
+  return out;
+}
+
+/** Multi-row upsert on a primary key, in chunks. */
+export async function upsert(
+  db: Knex | Knex.Transaction,
+  table: string,
+  rows: Record<string, unknown>[],
+  key: string | string[],
+  columnsPerRow?: number,
+) {
+  if (!rows.length) return;
+  const size = Math.max(1, Math.floor(900 / (columnsPerRow ?? Object.keys(rows[0]).length)));
+  for (const part of chunk(rows, size)) {
+    await db(table).insert(part).onConflict(key as any).merge();
+  }
+}
+
+/** Multi-row insert that skips rows whose key exists. */
+export async function insertIgnore(
+  db: Knex | Knex.Transaction,
+  table: string,
+  rows: Record<string, unknown>[],
+  key: string | string[],
+) {
+  if (!rows.length) return;
+  const size = Math.max(1, Math.floor(900 / Object.keys(rows[0]).length));
+  for (const part of chunk(rows, size)) {
+    await db(table).insert(part).onConflict(key as any).ignore();
+  }
+}
+
+/** bigint columns come back as strings from pg; numbers from SQLite. */
+export const num = (v: unknown): number | null =>
+  v === null || v === undefined ? null : Number(v);

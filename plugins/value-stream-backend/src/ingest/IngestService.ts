@@ -1,0 +1,186 @@
+import { InputError } from '@backstage/errors';
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  CanonicalEvent,
+  IngestResponse,
+  validateCanonicalEvent,
+} from '@valuestream/backstage-plugin-value-stream-common';
+import type { ValueStreamConfig } from '../config/readConfig';
+import type { Correlator, CorrelationResult } from '../correlation/Correlator';
+import type { StoredEvent } from '../correlation/folds';
+import { subjectOf } from '../correlation/subjects';
+import type { DatabaseValueStreamStore, EventRow } from '../database/DatabaseValueStreamStore';
+import type { RawInput } from './parseEvents';
+
+/** Most events or bytes one request may carry (DESIGN §11); more is a 413. */
+export const MAX_EVENTS_PER_REQUEST = 5000;
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/** A batch with invalid events: rejected whole, with what was wrong per index. */
+export class RejectedBatchError extends InputError {
+  constructor(readonly rejected: { index: number; message: string }[]) {
+    super(
+      `${rejected.length} invalid event(s), nothing stored: ${rejected
+        .slice(0, 3)
+        .map(r => `[${r.index}] ${r.message}`)
+        .join('; ')}${rejected.length > 3 ? '; …' : ''}`,
+    );
+  }
+}
+
+export class PayloadTooLargeError extends Error {
+  name = 'PayloadTooLargeError';
+  statusCode = 413;
+}
+
+/** Serialises correlation in this process, so two batches on one item never race. */
+class Mutex {
+  private tail = Promise.resolve();
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(fn);
+    this.tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+}
+
+export type IngestListener = (result: CorrelationResult) => Promise<void>;
+
+function normalizeEntityRef(ref: string): string {
+  return stringifyEntityRef(
+    parseEntityRef(ref, { defaultKind: 'component', defaultNamespace: 'default' }),
+  ).toLowerCase();
+}
+
+/**
+ * Validates, stores and correlates events: the one path for `POST /events`, webhooks,
+ * the events service and producers. Writes are batched; a repeat is a no-op.
+ */
+export class IngestService {
+  private readonly mutex = new Mutex();
+  private readonly listeners: IngestListener[] = [];
+  private readonly stageNames: Set<string>;
+
+  constructor(
+    private readonly options: {
+      store: DatabaseValueStreamStore;
+      correlator: Correlator;
+      config: ValueStreamConfig;
+      logger: LoggerService;
+      onCounted?: (source: string, result: 'accepted' | 'duplicate' | 'ignored', n: number) => void;
+      now?: () => number;
+    },
+  ) {
+    this.stageNames = new Set(options.config.stages.map(s => s.name));
+  }
+
+  onIngested(listener: IngestListener) {
+    this.listeners.push(listener);
+  }
+
+  /** Validates every input; throws RejectedBatchError when any is invalid. */
+  validate(inputs: RawInput[]): { event: CanonicalEvent; known: boolean }[] {
+    if (inputs.length > MAX_EVENTS_PER_REQUEST) {
+      throw new PayloadTooLargeError(
+        `Too many events: ${inputs.length}, at most ${MAX_EVENTS_PER_REQUEST} per request`,
+      );
+    }
+    const rejected: { index: number; message: string }[] = [];
+    const valid: { event: CanonicalEvent; known: boolean }[] = [];
+    for (const input of inputs) {
+      if (input.error) {
+        rejected.push({ index: input.index, message: input.error });
+        continue;
+      }
+      for (const candidate of input.candidates) {
+        const r = validateCanonicalEvent(candidate);
+        if (!r.ok) {
+          rejected.push({ index: input.index, message: r.message });
+          continue;
+        }
+        const problem = this.semanticProblem(r.event);
+        if (problem) {
+          rejected.push({ index: input.index, message: problem });
+          continue;
+        }
+        if (r.event.entityRef) r.event.entityRef = normalizeEntityRef(r.event.entityRef);
+        valid.push({ event: r.event, known: r.known });
+      }
+    }
+    if (rejected.length) throw new RejectedBatchError(rejected);
+    return valid;
+  }
+
+  private semanticProblem(e: CanonicalEvent): string | undefined {
+    if (e.entityRef) {
+      try {
+        normalizeEntityRef(e.entityRef);
+      } catch (err) {
+        return `entityRef: ${(err as Error).message}`;
+      }
+    }
+    const stage = (e.data as any).stage;
+    if (e.type === 'work_item.status_changed' && stage !== undefined && !this.stageNames.has(stage)) {
+      return `data.stage: "${stage}" is not a configured stage (${[...this.stageNames].join(', ')})`;
+    }
+    return undefined;
+  }
+
+  /** Validates, stores and correlates; all or nothing for validation. */
+  async ingestInputs(inputs: RawInput[]): Promise<IngestResponse> {
+    return this.store(this.validate(inputs));
+  }
+
+  /** For producers and adapters that already hold canonical events. */
+  async ingest(events: CanonicalEvent[]): Promise<IngestResponse> {
+    return this.ingestInputs(events.map((e, index) => ({ index, candidates: [e] })));
+  }
+
+  private async store(valid: { event: CanonicalEvent; known: boolean }[]): Promise<IngestResponse> {
+    const { store, correlator, now = Date.now } = this.options;
+    const received = now();
+    const rows: EventRow[] = valid.map(({ event, known }) => ({
+      source: event.source,
+      id: event.id,
+      type: event.type,
+      occurred_at: Date.parse(event.occurredAt),
+      received_at: received,
+      entity_ref: event.entityRef ?? null,
+      repository: event.repository ?? null,
+      subject: known ? subjectOf(event) : null,
+      payload: JSON.stringify(event),
+    }));
+    const { inserted, result } = await this.mutex.run(async () => {
+      const ins = await store.insertEvents(rows);
+      const fresh: StoredEvent[] = rows
+        .filter(r => r.subject && ins.has(`${r.source}\u0000${r.id}`))
+        .map(r => ({ ...(JSON.parse(r.payload) as CanonicalEvent), at: r.occurred_at, subject: r.subject }));
+      const res = fresh.length ? await correlator.apply(fresh) : undefined;
+      return { inserted: ins, result: res };
+    });
+    const counts: IngestResponse = { accepted: 0, duplicates: 0, ignored: 0 };
+    const seen = new Set<string>();
+    for (const r of rows) {
+      const k = `${r.source}\u0000${r.id}`;
+      let outcome: 'accepted' | 'duplicate' | 'ignored';
+      if (!inserted.has(k) || seen.has(k)) outcome = 'duplicate';
+      else outcome = r.subject ? 'accepted' : 'ignored';
+      seen.add(k);
+      if (outcome === 'duplicate') counts.duplicates++;
+      else if (outcome === 'ignored') counts.ignored++;
+      else counts.accepted++;
+      this.options.onCounted?.(r.source, outcome, 1);
+    }
+    if (result) {
+      for (const l of this.listeners) {
+        await l(result).catch(e =>
+          this.options.logger.warn(`value-stream: post-ingest step failed: ${e}`),
+        );
+      }
+    }
+    return counts;
+  }
+}

@@ -1,0 +1,86 @@
+import type {
+  MetricsResponse,
+  TimeseriesInterval,
+  TimeseriesMetric,
+  TimeseriesResponse,
+} from '@valuestream/backstage-plugin-value-stream-common';
+import type { ValueStreamConfig } from '../config/readConfig';
+import type { MetricsQueries } from '../database/MetricsQueries';
+import type { Window } from '../journeys/types';
+import { doraMetrics } from '../metrics/dora';
+import { flowMetrics } from '../metrics/flow';
+import { stageMetrics } from '../metrics/stages';
+import {
+  cfdSeries,
+  cycleTimeSeries,
+  throughputSeries,
+  wipSeries,
+} from '../metrics/timeseries';
+import { iso } from '../metrics/time';
+
+/** Computes the §8 metric reads for a set of entities (one entity or a group's). */
+export class MetricsService {
+  constructor(
+    private readonly queries: MetricsQueries,
+    private readonly config: ValueStreamConfig,
+  ) {}
+
+  async metrics(entityRef: string, entityRefs: string[], window: Window): Promise<MetricsResponse> {
+    const q = this.queries;
+    const [done, load, counts, visits, deployments, incidents, alerts] = await Promise.all([
+      q.doneItems(entityRefs, window),
+      q.loadAt(entityRefs, window.to),
+      q.currentStageCounts(entityRefs),
+      q.visitDurations(entityRefs, window),
+      q.productionDeployments(entityRefs),
+      q.incidents(entityRefs),
+      q.openAlerts(entityRefs),
+    ]);
+    const inWindow = deployments.filter(
+      d => d.finishedAt !== null && d.finishedAt >= window.from && d.finishedAt < window.to,
+    );
+    const changes = await q.changesFor([
+      ...new Set(inWindow.flatMap(d => [...d.commits, ...(d.commitSha ? [d.commitSha] : [])])),
+    ]);
+    return {
+      entityRef,
+      window: { from: iso(window.from), to: iso(window.to) },
+      flow: flowMetrics(done, window, load),
+      dora: doraMetrics({
+        deployments,
+        incidents,
+        changes,
+        window,
+        attributionWindowMs: this.config.incidentAttributionWindowMs,
+      }),
+      stages: stageMetrics({
+        stages: this.config.stages,
+        currentStageCounts: counts,
+        visitDurations: visits,
+        openAlerts: alerts,
+      }),
+    };
+  }
+
+  async timeseries(
+    entityRefs: string[],
+    metric: TimeseriesMetric,
+    interval: TimeseriesInterval,
+    window: Window,
+  ): Promise<TimeseriesResponse> {
+    const q = this.queries;
+    const stages = this.config.stages;
+    switch (metric) {
+      case 'wip':
+        return { metric, interval, points: wipSeries({ items: await q.intervals(entityRefs, window), stages, window, interval }) };
+      case 'cfd':
+        return { metric, interval, points: cfdSeries({ items: await q.intervals(entityRefs, window), stages, window, interval }) };
+      case 'throughput': {
+        const done = await q.doneItems(entityRefs, window);
+        return { metric, interval, points: throughputSeries(done.map(d => d.doneAt!), window, interval) };
+      }
+      default:
+        return { metric, interval, points: cycleTimeSeries(await q.doneItems(entityRefs, window), window) };
+    }
+  }
+}

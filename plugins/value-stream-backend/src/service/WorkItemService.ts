@@ -1,0 +1,192 @@
+import { InputError, NotFoundError } from '@backstage/errors';
+import type {
+  WorkItemDetail,
+  WorkItemListResponse,
+  WorkItemSummary,
+} from '@valuestream/backstage-plugin-value-stream-common';
+import type { DatabaseValueStreamStore, WorkItemRow } from '../database/DatabaseValueStreamStore';
+import type { EntityIndex } from '../entities/EntityIndex';
+import type { Journey } from '../journeys/types';
+import { computeItemStats, timeInStage } from '../metrics/itemStats';
+import { iso } from '../metrics/time';
+
+const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
+
+function toJourney(row: WorkItemRow): Journey {
+  return {
+    key: row.key,
+    title: row.title,
+    itemType: row.itemType,
+    priority: row.priority,
+    value: row.value,
+    labels: row.labels,
+    createdAt: row.createdAt,
+    startedAt: row.startedAt,
+    doneAt: row.doneAt,
+    stage: row.stage,
+    stageEnteredAt: row.stageEnteredAt,
+    blocked: row.blocked,
+    intervals: row.journey.intervals,
+    blockedIntervals: row.journey.blockedIntervals,
+  };
+}
+
+function summary(row: WorkItemRow, now: number): WorkItemSummary {
+  // Open items' active/wait time grows with the clock; done items' is fixed.
+  const stats = row.doneAt === null && row.journey ? computeItemStats(toJourney(row), now) : row;
+  return {
+    key: row.key,
+    title: row.title,
+    itemType: row.itemType,
+    stage: row.stage,
+    stageEnteredAt: iso(row.stageEnteredAt),
+    createdAt: iso(row.createdAt),
+    startedAt: isoOrNull(row.startedAt),
+    doneAt: isoOrNull(row.doneAt),
+    blocked: row.blocked,
+    cycleTime: row.cycleTime,
+    activeTime: stats.activeTime,
+    waitTime: stats.waitTime,
+  };
+}
+
+interface Cursor {
+  createdAt: number;
+  key: string;
+}
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+function decodeCursor(s: string): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
+    if (typeof c.createdAt === 'number' && typeof c.key === 'string') return c;
+  } catch {
+    // fall through
+  }
+  throw new InputError('cursor: not a cursor returned by this API');
+}
+
+/** The work-item reads of §8: listing with cursor paging and the journey detail. */
+export class WorkItemService {
+  constructor(
+    private readonly store: DatabaseValueStreamStore,
+    private readonly index: () => EntityIndex,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async list(options: {
+    entityRefs: string[];
+    state: 'open' | 'done' | 'all';
+    stage?: string;
+    type?: string;
+    limit: number;
+    cursor?: string;
+  }): Promise<WorkItemListResponse> {
+    const rows = await this.store.listWorkItems({
+      ...options,
+      limit: options.limit + 1,
+      after: options.cursor ? decodeCursor(options.cursor) : undefined,
+      withJourney: options.state !== 'done',
+    });
+    const page = rows.slice(0, options.limit);
+    const last = page[page.length - 1];
+    const now = this.now();
+    return {
+      items: page.map(r => summary(r, now)),
+      nextCursor: rows.length > options.limit && last ? encodeCursor({ createdAt: last.createdAt, key: last.key }) : null,
+    };
+  }
+
+  async entityRefsOf(key: string): Promise<string[]> {
+    return this.store.entitiesOfItem(key);
+  }
+
+  async detail(key: string, visibleEntityRefs: string[]): Promise<WorkItemDetail> {
+    const row = await this.store.workItem(key);
+    if (!row) throw new NotFoundError(`No work item ${key}`);
+    const now = this.now();
+    const journey = toJourney(row);
+    const stats = computeItemStats(journey, now);
+    const links = await this.links(key);
+    return {
+      ...summary(row, now),
+      priority: row.priority,
+      value: row.value,
+      labels: row.labels,
+      transitions: journey.intervals.map(i => ({
+        stage: i.stage,
+        category: i.category,
+        enteredAt: iso(i.enteredAt),
+        exitedAt: isoOrNull(i.exitedAt),
+        seconds: ((i.exitedAt ?? now) - i.enteredAt) / 1000,
+      })),
+      timeInStage: timeInStage(journey, now),
+      blockedTime: stats.blockedTime,
+      leadTimeForChanges: links.leadTimeForChanges,
+      links: links.links,
+      entityRefs: visibleEntityRefs,
+    };
+  }
+
+  private async links(key: string) {
+    const s = this.store;
+    const linkRows = await s.linksForItems([key]);
+    const prs = await s.pullRequests(linkRows.filter(l => l.kind === 'pr').map(l => l.ref));
+    const shas = new Set(linkRows.filter(l => l.kind === 'commit').map(l => l.ref));
+    for (const p of prs) {
+      p.commits.forEach(c => shas.add(c));
+      if (p.merge_commit_sha) shas.add(p.merge_commit_sha);
+    }
+    const commits = await s.commits([...shas]);
+    const builds = await s.buildsForCommits([...shas]);
+    const deployments = await s.deployments(await s.deploymentIdsForCommits([...shas]));
+    const incidents = (await s.incidentsForDeployments(deployments.map(d => d.deployment_id))).sort(
+      (a, b) => Number(a.opened_at ?? 0) - Number(b.opened_at ?? 0),
+    );
+    const hosts = this.index();
+    const url = (repo: string | null, path: string) => {
+      const host = hosts.hostOf(repo);
+      return host && repo ? { url: `https://${host}/${repo}/${path}` } : {};
+    };
+    const firstCommit = Math.min(...commits.map(c => c.authored_at));
+    const firstProd = Math.min(
+      ...deployments
+        .filter(d => d.env_class === 'production' && d.status === 'success' && d.finished_at !== null)
+        .map(d => d.finished_at!),
+    );
+    const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+    return {
+      leadTimeForChanges:
+        Number.isFinite(firstCommit) && Number.isFinite(firstProd) ? (firstProd - firstCommit) / 1000 : null,
+      links: {
+        commits: commits
+          .sort((a, b) => a.authored_at - b.authored_at)
+          .map(c => ({ sha: c.sha, repository: c.repository, message: c.message, ...url(c.repository, `commit/${c.sha}`) })),
+        pullRequests: prs.map(p => ({
+          repository: p.repository,
+          number: p.number,
+          title: p.title,
+          state: p.state,
+          mergedAt: isoOrNull(p.merged_at),
+          ...url(p.repository, hosts.hostOf(p.repository) === 'gitlab.com' ? `-/merge_requests/${p.number}` : `pull/${p.number}`),
+        })),
+        builds: builds
+          .sort((a, b) => (a.started_at ?? 0) - (b.started_at ?? 0))
+          .map(b => ({ buildId: b.build_id, status: b.status, finishedAt: isoOrNull(b.finished_at) })),
+        deployments: deployments
+          .sort((a, b) => (a.started_at ?? a.finished_at ?? 0) - (b.started_at ?? b.finished_at ?? 0))
+          .map(d => ({
+            deploymentId: d.deployment_id,
+            environment: d.environment,
+            status: d.rolled_back_at !== null ? 'rolled_back' : d.status,
+            finishedAt: isoOrNull(d.finished_at),
+          })),
+        incidents: incidents.map(i => ({
+          incidentId: i.incident_id,
+          severity: i.severity,
+          openedAt: isoOrNull(num(i.opened_at)),
+          resolvedAt: isoOrNull(num(i.resolved_at)),
+        })),
+      },
+    };
+  }
+}

@@ -1,0 +1,65 @@
+import { InputError } from '@backstage/errors';
+import { z } from 'zod';
+import type { Window } from '../journeys/types';
+
+const DAY = 86_400_000;
+
+function parse<T>(schema: z.ZodType<T>, query: unknown): T {
+  const r = schema.safeParse(query);
+  if (!r.success) {
+    throw new InputError(
+      r.error.issues.map(i => `${i.path.join('.') || 'query'}: ${i.message}`).join('; '),
+    );
+  }
+  return r.data;
+}
+
+const time = z
+  .string()
+  .refine(s => !Number.isNaN(Date.parse(s)), 'expected an ISO-8601 date-time')
+  .optional();
+
+/** `from`/`to` → window; default the last 30 days ending now. */
+export function parseWindow(query: unknown, now: number): Window {
+  const q = parse(z.object({ from: time, to: time }).loose(), query);
+  const to = q.to ? Date.parse(q.to) : now;
+  const from = q.from ? Date.parse(q.from) : to - 30 * DAY;
+  if (from >= to) throw new InputError('from: must be before to');
+  if (to - from > 3 * 366 * DAY) throw new InputError('window: at most 3 years');
+  return { from, to };
+}
+
+export function parseListQuery(query: unknown) {
+  return parse(
+    z
+      .object({
+        state: z.enum(['open', 'done', 'all']).default('open'),
+        stage: z.string().min(1).optional(),
+        type: z.enum(['feature', 'defect', 'risk', 'debt']).optional(),
+        limit: z.coerce.number().int().min(1).max(1000).default(100),
+        cursor: z.string().min(1).optional(),
+      })
+      .loose(),
+    query,
+  );
+}
+
+export function parseAlertQuery(query: unknown) {
+  return parse(
+    z.object({ status: z.enum(['open', 'resolved', 'all']).default('open') }).loose(),
+    query,
+  );
+}
+
+export function parseTimeseriesQuery(query: unknown) {
+  const q = parse(
+    z
+      .object({
+        metric: z.enum(['wip', 'throughput', 'cfd', 'cycle_time']),
+        interval: z.enum(['day', 'week']).optional(),
+      })
+      .loose(),
+    query,
+  );
+  return { metric: q.metric, interval: q.interval ?? (q.metric === 'throughput' ? 'week' : 'day') } as const;
+}

@@ -1,0 +1,155 @@
+import type {
+  AuthService,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { AuthenticationError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { valueStreamRebuildPermission } from '@valuestream/backstage-plugin-value-stream-common';
+import type { SourceAdapter } from '@valuestream/backstage-plugin-value-stream-node';
+import express from 'express';
+import Router from 'express-promise-router';
+import type { AlertService } from '../alerts/AlertService';
+import type { EntityIndex } from '../entities/EntityIndex';
+import { BadRequestBody, parseEventsBody } from '../ingest/parseEvents';
+import {
+  IngestService,
+  MAX_BODY_BYTES,
+  PayloadTooLargeError,
+  RejectedBatchError,
+} from '../ingest/IngestService';
+import type { MetricsService } from './MetricsService';
+import type { WorkItemService } from './WorkItemService';
+import { assertCanRead, entityRefFromParams, readableRefs, readCredentials } from './access';
+import { parseAlertQuery, parseListQuery, parseTimeseriesQuery, parseWindow } from './queryParams';
+import { handleWebhook } from './webhooks';
+
+/** @internal */
+export interface RouterOptions {
+  httpAuth: HttpAuthService;
+  auth: AuthService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  logger: LoggerService;
+  ingest: IngestService;
+  metrics: MetricsService;
+  workItems: WorkItemService;
+  alerts: AlertService;
+  sources: Map<string, SourceAdapter>;
+  webhookSecrets: Record<string, string>;
+  index: () => EntityIndex;
+  rebuild: () => Promise<{ items: number }>;
+  now?: () => number;
+}
+
+const rawBody = express.raw({ type: () => true, limit: MAX_BODY_BYTES });
+
+/** @internal */
+export async function createRouter(options: RouterOptions): Promise<express.Router> {
+  const { httpAuth, catalog, ingest, metrics, workItems, alerts, index } = options;
+  const now = options.now ?? Date.now;
+  const router = Router();
+
+  router.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  router.post('/events', rawBody, async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['service'] });
+    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    res.status(202).json(await ingest.ingestInputs(parseEventsBody(body, req.headers)));
+  });
+
+  router.post('/webhooks/:source', rawBody, async (req, res) => {
+    const result = await handleWebhook(req, options);
+    res.status(202).json(result);
+  });
+
+  router.post('/rebuild', express.json(), async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const [decision] = await options.permissions.authorize(
+      [{ permission: valueStreamRebuildPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) throw new NotAllowedError('Not allowed to rebuild');
+    res.status(202).json(await options.rebuild());
+  });
+
+  const entityPath = '/entities/:kind/:namespace/:name';
+
+  router.get(`${entityPath}/metrics`, async (req, res) => {
+    const credentials = await readCredentials(httpAuth, req);
+    const ref = entityRefFromParams(req.params);
+    const window = parseWindow(req.query, now());
+    await assertCanRead(catalog, credentials, ref);
+    res.json(await metrics.metrics(ref, [ref], window));
+  });
+
+  router.get(`${entityPath}/work-items`, async (req, res) => {
+    const credentials = await readCredentials(httpAuth, req);
+    const ref = entityRefFromParams(req.params);
+    const q = parseListQuery(req.query);
+    await assertCanRead(catalog, credentials, ref);
+    res.json(await workItems.list({ ...q, entityRefs: [ref] }));
+  });
+
+  router.get(`${entityPath}/alerts`, async (req, res) => {
+    const credentials = await readCredentials(httpAuth, req);
+    const ref = entityRefFromParams(req.params);
+    const { status } = parseAlertQuery(req.query);
+    await assertCanRead(catalog, credentials, ref);
+    res.json({ items: await alerts.list([ref], status) });
+  });
+
+  router.get(`${entityPath}/timeseries`, async (req, res) => {
+    const credentials = await readCredentials(httpAuth, req);
+    const ref = entityRefFromParams(req.params);
+    const { metric, interval } = parseTimeseriesQuery(req.query);
+    const window = parseWindow(req.query, now());
+    await assertCanRead(catalog, credentials, ref);
+    res.json(await metrics.timeseries([ref], metric, interval, window));
+  });
+
+  router.get('/work-items/:key', async (req, res) => {
+    const credentials = await readCredentials(httpAuth, req);
+    const key = req.params.key;
+    const refs = await workItems.entityRefsOf(key);
+    const visible = await readableRefs(catalog, credentials, refs);
+    if (refs.length && !visible.length) throw new NotFoundError(`No work item ${key}`);
+    res.json(await workItems.detail(key, visible));
+  });
+
+  router.get('/groups/:namespace/:name/metrics', async (req, res) => {
+    const credentials = await readCredentials(httpAuth, req);
+    const groupRef = entityRefFromParams({ kind: 'group', ...req.params });
+    const window = parseWindow(req.query, now());
+    await assertCanRead(catalog, credentials, groupRef);
+    const owned = await readableRefs(catalog, credentials, index().ownedByGroup(groupRef));
+    res.json({ ...(await metrics.metrics(groupRef, owned, window)), entityRefs: owned });
+  });
+
+  // Body-parser and request-shape errors become 4xx with the standard error body.
+  router.use((err: any, req: express.Request, res: express.Response, next: express.NextFunction) => {
+    const send = (status: number, name: string, message: string, extra = {}) =>
+      res.status(status).json({
+        error: { name, message },
+        request: { method: req.method, url: req.originalUrl },
+        response: { statusCode: status },
+        ...extra,
+      });
+    if (err instanceof RejectedBatchError) return send(400, 'InputError', err.message, { rejected: err.rejected });
+    if (err instanceof BadRequestBody) return send(err.status, 'InputError', err.message);
+    if (err instanceof PayloadTooLargeError || err?.type === 'entity.too.large') {
+      return send(413, 'PayloadTooLargeError', err instanceof PayloadTooLargeError ? err.message : `Request body over ${MAX_BODY_BYTES} bytes`);
+    }
+    if (err?.type === 'request.aborted' || err?.type === 'encoding.unsupported' || err?.type === 'charset.unsupported') {
+      return send(400, 'InputError', err.message);
+    }
+    if (err instanceof AuthenticationError) return next(err);
+    return next(err);
+  });
+
+  return router;
+}
