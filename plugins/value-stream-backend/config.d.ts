@@ -1,0 +1,90 @@
+import { HumanDuration } from '@backstage/types';
+
+export interface Config {
+  /** Value Stream plugin settings. Every key is optional. */
+  valueStream?: {
+    /**
+     * The stages, in order. When set it replaces the whole default list of ten
+     * (Backlog … Done).
+     */
+    stages?: Array<{
+      name: string;
+      /** queue | active | wait | done */
+      category: 'queue' | 'active' | 'wait' | 'done';
+      wipLimit?: number;
+    }>;
+    /** WIP limits per stage name without replacing the stage list, e.g. `Code Review: 5`. */
+    wipLimits?: { [stage: string]: number };
+    /**
+     * Tool status (case-insensitive) → stage name. Added to the defaults, which map
+     * common Jira, GitHub and GitLab statuses (To Do, In Progress, In Review, Done, …).
+     */
+    statusMapping?: { [status: string]: string };
+    /** Environment names, case-insensitive. */
+    environments?: {
+      /** defaults to production, prod, prd */
+      production?: string[];
+      /** defaults to staging, stage, stg, preprod */
+      staging?: string[];
+    };
+    /** Jira project keys recognised in commit messages for every entity, besides `jira/project-key`. */
+    workItemKeys?: string[];
+    /** How long after a production deployment an incident is attributed to it. Defaults to 24 hours. */
+    incidentAttributionWindow?: HumanDuration | string;
+    /** Recompute journeys from stored events on start when stages or mappings changed. Defaults to true. */
+    rebuildOnConfigChange?: boolean;
+    alerts?: {
+      /** Defaults to true. */
+      enabled?: boolean;
+      /** Seconds between scheduled evaluations (across all replicas). Defaults to 60. */
+      frequencySeconds?: number;
+      /** Rule thresholds; see docs/metrics.md. Per-stage overrides under `stages.<name>`. */
+      thresholds?: {
+        /** item_stuck: σ multiplier. Defaults to 2. */
+        sigma?: number;
+        /** item_stuck: visits needed before the rule fires. Defaults to 5. */
+        minSamples?: number;
+        /** item_stuck: sample of visits that ended in this many days. Defaults to 90. */
+        lookbackDays?: number;
+        /** wip_spike: WIP above this × the average daily WIP. Defaults to 1.5. */
+        spikeFactor?: number;
+        /** wip_spike: and at least this many items. Defaults to 3. */
+        spikeMinWip?: number;
+        /** wip_spike: days of daily WIP averaged. Defaults to 30. */
+        spikeLookbackDays?: number;
+        /** wip_over_limit: days over the limit. Defaults to 2. */
+        overLimitDays?: number;
+        /** cycle_time_outlier: factor over the mean. Defaults to 2. */
+        outlierFactor?: number;
+        /** cycle_time_outlier: items done in this many days are checked. Defaults to 7. */
+        outlierRecentDays?: number;
+        /** cycle_time_outlier: the mean is over this many days. Defaults to 90. */
+        outlierLookbackDays?: number;
+        /** low_flow_efficiency: minimum (0–1). Defaults to 0.3. */
+        efficiencyMin?: number;
+        /** low_flow_efficiency: over items done in this many days. Defaults to 7. */
+        efficiencyDays?: number;
+        /** item_blocked: hours. Defaults to 24. */
+        blockedHours?: number;
+        /** Turn rules off: `{ wip_spike: false }`. */
+        enabled?: { [rule: string]: boolean };
+        /** Per-stage overrides of the values above. */
+        stages?: { [stage: string]: { [key: string]: number | boolean | { [rule: string]: boolean } } };
+      };
+    };
+    notifications?: {
+      /** Send the owner a Backstage notification on each new alert. Defaults to true (needs the notifications backend). */
+      enabled?: boolean;
+    };
+    /** Per-source settings; see each module's README. */
+    sources?: {
+      [source: string]: {
+        /**
+         * HMAC secret or shared token of the source's webhooks. A source without it refuses its webhooks.
+         * @visibility secret
+         */
+        webhookSecret?: string;
+      };
+    };
+  };
+}
