@@ -46,8 +46,24 @@ export function attributeIncident(
   deployments: readonly DeploymentRecord[],
   attributionWindowMs: number,
 ): DeploymentRecord | null {
-  const production = successfulProduction(deployments);
+  return attributeToProduction(
+    incident,
+    successfulProduction(deployments),
+    attributionWindowMs,
+  );
+}
 
+/**
+ * {@link attributeIncident} over deployments already filtered and sorted by
+ * {@link successfulProduction}.
+ *
+ * @internal
+ */
+export function attributeToProduction(
+  incident: IncidentRecord,
+  production: ReadonlyArray<DeploymentRecord & { finishedAt: number }>,
+  attributionWindowMs: number,
+): DeploymentRecord | null {
   if (incident.deploymentId !== null) {
     const named = production.find(
       d => d.deploymentId === incident.deploymentId,

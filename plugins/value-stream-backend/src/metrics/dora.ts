@@ -6,7 +6,7 @@ import type {
   Window,
 } from '../journeys/types';
 import {
-  attributeIncident,
+  attributeToProduction,
   successfulProduction,
   wasRolledBack,
 } from './attribution';
@@ -82,7 +82,7 @@ export function doraMetrics(input: DoraInput): MetricsResponse['dora'] {
 
   const withIncident = new Set<string>();
   for (const incident of input.incidents) {
-    const deployment = attributeIncident(
+    const deployment = attributeToProduction(
       incident,
       production,
       input.attributionWindowMs,
