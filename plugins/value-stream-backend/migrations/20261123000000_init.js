@@ -52,7 +52,7 @@ exports.up = async function up(knex) {
   await knex.schema.createTable('vs_item_entities', t => {
     t.string('entity_ref', 512).notNullable();
     t.string('item_key', 300).notNullable();
-    t.primary(['entity_ref', 'item_key'], { constraintName: 'vs_item_entities_pk' });
+    t.primary(['entity_ref', 'item_key']);
     t.index(['item_key'], 'vs_item_entities_item_idx');
   });
 
@@ -63,7 +63,7 @@ exports.up = async function up(knex) {
     t.string('category', 20).notNullable();
     t.bigInteger('entered_at').notNullable();
     t.bigInteger('exited_at').nullable();
-    t.primary(['item_key', 'seq'], { constraintName: 'vs_stage_intervals_pk' });
+    t.primary(['item_key', 'seq']);
     t.index(['exited_at'], 'vs_stage_intervals_exited_idx');
   });
 
@@ -97,7 +97,7 @@ exports.up = async function up(knex) {
   await knex.schema.createTable('vs_pr_commits', t => {
     t.string('pr_id', 320).notNullable();
     t.string('sha', 100).notNullable();
-    t.primary(['pr_id', 'sha'], { constraintName: 'vs_pr_commits_pk' });
+    t.primary(['pr_id', 'sha']);
     t.index(['sha'], 'vs_pr_commits_sha_idx');
   });
 
@@ -131,7 +131,7 @@ exports.up = async function up(knex) {
   await knex.schema.createTable('vs_deployment_commits', t => {
     t.string('deployment_id', 300).notNullable();
     t.string('sha', 100).notNullable();
-    t.primary(['deployment_id', 'sha'], { constraintName: 'vs_deployment_commits_pk' });
+    t.primary(['deployment_id', 'sha']);
     t.index(['sha'], 'vs_deployment_commits_sha_idx');
   });
 
@@ -152,7 +152,7 @@ exports.up = async function up(knex) {
     t.string('entity_ref', 512).notNullable();
     t.string('kind', 20).notNullable(); // deployment | incident
     t.string('ref', 320).notNullable();
-    t.primary(['entity_ref', 'kind', 'ref'], { constraintName: 'vs_artifact_entities_pk' });
+    t.primary(['entity_ref', 'kind', 'ref']);
     t.index(['kind', 'ref'], 'vs_artifact_entities_ref_idx');
   });
 
@@ -161,7 +161,7 @@ exports.up = async function up(knex) {
     t.string('item_key', 300).notNullable();
     t.string('kind', 20).notNullable(); // commit | pr
     t.string('ref', 320).notNullable();
-    t.primary(['item_key', 'kind', 'ref'], { constraintName: 'vs_item_links_pk' });
+    t.primary(['item_key', 'kind', 'ref']);
     t.index(['kind', 'ref'], 'vs_item_links_ref_idx');
   });
 

@@ -107,18 +107,19 @@ export class Correlator {
   }
 
   private async linkCommits(commits: CommitRow[]) {
-    const index = this.index();
     const links = [];
     const prCommits = [];
     for (const c of commits) {
       const ctx = { projectKeys: this.projectKeys(c.repository), repository: c.repository };
-      for (const key of [...extractKeys(c.message, ctx), ...extractBranchKeys(c.branch, ctx)]) {
-        links.push({ item_key: key, kind: 'commit' as const, ref: c.sha });
-      }
+      const keys = new Set([...extractKeys(c.message, ctx), ...extractBranchKeys(c.branch, ctx)]);
       const n = squashPrNumber(c.message) ?? mergeCommitPrNumber(c.message);
-      if (n !== null && c.repository) prCommits.push({ pr_id: prId(c.repository, n), sha: c.sha });
+      if (n !== null && c.repository) {
+        // `(#12)` of a squash or merge commit names its PR, not a work item.
+        keys.delete(prId(c.repository, n));
+        prCommits.push({ pr_id: prId(c.repository, n), sha: c.sha });
+      }
+      for (const key of keys) links.push({ item_key: key, kind: 'commit' as const, ref: c.sha });
     }
-    void index;
     await this.store.addLinks(links);
     await this.store.addPrCommits(prCommits);
   }

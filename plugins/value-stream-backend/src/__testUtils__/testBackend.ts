@@ -1,0 +1,71 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { Entity } from '@backstage/catalog-model';
+import request from 'supertest';
+import { valueStreamPlugin } from '../plugin';
+
+/** The databases every store and route test runs on (PostgreSQL when the env var is set). */
+export const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+export const group: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'team-pay', namespace: 'default' },
+  spec: { type: 'team', children: [] },
+};
+
+export function component(name: string, annotations: Record<string, string>): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default', annotations },
+    spec: { type: 'service', lifecycle: 'production', owner: 'group:default/team-pay' },
+    relations: [{ type: 'ownedBy', targetRef: 'group:default/team-pay' }],
+  };
+}
+
+export const payments = component('payments', {
+  'github.com/project-slug': 'acme/payments',
+  'jira/project-key': 'PAY',
+  'argocd/app-name': 'payments',
+  'pagerduty.com/service-id': 'PPAY',
+});
+
+/** Starts the plugin on a real database with an in-memory catalog. */
+export async function startValueStream(
+  id: TestDatabaseId,
+  options: { config?: object; entities?: Entity[]; features?: any[] } = {},
+) {
+  const knex = await databases.init(id);
+  const backend = await startTestBackend({
+    features: [
+      valueStreamPlugin,
+      mockServices.database.factory({ knex }),
+      mockServices.rootConfig.factory({
+        data: { valueStream: { notifications: { enabled: false }, ...options.config } },
+      }),
+      catalogServiceMock.factory({ entities: options.entities ?? [payments, group] }),
+      ...(options.features ?? []),
+    ],
+  });
+  const server = backend.server;
+  const asService = { Authorization: mockCredentials.service.header() };
+  const asUser = { Authorization: mockCredentials.user.header() };
+  return {
+    backend,
+    knex,
+    server,
+    post: (path: string, body: unknown, headers: Record<string, string> = asService) =>
+      request(server).post(`/api/value-stream${path}`).set(headers).send(body as any),
+    get: (path: string, headers: Record<string, string> = asUser) =>
+      request(server).get(`/api/value-stream${path}`).set(headers),
+    asService,
+    asUser,
+  };
+}
