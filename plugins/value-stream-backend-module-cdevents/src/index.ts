@@ -1,8 +1,9 @@
-/***/
 /**
- * The cdevents backend module for the value-stream plugin.
+ * The CDEvents source module of the value-stream plugin.
  *
  * @packageDocumentation
  */
 
 export { valueStreamModuleCdevents as default } from './module';
+export { cdeventsSourceAdapter } from './adapter';
+export { cdeventsToEvents } from './mapping';
