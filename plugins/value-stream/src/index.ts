@@ -9,5 +9,8 @@ export {
   EntityValueStreamContent,
   EntityValueStreamTeamCard,
 } from './plugin';
-export { isValueStreamAvailable, VALUE_STREAM_ANNOTATIONS } from './lib/annotations';
+export {
+  isValueStreamAvailable,
+  VALUE_STREAM_ANNOTATIONS,
+} from './lib/annotations';
 export * from './api';

@@ -1,5 +1,8 @@
 import type { Entity } from '@backstage/catalog-model';
-import { compatWrapper, convertLegacyRouteRef } from '@backstage/core-compat-api';
+import {
+  compatWrapper,
+  convertLegacyRouteRef,
+} from '@backstage/core-compat-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { isValueStreamAvailable } from '../lib/annotations';
 import { rootRouteRef } from '../routes';
@@ -7,7 +10,10 @@ import { rootRouteRef } from '../routes';
 /** Components and systems with at least one value-stream annotation. */
 export function isValueStreamContentAvailable(entity: Entity): boolean {
   const kind = entity.kind.toLocaleLowerCase('en-US');
-  return (kind === 'component' || kind === 'system') && isValueStreamAvailable(entity);
+  return (
+    (kind === 'component' || kind === 'system') &&
+    isValueStreamAvailable(entity)
+  );
 }
 
 /** @alpha */

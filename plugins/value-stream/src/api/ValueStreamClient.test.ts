@@ -106,7 +106,10 @@ describe('ValueStreamClient', () => {
   });
 
   it('gets group metrics by namespace and name', async () => {
-    const urls = respondWith('/groups/default/team-payments/metrics', groupMetrics);
+    const urls = respondWith(
+      '/groups/default/team-payments/metrics',
+      groupMetrics,
+    );
     const result = await createClient().getGroupMetrics(
       'group:default/team-payments',
     );

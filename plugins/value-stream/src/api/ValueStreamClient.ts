@@ -61,15 +61,12 @@ export class ValueStreamClient implements ValueStreamApi {
   }
 
   getTimeseries(entityRef: string, query: TimeseriesQuery) {
-    return this.get<TimeseriesResponse>(
-      `${entityPath(entityRef)}/timeseries`,
-      {
-        metric: query.metric,
-        interval: query.interval,
-        from: query.from,
-        to: query.to,
-      },
-    );
+    return this.get<TimeseriesResponse>(`${entityPath(entityRef)}/timeseries`, {
+      metric: query.metric,
+      interval: query.interval,
+      from: query.from,
+      to: query.to,
+    });
   }
 
   getGroupMetrics(groupRef: string, window: TimeWindow = {}) {

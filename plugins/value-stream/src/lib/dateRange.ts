@@ -28,11 +28,11 @@ export function presetRange(
  * Undefined when a date is missing or the range is empty.
  */
 export function customRange(
-  fromDay: string,
-  toDay: string,
+  firstDay: string,
+  lastDay: string,
 ): DateRange | undefined {
-  const from = Date.parse(`${fromDay}T00:00:00Z`);
-  const to = Date.parse(`${toDay}T00:00:00Z`) + DAY_MS;
+  const from = Date.parse(`${firstDay}T00:00:00Z`);
+  const to = Date.parse(`${lastDay}T00:00:00Z`) + DAY_MS;
   if (isNaN(from) || isNaN(to) || to <= from) return undefined;
   return {
     preset: 'custom',

@@ -20,7 +20,10 @@ export function createMockApi(
     getAlerts: jest.fn().mockResolvedValue(alerts),
     getTimeseries: jest
       .fn()
-      .mockImplementation(async (_ref, query) => timeseries[query.metric as keyof typeof timeseries]),
+      .mockImplementation(
+        async (_ref, query) =>
+          timeseries[query.metric as keyof typeof timeseries],
+      ),
     getGroupMetrics: jest.fn().mockResolvedValue(groupMetrics),
     ...overrides,
   };

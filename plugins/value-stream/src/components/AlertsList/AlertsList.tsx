@@ -9,10 +9,15 @@ import type {
   AlertSeverity,
 } from '@valuestream/backstage-plugin-value-stream-common';
 import { formatDateTime } from '../../lib/format';
+import { INTENT_FG } from '../../lib/tokens';
 
 const SEVERITY: Record<
   AlertSeverity,
-  { label: string; color: 'danger' | 'warning' | 'info'; Icon: typeof RiInformationLine }
+  {
+    label: string;
+    color: 'danger' | 'warning' | 'info';
+    Icon: typeof RiInformationLine;
+  }
 > = {
   critical: { label: 'Critical', color: 'danger', Icon: RiAlarmWarningLine },
   warning: { label: 'Warning', color: 'warning', Icon: RiErrorWarningLine },
@@ -32,13 +37,13 @@ function AlertRow(props: { alert: Alert; onOpenItem: (key: string) => void }) {
       data-severity={alert.severity}
       style={{
         listStyle: 'none',
-        borderLeft: `3px solid var(--bui-fg-${color})`,
+        borderLeft: `3px solid ${INTENT_FG[color]}`,
         background: 'var(--bui-bg-neutral-1)',
         borderRadius: 'var(--bui-radius-2)',
       }}
     >
       <Flex align="start" gap="2">
-        <Icon size={16} aria-hidden color={`var(--bui-fg-${color})`} />
+        <Icon size={16} aria-hidden color={INTENT_FG[color]} />
         <Flex direction="column" gap="1">
           <Flex gap="2" align="center">
             <Text variant="body-x-small" weight="bold" color={color}>
@@ -52,7 +57,10 @@ function AlertRow(props: { alert: Alert; onOpenItem: (key: string) => void }) {
           <Text variant="body-small">{alert.message}</Text>
           <Flex gap="2" align="center">
             <Text variant="body-x-small" color="secondary">
-              Detected <time dateTime={alert.detectedAt}>{formatDateTime(alert.detectedAt)}</time>
+              Detected{' '}
+              <time dateTime={alert.detectedAt}>
+                {formatDateTime(alert.detectedAt)}
+              </time>
             </Text>
             {alert.workItemKey && (
               <button
@@ -62,7 +70,7 @@ function AlertRow(props: { alert: Alert; onOpenItem: (key: string) => void }) {
                 style={{
                   all: 'unset',
                   cursor: 'pointer',
-                  color: 'var(--bui-fg-info)',
+                  color: INTENT_FG.info,
                   textDecoration: 'underline',
                   fontSize: 'var(--bui-font-size-1)',
                 }}
@@ -98,10 +106,19 @@ export function AlertsList(props: {
     );
   }
   return (
-      <ul aria-label="Open alerts" style={{ margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: 'var(--bui-space-2)' }}>
-        {sorted.map(alert => (
-          <AlertRow key={alert.id} alert={alert} onOpenItem={props.onOpenItem} />
-        ))}
-      </ul>
+    <ul
+      aria-label="Open alerts"
+      style={{
+        margin: 0,
+        padding: 0,
+        display: 'flex',
+        flexDirection: 'column',
+        gap: 'var(--bui-space-2)',
+      }}
+    >
+      {sorted.map(alert => (
+        <AlertRow key={alert.id} alert={alert} onOpenItem={props.onOpenItem} />
+      ))}
+    </ul>
   );
 }

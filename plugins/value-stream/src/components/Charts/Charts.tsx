@@ -21,7 +21,8 @@ export function Charts(props: {
 }) {
   const { entityRef, metrics, from, to, onOpenItem } = props;
   const { value, loading, error } = useTimeseries(entityRef, from, to);
-  if (error) return <ResponseErrorPanel error={error} title="Charts unavailable" />;
+  if (error)
+    return <ResponseErrorPanel error={error} title="Charts unavailable" />;
   if (loading || !value) return <Progress />;
   const stages = metrics.stages.map(s => s.name);
   return (

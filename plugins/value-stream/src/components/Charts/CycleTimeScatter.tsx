@@ -45,7 +45,13 @@ export function CycleTimeScatter(props: {
             fontSize={11}
             name="Done"
           />
-          <YAxis dataKey="days" unit=" d" stroke={axisColor} fontSize={11} name="Cycle time" />
+          <YAxis
+            dataKey="days"
+            unit=" d"
+            stroke={axisColor}
+            fontSize={11}
+            name="Cycle time"
+          />
           <Tooltip
             contentStyle={tooltipStyle}
             formatter={(value, name) =>

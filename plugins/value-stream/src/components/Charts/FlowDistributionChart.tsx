@@ -21,12 +21,28 @@ export function FlowDistributionChart(props: { metrics: MetricsResponse }) {
     ? rows.map(r => `${r.type} ${r.percent}% (${r.count})`).join(', ')
     : 'Share of each item type among items done.';
   return (
-    <ChartCard title="Flow distribution" summary={summary} empty={rows.length === 0}>
+    <ChartCard
+      title="Flow distribution"
+      summary={summary}
+      empty={rows.length === 0}
+    >
       <ResponsiveContainer>
         <BarChart data={rows} layout="vertical">
           <CartesianGrid stroke={gridColor} strokeDasharray="3 3" />
-          <XAxis type="number" unit="%" domain={[0, 100]} stroke={axisColor} fontSize={11} />
-          <YAxis type="category" dataKey="type" stroke={axisColor} fontSize={11} width={64} />
+          <XAxis
+            type="number"
+            unit="%"
+            domain={[0, 100]}
+            stroke={axisColor}
+            fontSize={11}
+          />
+          <YAxis
+            type="category"
+            dataKey="type"
+            stroke={axisColor}
+            fontSize={11}
+            width={64}
+          />
           <Tooltip contentStyle={tooltipStyle} />
           <Bar dataKey="percent" name="Share" isAnimationActive={false}>
             {rows.map((row, i) => (

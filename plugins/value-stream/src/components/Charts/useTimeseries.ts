@@ -16,9 +16,21 @@ export function useTimeseries(entityRef: string, from: string, to: string) {
   return useAsync(async (): Promise<ChartSeries> => {
     const window = { from, to };
     const [cfd, wip, throughput, cycleTime] = await Promise.all([
-      api.getTimeseries(entityRef, { metric: 'cfd', interval: 'day', ...window }),
-      api.getTimeseries(entityRef, { metric: 'wip', interval: 'day', ...window }),
-      api.getTimeseries(entityRef, { metric: 'throughput', interval: 'week', ...window }),
+      api.getTimeseries(entityRef, {
+        metric: 'cfd',
+        interval: 'day',
+        ...window,
+      }),
+      api.getTimeseries(entityRef, {
+        metric: 'wip',
+        interval: 'day',
+        ...window,
+      }),
+      api.getTimeseries(entityRef, {
+        metric: 'throughput',
+        interval: 'week',
+        ...window,
+      }),
       api.getTimeseries(entityRef, { metric: 'cycle_time', ...window }),
     ]);
     return { cfd, wip, throughput, cycleTime };

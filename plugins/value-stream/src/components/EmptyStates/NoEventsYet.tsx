@@ -34,15 +34,17 @@ export function NoEventsYet(props: {
                 <Text variant="body-medium">
                   {s.annotation} is <code>{s.value}</code>: point the {s.source}{' '}
                   webhook at <code>/api/value-stream/webhooks/{s.source}</code>{' '}
-                  and set <code>valueStream.sources.{s.source}.webhookSecret</code>{' '}
-                  in app-config (a source without it refuses its webhooks).
+                  and set{' '}
+                  <code>valueStream.sources.{s.source}.webhookSecret</code> in
+                  app-config (a source without it refuses its webhooks).
                 </Text>
               </li>
             ))}
             <li>
               <Text variant="body-medium">
-                Or send canonical events to <code>POST /api/value-stream/events</code>{' '}
-                with a service token (external access), as below.
+                Or send canonical events to{' '}
+                <code>POST /api/value-stream/events</code> with a service token
+                (external access), as below.
               </Text>
             </li>
           </ul>

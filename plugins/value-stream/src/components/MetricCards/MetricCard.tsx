@@ -1,12 +1,13 @@
 import { Box, Flex, Text } from '@backstage/ui';
 import type { DoraTier } from '@valuestream/backstage-plugin-value-stream-common';
 
-const TIER_COLOR: Record<DoraTier, 'success' | 'info' | 'warning' | 'danger'> = {
-  elite: 'success',
-  high: 'info',
-  medium: 'warning',
-  low: 'danger',
-};
+const TIER_COLOR: Record<DoraTier, 'success' | 'info' | 'warning' | 'danger'> =
+  {
+    elite: 'success',
+    high: 'info',
+    medium: 'warning',
+    low: 'danger',
+  };
 
 /** One figure with its label, an optional detail line and DORA tier. */
 export function MetricCard(props: {

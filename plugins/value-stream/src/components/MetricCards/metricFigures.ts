@@ -37,7 +37,9 @@ export function metricFigures(metrics: MetricsResponse): MetricFigure[] {
       testId: 'lead-time',
       label: 'Item lead time (p50)',
       value: formatDuration(flow.leadTime?.p50),
-      detail: flow.leadTime ? `p85 ${formatDuration(flow.leadTime.p85)}` : undefined,
+      detail: flow.leadTime
+        ? `p85 ${formatDuration(flow.leadTime.p85)}`
+        : undefined,
     },
     {
       testId: 'flow-efficiency',

@@ -27,7 +27,6 @@ export function StageLane(props: {
   const overLimit = stage.wipLimit !== null && count > stage.wipLimit;
   return (
     <section
-      role="region"
       aria-label={`${stage.name} lane`}
       style={{
         flex: '0 0 232px',
@@ -35,7 +34,7 @@ export function StageLane(props: {
         background: 'var(--bui-bg-neutral-2)',
         border: `1px solid ${
           stage.status === 'bottleneck'
-            ? 'var(--bui-border-danger)'
+            ? 'var(--bui-negative-border)'
             : 'var(--bui-border-1)'
         }`,
         borderRadius: 'var(--bui-radius-3)',

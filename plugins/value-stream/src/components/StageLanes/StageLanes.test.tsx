@@ -67,7 +67,9 @@ describe('StageLanes', () => {
           now={NOW}
         />,
       );
-      expect(screen.getByTestId('lane-count-Backlog')).toHaveTextContent('2000');
+      expect(screen.getByTestId('lane-count-Backlog')).toHaveTextContent(
+        '2000',
+      );
       const list = screen.getByRole('list', { name: 'Backlog items' });
       const rows = within(list).getAllByRole('listitem');
       expect(rows.length).toBeGreaterThan(3);

@@ -5,14 +5,23 @@ import {
   RiErrorWarningLine,
 } from '@remixicon/react';
 import type { StageStatus } from '@valuestream/backstage-plugin-value-stream-common';
+import { INTENT_FG } from '../../lib/tokens';
 
 const MARKERS: Record<
   StageStatus,
-  { label: string; color: 'success' | 'warning' | 'danger'; Icon: typeof RiCheckboxCircleLine }
+  {
+    label: string;
+    color: 'success' | 'warning' | 'danger';
+    Icon: typeof RiCheckboxCircleLine;
+  }
 > = {
   healthy: { label: 'Healthy', color: 'success', Icon: RiCheckboxCircleLine },
   warning: { label: 'Warning', color: 'warning', Icon: RiErrorWarningLine },
-  bottleneck: { label: 'Bottleneck', color: 'danger', Icon: RiAlarmWarningLine },
+  bottleneck: {
+    label: 'Bottleneck',
+    color: 'danger',
+    Icon: RiAlarmWarningLine,
+  },
 };
 
 /** Stage health as icon plus word, so it never relies on colour alone. */
@@ -20,7 +29,7 @@ export function StatusMarker(props: { status: StageStatus }) {
   const { label, color, Icon } = MARKERS[props.status];
   return (
     <Flex align="center" gap="1" data-status={props.status}>
-      <Icon size={14} aria-hidden color={`var(--bui-fg-${color})`} />
+      <Icon size={14} aria-hidden color={INTENT_FG[color]} />
       <Text variant="body-x-small" weight="bold" color={color}>
         {label}
       </Text>

@@ -3,6 +3,7 @@ import { RiForbidLine } from '@remixicon/react';
 import type { WorkItemSummary } from '@valuestream/backstage-plugin-value-stream-common';
 import type { CSSProperties } from 'react';
 import { formatDuration, secondsSince } from '../../lib/format';
+import { INTENT_FG } from '../../lib/tokens';
 
 /** Fixed card height (px), so the lane list can be virtualised. */
 export const CARD_HEIGHT = 84;
@@ -38,7 +39,7 @@ export function WorkItemCard(props: {
       style={{
         ...cardStyle,
         borderLeft: `3px solid ${
-          item.blocked ? 'var(--bui-fg-danger)' : 'var(--bui-border-2)'
+          item.blocked ? INTENT_FG.danger : 'var(--bui-border-2)'
         }`,
       }}
       aria-label={label}
@@ -63,7 +64,7 @@ export function WorkItemCard(props: {
           </Text>
           {item.blocked && (
             <Flex align="center" gap="1">
-              <RiForbidLine size={12} aria-hidden color="var(--bui-fg-danger)" />
+              <RiForbidLine size={12} aria-hidden color={INTENT_FG.danger} />
               <Text variant="body-x-small" weight="bold" color="danger">
                 Blocked
               </Text>

@@ -1,4 +1,7 @@
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import {
   renderInTestApp,
   TestApiProvider,
@@ -24,7 +27,9 @@ describe('TeamCard', () => {
     const card = await screen.findByTestId('value-stream-team-card');
     expect(await within(card).findByText('4.7 / week')).toBeInTheDocument();
     expect(within(card).getByTestId('metric-load')).toHaveTextContent('7');
-    expect(within(card).getByTestId('metric-change-failure-rate')).toHaveTextContent('14%');
+    expect(
+      within(card).getByTestId('metric-change-failure-rate'),
+    ).toHaveTextContent('14%');
     const bottlenecks = within(card).getAllByTestId('team-bottleneck');
     expect(bottlenecks.map(b => b.textContent)).toEqual([
       'Code Review: 2 / 2 in progressBottleneck',

@@ -27,7 +27,9 @@ const ROLL_UP = [
 
 function RollUp(props: { metrics: MetricsResponse }) {
   const { metrics } = props;
-  const figures = metricFigures(metrics).filter(f => ROLL_UP.includes(f.testId));
+  const figures = metricFigures(metrics).filter(f =>
+    ROLL_UP.includes(f.testId),
+  );
   const worst = worstStages(metrics.stages);
   return (
     <Flex direction="column" gap="3">
@@ -47,11 +49,16 @@ function RollUp(props: { metrics: MetricsResponse }) {
         ) : (
           <ul style={{ margin: 0, padding: 0 }}>
             {worst.map(stage => (
-              <li key={stage.name} data-testid="team-bottleneck" style={{ listStyle: 'none' }}>
+              <li
+                key={stage.name}
+                data-testid="team-bottleneck"
+                style={{ listStyle: 'none' }}
+              >
                 <Flex justify="between" align="center" py="1">
                   <Text variant="body-small">
                     {stage.name}: {stage.wip ?? 0}
-                    {stage.wipLimit !== null ? ` / ${stage.wipLimit}` : ''} in progress
+                    {stage.wipLimit !== null ? ` / ${stage.wipLimit}` : ''} in
+                    progress
                   </Text>
                   <StatusMarker status={stage.status} />
                 </Flex>
@@ -62,7 +69,11 @@ function RollUp(props: { metrics: MetricsResponse }) {
       </section>
       {metrics.entityRefs && metrics.entityRefs.length > 0 && (
         <Text variant="body-small" color="secondary">
-          Across <EntityRefLinks entityRefs={metrics.entityRefs} defaultKind="component" />
+          Across{' '}
+          <EntityRefLinks
+            entityRefs={metrics.entityRefs}
+            defaultKind="component"
+          />
         </Text>
       )}
     </Flex>
@@ -87,7 +98,9 @@ export function TeamCard() {
     <div data-testid="value-stream-team-card">
       <InfoCard title="Value stream" subheader="Team roll-up, last 30 days">
         {loading && <Progress />}
-        {error && <ResponseErrorPanel error={error} title="Roll-up unavailable" />}
+        {error && (
+          <ResponseErrorPanel error={error} title="Roll-up unavailable" />
+        )}
         {value && <RollUp metrics={value} />}
       </InfoCard>
     </div>

@@ -13,6 +13,8 @@ const RANK: Record<StageStatus, number> = {
 export function worstStages(stages: StageMetrics[], limit = 5): StageMetrics[] {
   return stages
     .filter(s => s.status !== 'healthy')
-    .sort((a, b) => RANK[a.status] - RANK[b.status] || (b.wip ?? 0) - (a.wip ?? 0))
+    .sort(
+      (a, b) => RANK[a.status] - RANK[b.status] || (b.wip ?? 0) - (a.wip ?? 0),
+    )
     .slice(0, limit);
 }

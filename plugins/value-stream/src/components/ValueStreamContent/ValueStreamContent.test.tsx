@@ -51,11 +51,14 @@ describe('ValueStreamContent', () => {
     ).toBeInTheDocument();
     expect(within(inProgress).getByText('Blocked')).toBeInTheDocument();
 
-    expect(api.getWorkItems).toHaveBeenCalledWith('component:default/payments', {
-      state: 'open',
-      limit: 1000,
-      cursor: undefined,
-    });
+    expect(api.getWorkItems).toHaveBeenCalledWith(
+      'component:default/payments',
+      {
+        state: 'open',
+        limit: 1000,
+        cursor: undefined,
+      },
+    );
     expect(api.getAlerts).toHaveBeenCalledWith(
       'component:default/payments',
       'open',
@@ -68,23 +71,50 @@ describe('ValueStreamContent', () => {
         .fn()
         .mockResolvedValueOnce({
           items: [
-            { key: 'A-1', title: 'First', itemType: 'feature', stage: 'Backlog', stageEnteredAt: '2025-05-01T00:00:00Z', createdAt: '2025-05-01T00:00:00Z', startedAt: null, doneAt: null, blocked: false, cycleTime: null, activeTime: null, waitTime: null },
+            {
+              key: 'A-1',
+              title: 'First',
+              itemType: 'feature',
+              stage: 'Backlog',
+              stageEnteredAt: '2025-05-01T00:00:00Z',
+              createdAt: '2025-05-01T00:00:00Z',
+              startedAt: null,
+              doneAt: null,
+              blocked: false,
+              cycleTime: null,
+              activeTime: null,
+              waitTime: null,
+            },
           ],
           nextCursor: 'page-2',
         })
         .mockResolvedValueOnce({
           items: [
-            { key: 'A-2', title: 'Second', itemType: 'defect', stage: 'Backlog', stageEnteredAt: '2025-05-02T00:00:00Z', createdAt: '2025-05-02T00:00:00Z', startedAt: null, doneAt: null, blocked: false, cycleTime: null, activeTime: null, waitTime: null },
+            {
+              key: 'A-2',
+              title: 'Second',
+              itemType: 'defect',
+              stage: 'Backlog',
+              stageEnteredAt: '2025-05-02T00:00:00Z',
+              createdAt: '2025-05-02T00:00:00Z',
+              startedAt: null,
+              doneAt: null,
+              blocked: false,
+              cycleTime: null,
+              activeTime: null,
+              waitTime: null,
+            },
           ],
           nextCursor: null,
         }),
     });
     await render(api);
     const backlog = await screen.findByRole('region', { name: 'Backlog lane' });
-    expect(within(backlog).getAllByRole('button').map(b => b.dataset.testid)).toEqual([
-      'work-item-A-1',
-      'work-item-A-2',
-    ]);
+    expect(
+      within(backlog)
+        .getAllByRole('button')
+        .map(b => b.dataset.testid),
+    ).toEqual(['work-item-A-1', 'work-item-A-2']);
     expect(api.getWorkItems).toHaveBeenLastCalledWith(
       'component:default/payments',
       { state: 'open', limit: 1000, cursor: 'page-2' },
@@ -101,7 +131,9 @@ describe('ValueStreamContent', () => {
       name: 'Journey of PAY-95',
     });
     expect(api.getWorkItem).toHaveBeenCalledWith('PAY-95');
-    const transitions = await within(dialog).findAllByTestId('journey-transition');
+    const transitions = await within(dialog).findAllByTestId(
+      'journey-transition',
+    );
     expect(transitions.map(t => t.dataset.category)).toEqual([
       'queue',
       'active',
@@ -121,19 +153,26 @@ describe('ValueStreamContent', () => {
       'https://github.com/acme/payments/commit/4f2a9c1e8b7d6a5f4e3d2c1b0a9f8e7d6c5b4a39',
     );
     // no url → plain text, not a link
-    expect(within(dialog).getByText('acme/payments 9b8c7d6')).not.toHaveAttribute('href');
     expect(
-      within(dialog).getByRole('link', { name: 'acme/payments #412 PAY-95 Idempotency keys' }),
+      within(dialog).getByText('acme/payments 9b8c7d6'),
+    ).not.toHaveAttribute('href');
+    expect(
+      within(dialog).getByRole('link', {
+        name: 'acme/payments #412 PAY-95 Idempotency keys',
+      }),
     ).toHaveAttribute('href', 'https://github.com/acme/payments/pull/412');
-    expect(within(dialog).getByRole('link', { name: 'ci-8812' })).toBeInTheDocument();
+    expect(
+      within(dialog).getByRole('link', { name: 'ci-8812' }),
+    ).toBeInTheDocument();
     expect(within(dialog).getByText('dep-77 → staging')).toBeInTheDocument();
-    expect(within(dialog).getByRole('link', { name: 'PD-555 (high)' })).toHaveAttribute(
-      'href',
-      'https://acme.pagerduty.com/incidents/PD-555',
-    );
+    expect(
+      within(dialog).getByRole('link', { name: 'PD-555 (high)' }),
+    ).toHaveAttribute('href', 'https://acme.pagerduty.com/incidents/PD-555');
 
     await userEvent.keyboard('{Escape}');
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
   });
 
   it('lists the open alerts, and an alert opens its item', async () => {
@@ -160,13 +199,15 @@ describe('ValueStreamContent', () => {
     await screen.findByTestId('lane-count-Backlog');
     const [, firstWindow] = api.getMetrics.mock.calls[0];
     expect(
-      (Date.parse(firstWindow!.to!) - Date.parse(firstWindow!.from!)) / 86400000,
+      (Date.parse(firstWindow!.to!) - Date.parse(firstWindow!.from!)) /
+        86400000,
     ).toBe(30);
     await userEvent.click(screen.getByRole('radio', { name: '7 days' }));
     await waitFor(() => expect(api.getMetrics).toHaveBeenCalledTimes(2));
     const [, secondWindow] = api.getMetrics.mock.calls[1];
     expect(
-      (Date.parse(secondWindow!.to!) - Date.parse(secondWindow!.from!)) / 86400000,
+      (Date.parse(secondWindow!.to!) - Date.parse(secondWindow!.from!)) /
+        86400000,
     ).toBe(7);
   });
 
@@ -176,22 +217,38 @@ describe('ValueStreamContent', () => {
     expect(
       screen.getByText('No value-stream annotation on this entity'),
     ).toBeInTheDocument();
-    expect(screen.getByText(/github\.com\/project-slug, gitlab\.com\/project-slug, jira\/project-key, argocd\/app-name, pagerduty\.com\/service-id, jenkins\.io\/job-full-name/)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /github\.com\/project-slug, gitlab\.com\/project-slug, jira\/project-key, argocd\/app-name, pagerduty\.com\/service-id, jenkins\.io\/job-full-name/,
+      ),
+    ).toBeInTheDocument();
     expect(api.getMetrics).not.toHaveBeenCalled();
   });
 
   it('explains how to send events when there are none yet', async () => {
     const api = createMockApi({
       getMetrics: jest.fn().mockResolvedValue(emptyMetrics),
-      getWorkItems: jest.fn().mockResolvedValue({ items: [], nextCursor: null }),
+      getWorkItems: jest
+        .fn()
+        .mockResolvedValue({ items: [], nextCursor: null }),
       getAlerts: jest.fn().mockResolvedValue({ items: [] }),
     });
     await render(api);
-    expect(await screen.findByText('No value-stream events yet')).toBeInTheDocument();
-    expect(screen.getByText('valueStream.sources.github.webhookSecret')).toBeInTheDocument();
-    expect(screen.getByText('valueStream.sources.jira.webhookSecret')).toBeInTheDocument();
-    expect(screen.getByText('/api/value-stream/webhooks/github')).toBeInTheDocument();
-    expect(screen.getByText('POST /api/value-stream/events')).toBeInTheDocument();
+    expect(
+      await screen.findByText('No value-stream events yet'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('valueStream.sources.github.webhookSecret'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('valueStream.sources.jira.webhookSecret'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('/api/value-stream/webhooks/github'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('POST /api/value-stream/events'),
+    ).toBeInTheDocument();
   });
 
   it('shows the error of a failed request', async () => {
@@ -199,7 +256,9 @@ describe('ValueStreamContent', () => {
       getMetrics: jest.fn().mockRejectedValue(new Error('backend down')),
     });
     await render(api);
-    expect((await screen.findAllByText(/backend down/)).length).toBeGreaterThan(0);
+    expect((await screen.findAllByText(/backend down/)).length).toBeGreaterThan(
+      0,
+    );
     expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
   });
 });

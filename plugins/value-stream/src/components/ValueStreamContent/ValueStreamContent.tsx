@@ -17,7 +17,11 @@ import { WorkItemJourney } from '../WorkItemJourney';
 import { Section } from './Section';
 import { hasNoEvents, useEntityValueStream } from './useEntityValueStream';
 
-function ValueStreamView(props: { entityRef: string; sources: ReturnType<typeof presentAnnotations>; annotations: Record<string, string> }) {
+function ValueStreamView(props: {
+  entityRef: string;
+  sources: ReturnType<typeof presentAnnotations>;
+  annotations: Record<string, string>;
+}) {
   const { entityRef, sources, annotations } = props;
   const [range, setRange] = useState<DateRange>(() => presetRange('30'));
   const [openKey, setOpenKey] = useState<string>();
@@ -35,8 +39,15 @@ function ValueStreamView(props: { entityRef: string; sources: ReturnType<typeof 
   if (error) {
     return (
       <Flex direction="column" gap="3">
-        <ResponseErrorPanel error={error} title="Could not load the value stream" />
-        <Button variant="secondary" iconStart={<RiRefreshLine />} onPress={retry}>
+        <ResponseErrorPanel
+          error={error}
+          title="Could not load the value stream"
+        />
+        <Button
+          variant="secondary"
+          iconStart={<RiRefreshLine />}
+          onPress={retry}
+        >
           Retry
         </Button>
       </Flex>
@@ -49,7 +60,10 @@ function ValueStreamView(props: { entityRef: string; sources: ReturnType<typeof 
         {picker}
         <NoEventsYet
           entityRef={entityRef}
-          sources={sources.map(s => ({ ...s, value: annotations[s.annotation] }))}
+          sources={sources.map(s => ({
+            ...s,
+            value: annotations[s.annotation],
+          }))}
         />
       </Flex>
     );
@@ -58,17 +72,29 @@ function ValueStreamView(props: { entityRef: string; sources: ReturnType<typeof 
   const { metrics, items, alerts } = value;
   return (
     <Flex direction="column" gap="5" aria-busy={loading}>
-      <Flex justify="between" align="center" style={{ flexWrap: 'wrap' }} gap="2">
+      <Flex
+        justify="between"
+        align="center"
+        style={{ flexWrap: 'wrap' }}
+        gap="2"
+      >
         {picker}
         <Text variant="body-x-small" color="secondary">
-          {formatDateTime(metrics.window.from)} – {formatDateTime(metrics.window.to)}
+          {formatDateTime(metrics.window.from)} –{' '}
+          {formatDateTime(metrics.window.to)}
           {loading ? ' · updating…' : ''}
         </Text>
       </Flex>
-      <Section title="Metrics" description="Flow metrics of items done and DORA metrics of production deployments in the range.">
+      <Section
+        title="Metrics"
+        description="Flow metrics of items done and DORA metrics of production deployments in the range."
+      >
         <MetricCards metrics={metrics} />
       </Section>
-      <Section title="Stages" description={`${items.length} open items. Select an item to see its journey.`}>
+      <Section
+        title="Stages"
+        description={`${items.length} open items. Select an item to see its journey.`}
+      >
         <StageLanes metrics={metrics} items={items} onOpenItem={setOpenKey} />
       </Section>
       <Section title="Open alerts">

@@ -34,7 +34,11 @@ async function listOpenItems(api: ValueStreamApi, entityRef: string) {
 }
 
 /** Metrics for the range, all open items and open alerts of an entity. */
-export function useEntityValueStream(entityRef: string, from: string, to: string) {
+export function useEntityValueStream(
+  entityRef: string,
+  from: string,
+  to: string,
+) {
   const api = useApi(valueStreamApiRef);
   return useAsyncRetry(async (): Promise<EntityValueStream> => {
     const [metrics, items, alerts] = await Promise.all([

@@ -27,7 +27,12 @@ function LinkSection(props: { title: string; rows: Row[] }) {
             <li key={row.id}>
               <Flex gap="2" align="center">
                 {row.url ? (
-                  <Link href={row.url} target="_blank" rel="noopener noreferrer" variant="body-small">
+                  <Link
+                    href={row.url}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    variant="body-small"
+                  >
                     {row.text}
                   </Link>
                 ) : (
@@ -50,7 +55,9 @@ function repoPrefix(repository: string | null): string {
 }
 
 /** Commits, PRs, builds, deployments and incidents linked to an item. */
-export function JourneyLinks(props: { links: WorkItemDetail['links'] }): ReactNode {
+export function JourneyLinks(props: {
+  links: WorkItemDetail['links'];
+}): ReactNode {
   const { commits, pullRequests, builds, deployments, incidents } = props.links;
   return (
     <Flex direction="column" gap="3">
@@ -68,7 +75,9 @@ export function JourneyLinks(props: { links: WorkItemDetail['links'] }): ReactNo
         rows={pullRequests.map(pr => ({
           id: `${pr.repository}#${pr.number}`,
           text: `${repoPrefix(pr.repository)}#${pr.number} ${pr.title}`,
-          detail: pr.mergedAt ? `merged ${formatDateTime(pr.mergedAt)}` : pr.state,
+          detail: pr.mergedAt
+            ? `merged ${formatDateTime(pr.mergedAt)}`
+            : pr.state,
           url: pr.url,
         }))}
       />
@@ -77,7 +86,9 @@ export function JourneyLinks(props: { links: WorkItemDetail['links'] }): ReactNo
         rows={builds.map(b => ({
           id: b.buildId,
           text: b.buildId,
-          detail: `${b.status ?? 'running'} ${b.finishedAt ? formatDateTime(b.finishedAt) : ''}`.trim(),
+          detail: `${b.status ?? 'running'} ${
+            b.finishedAt ? formatDateTime(b.finishedAt) : ''
+          }`.trim(),
           url: b.url,
         }))}
       />
@@ -86,7 +97,9 @@ export function JourneyLinks(props: { links: WorkItemDetail['links'] }): ReactNo
         rows={deployments.map(d => ({
           id: d.deploymentId,
           text: `${d.deploymentId} → ${d.environment}`,
-          detail: `${d.status ?? 'in progress'} ${d.finishedAt ? formatDateTime(d.finishedAt) : ''}`.trim(),
+          detail: `${d.status ?? 'in progress'} ${
+            d.finishedAt ? formatDateTime(d.finishedAt) : ''
+          }`.trim(),
           url: d.url,
         }))}
       />

@@ -28,7 +28,8 @@ export function JourneySummary(props: { item: WorkItemDetail }) {
       <Text variant="body-medium">{item.title}</Text>
       <Text variant="body-x-small" color="secondary">
         {item.itemType}
-        {item.priority ? ` · priority ${item.priority}` : ''} · now in {item.stage}
+        {item.priority ? ` · priority ${item.priority}` : ''} · now in{' '}
+        {item.stage}
         {item.blocked ? ' · blocked' : ''}
       </Text>
       <Grid.Root columns={{ initial: '2', sm: '4' }} gap="2">

@@ -4,12 +4,13 @@ import type {
   StageTransition,
 } from '@valuestream/backstage-plugin-value-stream-common';
 import { formatDateTime, formatDuration } from '../../lib/format';
+import { INTENT_FG } from '../../lib/tokens';
 
 const CATEGORY: Record<StageCategory, { label: string; color: string }> = {
   queue: { label: 'queue', color: 'var(--bui-gray-6)' },
-  active: { label: 'active', color: 'var(--bui-fg-success)' },
-  wait: { label: 'wait', color: 'var(--bui-fg-warning)' },
-  done: { label: 'done', color: 'var(--bui-fg-info)' },
+  active: { label: 'active', color: INTENT_FG.success },
+  wait: { label: 'wait', color: INTENT_FG.warning },
+  done: { label: 'done', color: INTENT_FG.info },
 };
 
 /** Stage visits as a proportional bar (active/wait shading) and a list. */
@@ -65,13 +66,25 @@ export function JourneyTimeline(props: { transitions: StageTransition[] }) {
                   flexShrink: 0,
                 }}
               />
-              <Text variant="body-small" weight="bold" style={{ minWidth: 130 }}>
+              <Text
+                variant="body-small"
+                weight="bold"
+                style={{ minWidth: 130 }}
+              >
                 {t.stage}
               </Text>
-              <Text variant="body-x-small" color="secondary" style={{ minWidth: 48 }}>
+              <Text
+                variant="body-x-small"
+                color="secondary"
+                style={{ minWidth: 48 }}
+              >
                 {CATEGORY[t.category].label}
               </Text>
-              <Text variant="body-x-small" color="secondary" style={{ flex: 1 }}>
+              <Text
+                variant="body-x-small"
+                color="secondary"
+                style={{ flex: 1 }}
+              >
                 {formatDateTime(t.enteredAt)}
               </Text>
               <Text variant="body-small">

@@ -14,7 +14,8 @@ function JourneyBody(props: { itemKey: string }) {
     [api, props.itemKey],
   );
   if (loading) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} title="Journey unavailable" />;
+  if (error)
+    return <ResponseErrorPanel error={error} title="Journey unavailable" />;
   if (!value) return null;
   return (
     <Flex direction="column" gap="4">
