@@ -22,21 +22,19 @@ export function MissingAnnotation() {
     <EmptyState
       missing="field"
       title="No value-stream annotation on this entity"
-      description={
+      description="Value Stream links tool events to an entity through its annotations, and this entity has none of them."
+      action={
         <Flex direction="column" gap="2">
           <Text as="p" variant="body-medium">
-            Value Stream links tool events to an entity through one of these
-            annotations, and this entity has none of them:{' '}
-            {VALUE_STREAM_ANNOTATIONS.map(a => a.annotation).join(', ')}.
-          </Text>
-          <Text as="p" variant="body-medium">
-            Add at least one to catalog-info.yaml; each source also needs its
-            webhook secret in app-config, for example{' '}
+            Add at least one of{' '}
+            {VALUE_STREAM_ANNOTATIONS.map(a => a.annotation).join(', ')} to
+            catalog-info.yaml. Each source also needs its webhook secret in
+            app-config, for example{' '}
             <code>valueStream.sources.github.webhookSecret</code>.
           </Text>
+          <CodeSnippet text={EXAMPLE} language="yaml" showLineNumbers />
         </Flex>
       }
-      action={<CodeSnippet text={EXAMPLE} language="yaml" showLineNumbers />}
     />
   );
 }

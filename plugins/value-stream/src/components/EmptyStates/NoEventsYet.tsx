@@ -22,12 +22,9 @@ export function NoEventsYet(props: {
     <EmptyState
       missing="data"
       title="No value-stream events yet"
-      description={
+      description={`${entityRef} has no work items, deployments or incidents in this range. Events reach Value Stream in one of two ways:`}
+      action={
         <Flex direction="column" gap="2">
-          <Text as="p" variant="body-medium">
-            {entityRef} has no work items, deployments or incidents in this
-            range. Events reach Value Stream in one of two ways:
-          </Text>
           <ul style={{ margin: 0 }}>
             {sources.map(s => (
               <li key={s.annotation}>
@@ -48,9 +45,9 @@ export function NoEventsYet(props: {
               </Text>
             </li>
           </ul>
+          <CodeSnippet text={CURL} language="bash" />
         </Flex>
       }
-      action={<CodeSnippet text={CURL} language="bash" />}
     />
   );
 }

@@ -35,7 +35,7 @@ describe('TeamCard', () => {
       'Code Review: 2 / 2 in progressBottleneck',
       'In Progress: 4 / 5 in progressWarning',
     ]);
-    expect(within(card).getByText('payments')).toBeInTheDocument();
+    expect(await within(card).findByText('payments')).toBeInTheDocument();
     expect(within(card).getByText('checkout')).toBeInTheDocument();
     const [groupRef, window] = api.getGroupMetrics.mock.calls[0];
     expect(groupRef).toBe('group:default/team-payments');
