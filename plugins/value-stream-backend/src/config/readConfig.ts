@@ -32,20 +32,23 @@ const lower = (xs: string[]) => xs.map(x => x.toLowerCase());
 export function readValueStreamConfig(root: Config): ValueStreamConfig {
   const c = root.getOptionalConfig('valueStream');
   const stages = readStages(c);
-  const limits = c?.getOptionalConfig('wipLimits');
-  for (const stage of stages) {
-    const limit = limits?.getOptionalNumber(stage.name);
-    if (limit !== undefined) stage.wipLimit = limit;
+  // Stage names and statuses contain spaces, which config keys may not: read raw objects.
+  const limits = (c?.getOptional('wipLimits') ?? {}) as Record<string, unknown>;
+  for (const [name, limit] of Object.entries(limits)) {
+    const stage = stages.find(s => s.name === name);
+    if (!stage || typeof limit !== 'number') {
+      throw new Error(`valueStream.wipLimits["${name}"]: expected a number for a configured stage`);
+    }
+    stage.wipLimit = limit;
   }
   const names = new Set(stages.map(s => s.name));
   const mapping: Record<string, string> = {};
   for (const [status, stage] of Object.entries(DEFAULT_STATUS_MAPPING)) {
     if (names.has(stage)) mapping[status] = stage;
   }
-  const custom = c?.getOptionalConfig('statusMapping');
-  for (const status of custom?.keys() ?? []) {
-    const stage = custom!.getString(status);
-    if (!names.has(stage)) {
+  const custom = (c?.getOptional('statusMapping') ?? {}) as Record<string, unknown>;
+  for (const [status, stage] of Object.entries(custom)) {
+    if (typeof stage !== 'string' || !names.has(stage)) {
       throw new Error(
         `valueStream.statusMapping.${status}: "${stage}" is not a configured stage`,
       );
