@@ -69,7 +69,11 @@ export interface Config {
         /** Turn rules off: `{ wip_spike: false }`. */
         enabled?: { [rule: string]: boolean };
         /** Per-stage overrides of the values above. */
-        stages?: { [stage: string]: { [key: string]: number | boolean | { [rule: string]: boolean } } };
+        stages?: {
+          [stage: string]: {
+            [key: string]: number | boolean | { [rule: string]: boolean };
+          };
+        };
       };
     };
     notifications?: {

@@ -17,7 +17,10 @@ import type {
 } from '@valuestream/backstage-plugin-value-stream-node';
 import { AlertService } from './alerts/AlertService';
 import { withDefaultThresholds } from './alerts/thresholds';
-import { journeyConfigFingerprint, readValueStreamConfig } from './config/readConfig';
+import {
+  journeyConfigFingerprint,
+  readValueStreamConfig,
+} from './config/readConfig';
 import { Correlator } from './correlation/Correlator';
 import { DatabaseValueStreamStore } from './database/DatabaseValueStreamStore';
 import { MetricsQueries } from './database/MetricsQueries';
@@ -53,38 +56,57 @@ export async function createValueStream(deps: ValueStreamDeps) {
   const { logger, scheduler } = deps;
   const now = deps.now ?? Date.now;
   const config = readValueStreamConfig(deps.config);
-  const store = await DatabaseValueStreamStore.create({ database: deps.database });
+  const store = await DatabaseValueStreamStore.create({
+    database: deps.database,
+  });
   const telemetry = createTelemetry();
 
-  let correlator: Correlator;
+  const alerts = new AlertService(store.db, {
+    stages: config.stages,
+    thresholds: withDefaultThresholds(config.alerts.thresholds as any),
+    logger,
+    now,
+  });
+  // The index attaches unmatched items through the correlator, created right after it.
+  const correlatorRef: { current?: Correlator } = {};
   const index = new EntityIndexRefresher({
     catalog: deps.catalog,
     auth: deps.auth,
     logger,
     // Attach what matched no entity before, now that the catalog has changed.
     onChange: async () => {
+      const correlator = correlatorRef.current!;
       await correlator.resolveArtifacts(
         await store.deployments(await store.unresolvedArtifacts('deployment')),
-        (await store.db('vs_incidents').whereIn('incident_id', await store.unresolvedArtifacts('incident'))) as any[],
+        (await store
+          .db('vs_incidents')
+          .whereIn(
+            'incident_id',
+            await store.unresolvedArtifacts('incident'),
+          )) as any[],
       );
-      const result = await correlator.rebuildItems(await store.unresolvedItemKeys());
+      const result = await correlator.rebuildItems(
+        await store.unresolvedItemKeys(),
+      );
       if (result.entityRefs.size) await alerts.evaluate(result.entityRefs);
     },
   });
-  correlator = new Correlator(store, config, index.current, deps.statusMapper, now);
+  const correlator = new Correlator(
+    store,
+    config,
+    index.current,
+    deps.statusMapper,
+    now,
+  );
+  correlatorRef.current = correlator;
   const ingest = new IngestService({
     store,
     correlator,
     config,
     logger,
     now,
-    onCounted: (source, result, n) => telemetry.ingested.add(n, { source, result }),
-  });
-  const alerts = new AlertService(store.db, {
-    stages: config.stages,
-    thresholds: withDefaultThresholds(config.alerts.thresholds as any),
-    logger,
-    now,
+    onCounted: (source, result, n) =>
+      telemetry.ingested.add(n, { source, result }),
   });
   if (config.alerts.enabled) {
     ingest.onIngested(async result => {
@@ -97,9 +119,14 @@ export async function createValueStream(deps: ValueStreamDeps) {
       await notifications.send({
         recipients: { type: 'entity', entityRef },
         payload: {
-          title: `Value stream: ${alert.rule.replace(/_/g, ' ')} on ${entityRef}`,
+          title: `Value stream: ${alert.rule.replace(
+            /_/g,
+            ' ',
+          )} on ${entityRef}`,
           description: alert.message,
-          link: `/catalog/${entityRef.replace(':', '/').replace(/^([^/]+)\/([^/]+)\/(.+)$/, '$2/$1/$3')}/value-stream`,
+          link: `/catalog/${entityRef
+            .replace(':', '/')
+            .replace(/^([^/]+)\/([^/]+)\/(.+)$/, '$2/$1/$3')}/value-stream`,
           severity: alert.severity === 'critical' ? 'high' : 'normal',
           topic: 'value-stream-alert',
         },
@@ -157,18 +184,25 @@ export async function createValueStream(deps: ValueStreamDeps) {
         },
       });
     }
-    if (deps.events) await subscribeToEvents(deps.events, ingest, deps.sources, logger);
+    if (deps.events)
+      await subscribeToEvents(deps.events, ingest, deps.sources, logger);
     const fingerprint = journeyConfigFingerprint(config);
     const stored = await store.getMeta(FINGERPRINT_KEY);
     if (stored !== fingerprint) {
       if (stored !== undefined && config.rebuildOnConfigChange) {
-        logger.info('value-stream: stage/mapping config changed, rebuilding journeys from stored events');
-        rebuild().catch(e => logger.error(`value-stream: rebuild failed: ${e}`));
+        logger.info(
+          'value-stream: stage/mapping config changed, rebuilding journeys from stored events',
+        );
+        rebuild().catch(e =>
+          logger.error(`value-stream: rebuild failed: ${e}`),
+        );
       } else {
         await store.setMeta(FINGERPRINT_KEY, fingerprint);
       }
     }
-    await index.refresh().catch(e => logger.warn(`value-stream: first catalog read failed: ${e}`));
+    await index
+      .refresh()
+      .catch(e => logger.warn(`value-stream: first catalog read failed: ${e}`));
     for (const p of producers) {
       p.start({ ingest: events => ingest.ingest(events) }).catch(e =>
         logger.error(`value-stream: producer ${p.id} failed: ${e}`),

@@ -29,14 +29,16 @@ export const valueStreamPlugin = createBackendPlugin({
     env.registerExtensionPoint(valueStreamSourcesExtensionPoint, {
       addSources(...added) {
         for (const s of added) {
-          if (sources.has(s.id)) throw new Error(`value-stream source "${s.id}" registered twice`);
+          if (sources.has(s.id))
+            throw new Error(`value-stream source "${s.id}" registered twice`);
           sources.set(s.id, s);
         }
       },
     });
     env.registerExtensionPoint(valueStreamStageMappingExtensionPoint, {
       setStatusMapper(mapper) {
-        if (statusMapper) throw new Error('value-stream status mapper already set');
+        if (statusMapper)
+          throw new Error('value-stream status mapper already set');
         statusMapper = mapper;
       },
     });
@@ -64,9 +66,15 @@ export const valueStreamPlugin = createBackendPlugin({
       async init(deps) {
         const vs = await createValueStream({ ...deps, sources, statusMapper });
         deps.httpRouter.use(vs.router);
-        deps.httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        deps.httpRouter.addAuthPolicy({
+          path: '/health',
+          allow: 'unauthenticated',
+        });
         // Webhooks verify their own signatures (HMAC or token per source).
-        deps.httpRouter.addAuthPolicy({ path: '/webhooks', allow: 'unauthenticated' });
+        deps.httpRouter.addAuthPolicy({
+          path: '/webhooks',
+          allow: 'unauthenticated',
+        });
         deps.lifecycle.addStartupHook(async () => {
           await vs.start(producers);
         });

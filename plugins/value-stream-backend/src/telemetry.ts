@@ -7,7 +7,8 @@ import { metrics } from '@opentelemetry/api';
 export function createTelemetry() {
   const meter = metrics.getMeter('value-stream');
   const ingested = meter.createCounter('vsm_events_ingested_total', {
-    description: 'Events received, by source and result (accepted, duplicate, ignored)',
+    description:
+      'Events received, by source and result (accepted, duplicate, ignored)',
   });
   const completed = meter.createCounter('vsm_items_completed_total', {
     description: 'Work items that entered a done stage',

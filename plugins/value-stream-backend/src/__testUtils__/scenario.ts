@@ -4,7 +4,13 @@
  */
 const at = (s: string) => `2026-01-${s}Z`;
 let n = 0;
-const ev = (source: string, type: string, occurredAt: string, data: object, extra: object = {}) => ({
+const ev = (
+  source: string,
+  type: string,
+  occurredAt: string,
+  data: object,
+  extra: object = {},
+) => ({
   id: `e${++n}`,
   source,
   type,
@@ -15,26 +21,148 @@ const ev = (source: string, type: string, occurredAt: string, data: object, extr
 const repo = { repository: 'acme/payments' };
 
 export const SCENARIO = [
-  ev('jira', 'work_item.created', '01T00:00:00', { key: 'PAY-1', title: 'Endpoint', itemType: 'feature' }),
-  ev('jira', 'work_item.status_changed', '02T00:00:00', { key: 'PAY-1', from: 'To Do', to: 'In Progress' }),
-  ev('github', 'commit.pushed', '02T06:00:00', { sha: 'c1', message: 'PAY-1 add endpoint', branch: 'feature/pay-1', defaultBranch: 'main' }, repo),
-  ev('github', 'commit.pushed', '02T07:00:00', { sha: 'c2', message: 'Bump SHA-256 and UTF-8 handling', branch: 'feature/pay-1', defaultBranch: 'main' }, repo),
-  ev('github', 'pull_request.opened', '03T00:00:00', { number: 10, title: 'PAY-1: endpoint', commits: ['c1', 'c2'] }, repo),
-  ev('github', 'pull_request.merged', '04T00:00:00', { number: 10, title: 'PAY-1: endpoint', commits: ['c1', 'c2'], mergeCommitSha: 'm1' }, repo),
-  ev('github', 'commit.pushed', '04T00:00:00', { sha: 'm1', message: 'Endpoint (#10)', branch: 'main', defaultBranch: 'main' }, repo),
-  ev('jenkins', 'build.started', '04T01:00:00', { buildId: 'b1', commitSha: 'm1' }, repo),
-  ev('jenkins', 'build.finished', '04T02:00:00', { buildId: 'b1', commitSha: 'm1', status: 'success' }, repo),
-  ev('argocd', 'deployment.started', '05T00:00:00', { deploymentId: 'd1', environment: 'production', service: 'payments', commitSha: 'm1' }, repo),
-  ev('argocd', 'deployment.finished', '05T01:00:00', { deploymentId: 'd1', environment: 'production', service: 'payments', commitSha: 'm1', status: 'success' }, repo),
-  ev('pagerduty', 'incident.opened', '05T03:00:00', { incidentId: 'i1', service: 'PPAY', severity: 'high' }),
-  ev('pagerduty', 'incident.resolved', '05T05:00:00', { incidentId: 'i1', service: 'PPAY', severity: 'high' }),
-  ev('jira', 'work_item.status_changed', '06T00:00:00', { key: 'PAY-1', from: 'In Progress', to: 'Done' }),
-  ev('jira', 'work_item.created', '02T00:00:00', { key: 'PAY-2', title: 'Fix rounding', itemType: 'defect' }),
-  ev('jira', 'work_item.status_changed', '03T00:00:00', { key: 'PAY-2', to: 'In Progress' }),
-  ev('jira', 'work_item.blocked', '03T12:00:00', { key: 'PAY-2', reason: 'vendor' }),
+  ev('jira', 'work_item.created', '01T00:00:00', {
+    key: 'PAY-1',
+    title: 'Endpoint',
+    itemType: 'feature',
+  }),
+  ev('jira', 'work_item.status_changed', '02T00:00:00', {
+    key: 'PAY-1',
+    from: 'To Do',
+    to: 'In Progress',
+  }),
+  ev(
+    'github',
+    'commit.pushed',
+    '02T06:00:00',
+    {
+      sha: 'c1',
+      message: 'PAY-1 add endpoint',
+      branch: 'feature/pay-1',
+      defaultBranch: 'main',
+    },
+    repo,
+  ),
+  ev(
+    'github',
+    'commit.pushed',
+    '02T07:00:00',
+    {
+      sha: 'c2',
+      message: 'Bump SHA-256 and UTF-8 handling',
+      branch: 'feature/pay-1',
+      defaultBranch: 'main',
+    },
+    repo,
+  ),
+  ev(
+    'github',
+    'pull_request.opened',
+    '03T00:00:00',
+    { number: 10, title: 'PAY-1: endpoint', commits: ['c1', 'c2'] },
+    repo,
+  ),
+  ev(
+    'github',
+    'pull_request.merged',
+    '04T00:00:00',
+    {
+      number: 10,
+      title: 'PAY-1: endpoint',
+      commits: ['c1', 'c2'],
+      mergeCommitSha: 'm1',
+    },
+    repo,
+  ),
+  ev(
+    'github',
+    'commit.pushed',
+    '04T00:00:00',
+    {
+      sha: 'm1',
+      message: 'Endpoint (#10)',
+      branch: 'main',
+      defaultBranch: 'main',
+    },
+    repo,
+  ),
+  ev(
+    'jenkins',
+    'build.started',
+    '04T01:00:00',
+    { buildId: 'b1', commitSha: 'm1' },
+    repo,
+  ),
+  ev(
+    'jenkins',
+    'build.finished',
+    '04T02:00:00',
+    { buildId: 'b1', commitSha: 'm1', status: 'success' },
+    repo,
+  ),
+  ev(
+    'argocd',
+    'deployment.started',
+    '05T00:00:00',
+    {
+      deploymentId: 'd1',
+      environment: 'production',
+      service: 'payments',
+      commitSha: 'm1',
+    },
+    repo,
+  ),
+  ev(
+    'argocd',
+    'deployment.finished',
+    '05T01:00:00',
+    {
+      deploymentId: 'd1',
+      environment: 'production',
+      service: 'payments',
+      commitSha: 'm1',
+      status: 'success',
+    },
+    repo,
+  ),
+  ev('pagerduty', 'incident.opened', '05T03:00:00', {
+    incidentId: 'i1',
+    service: 'PPAY',
+    severity: 'high',
+  }),
+  ev('pagerduty', 'incident.resolved', '05T05:00:00', {
+    incidentId: 'i1',
+    service: 'PPAY',
+    severity: 'high',
+  }),
+  ev('jira', 'work_item.status_changed', '06T00:00:00', {
+    key: 'PAY-1',
+    from: 'In Progress',
+    to: 'Done',
+  }),
+  ev('jira', 'work_item.created', '02T00:00:00', {
+    key: 'PAY-2',
+    title: 'Fix rounding',
+    itemType: 'defect',
+  }),
+  ev('jira', 'work_item.status_changed', '03T00:00:00', {
+    key: 'PAY-2',
+    to: 'In Progress',
+  }),
+  ev('jira', 'work_item.blocked', '03T12:00:00', {
+    key: 'PAY-2',
+    reason: 'vendor',
+  }),
   ev('jira', 'work_item.unblocked', '04T12:00:00', { key: 'PAY-2' }),
-  ev('jira', 'work_item.status_changed', '05T00:00:00', { key: 'PAY-2', to: 'Done' }),
-  ev('jira', 'work_item.created', '06T00:00:00', { key: 'PAY-3', title: 'Later', itemType: 'debt' }),
+  ev('jira', 'work_item.status_changed', '05T00:00:00', {
+    key: 'PAY-2',
+    to: 'Done',
+  }),
+  ev('jira', 'work_item.created', '06T00:00:00', {
+    key: 'PAY-3',
+    title: 'Later',
+    itemType: 'debt',
+  }),
 ];
 
 export const WINDOW = 'from=2026-01-01T00:00:00Z&to=2026-01-08T00:00:00Z';

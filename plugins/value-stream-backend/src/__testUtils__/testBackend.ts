@@ -11,7 +11,9 @@ import request from 'supertest';
 import { valueStreamPlugin } from '../plugin';
 
 /** The databases every store and route test runs on (PostgreSQL when the env var is set). */
-export const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+export const databases = TestDatabases.create({
+  ids: ['POSTGRES_15', 'SQLITE_3'],
+});
 
 export const group: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -20,12 +22,19 @@ export const group: Entity = {
   spec: { type: 'team', children: [] },
 };
 
-export function component(name: string, annotations: Record<string, string>): Entity {
+export function component(
+  name: string,
+  annotations: Record<string, string>,
+): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: { name, namespace: 'default', annotations },
-    spec: { type: 'service', lifecycle: 'production', owner: 'group:default/team-pay' },
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner: 'group:default/team-pay',
+    },
     relations: [{ type: 'ownedBy', targetRef: 'group:default/team-pay' }],
   };
 }
@@ -48,9 +57,13 @@ export async function startValueStream(
       valueStreamPlugin,
       mockServices.database.factory({ knex }),
       mockServices.rootConfig.factory({
-        data: { valueStream: { notifications: { enabled: false }, ...options.config } },
+        data: {
+          valueStream: { notifications: { enabled: false }, ...options.config },
+        },
       }),
-      catalogServiceMock.factory({ entities: options.entities ?? [payments, group] }),
+      catalogServiceMock.factory({
+        entities: options.entities ?? [payments, group],
+      }),
       ...(options.features ?? []),
     ],
   });
@@ -61,8 +74,15 @@ export async function startValueStream(
     backend,
     knex,
     server,
-    post: (path: string, body: unknown, headers: Record<string, string> = asService) =>
-      request(server).post(`/api/value-stream${path}`).set(headers).send(body as any),
+    post: (
+      path: string,
+      body: unknown,
+      headers: Record<string, string> = asService,
+    ) =>
+      request(server)
+        .post(`/api/value-stream${path}`)
+        .set(headers)
+        .send(body as any),
     get: (path: string, headers: Record<string, string> = asUser) =>
       request(server).get(`/api/value-stream${path}`).set(headers),
     asService,

@@ -37,7 +37,9 @@ export function readValueStreamConfig(root: Config): ValueStreamConfig {
   for (const [name, limit] of Object.entries(limits)) {
     const stage = stages.find(s => s.name === name);
     if (!stage || typeof limit !== 'number') {
-      throw new Error(`valueStream.wipLimits["${name}"]: expected a number for a configured stage`);
+      throw new Error(
+        `valueStream.wipLimits["${name}"]: expected a number for a configured stage`,
+      );
     }
     stage.wipLimit = limit;
   }
@@ -46,7 +48,10 @@ export function readValueStreamConfig(root: Config): ValueStreamConfig {
   for (const [status, stage] of Object.entries(DEFAULT_STATUS_MAPPING)) {
     if (names.has(stage)) mapping[status] = stage;
   }
-  const custom = (c?.getOptional('statusMapping') ?? {}) as Record<string, unknown>;
+  const custom = (c?.getOptional('statusMapping') ?? {}) as Record<
+    string,
+    unknown
+  >;
   for (const [status, stage] of Object.entries(custom)) {
     if (typeof stage !== 'string' || !names.has(stage)) {
       throw new Error(
@@ -95,7 +100,8 @@ export function readValueStreamConfig(root: Config): ValueStreamConfig {
     alerts: {
       enabled: alerts?.getOptionalBoolean('enabled') ?? true,
       frequencySeconds: alerts?.getOptionalNumber('frequencySeconds') ?? 60,
-      thresholds: (alerts?.getOptional('thresholds') as Record<string, unknown>) ?? {},
+      thresholds:
+        (alerts?.getOptional('thresholds') as Record<string, unknown>) ?? {},
     },
     notifications: {
       enabled: c?.getOptionalBoolean('notifications.enabled') ?? true,
@@ -112,7 +118,9 @@ function readStages(c: Config | undefined): StageDefinition[] {
     const category = s.getString('category') as StageCategory;
     if (!STAGE_CATEGORIES.includes(category)) {
       throw new Error(
-        `valueStream.stages: category "${category}" must be one of ${STAGE_CATEGORIES.join(', ')}`,
+        `valueStream.stages: category "${category}" must be one of ${STAGE_CATEGORIES.join(
+          ', ',
+        )}`,
       );
     }
     const wipLimit = s.getOptionalNumber('wipLimit');

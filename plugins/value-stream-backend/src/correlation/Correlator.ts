@@ -1,7 +1,10 @@
 import type { StatusMapper } from '@valuestream/backstage-plugin-value-stream-node';
 import { STAGE } from '@valuestream/backstage-plugin-value-stream-common';
 import type { ValueStreamConfig } from '../config/readConfig';
-import type { DatabaseValueStreamStore, StoredJourney } from '../database/DatabaseValueStreamStore';
+import type {
+  DatabaseValueStreamStore,
+  StoredJourney,
+} from '../database/DatabaseValueStreamStore';
 import type { EntityIndex } from '../entities/EntityIndex';
 import { computeItemStats } from '../metrics/itemStats';
 import { buildJourney } from './buildJourney';
@@ -19,7 +22,12 @@ import {
   PullRequestRow,
   StoredEvent,
 } from './folds';
-import { extractBranchKeys, extractKeys, mergeCommitPrNumber, squashPrNumber } from './keys';
+import {
+  extractBranchKeys,
+  extractKeys,
+  mergeCommitPrNumber,
+  squashPrNumber,
+} from './keys';
 import { prId } from './subjects';
 
 const group = <T>(xs: T[], key: (x: T) => string) => {
@@ -54,20 +62,29 @@ export class Correlator {
       events.filter(e => e.subject),
       e => e.subject!.slice(0, e.subject!.indexOf(':')),
     );
-    const ids = (kind: string) => unique((subjects.get(kind) ?? []).map(e => e.subject!));
+    const ids = (kind: string) =>
+      unique((subjects.get(kind) ?? []).map(e => e.subject!));
     const history = group(
       await this.store.eventsForSubjects([
-        ...ids('commit'), ...ids('pr'), ...ids('build'), ...ids('deployment'), ...ids('incident'),
+        ...ids('commit'),
+        ...ids('pr'),
+        ...ids('build'),
+        ...ids('deployment'),
+        ...ids('incident'),
       ]),
       e => e.subject!,
     );
     const fold = <R>(kind: string, f: (evs: StoredEvent[]) => R) =>
-      ids(kind).filter(s => history.has(s)).map(s => f(history.get(s)!));
+      ids(kind)
+        .filter(s => history.has(s))
+        .map(s => f(history.get(s)!));
 
     const commits = fold('commit', foldCommit);
     const prs = fold('pr', foldPullRequest);
     const builds = fold('build', foldBuild);
-    const deployments = fold('deployment', evs => foldDeployment(evs, this.config.environments));
+    const deployments = fold('deployment', evs =>
+      foldDeployment(evs, this.config.environments),
+    );
     const incidents = fold('incident', foldIncident);
     await this.store.upsertCommits(commits);
     await this.store.upsertPullRequests(prs);
@@ -80,26 +97,46 @@ export class Correlator {
 
     // Deployments without explicit commits include what was merged before them.
     const repos = unique([
-      ...deployments.filter(d => !d.explicit_commits && d.repository).map(d => d.repository!),
-      ...commits.filter(c => c.on_default && c.repository).map(c => c.repository!),
-      ...prs.filter(p => p.merged_at !== null && p.repository).map(p => p.repository!),
+      ...deployments
+        .filter(d => !d.explicit_commits && d.repository)
+        .map(d => d.repository!),
+      ...commits
+        .filter(c => c.on_default && c.repository)
+        .map(c => c.repository!),
+      ...prs
+        .filter(p => p.merged_at !== null && p.repository)
+        .map(p => p.repository!),
     ]);
     const included = await this.refreshInclusion(repos);
 
     const shas = new Set<string>([
       ...commits.map(c => c.sha),
       ...builds.map(b => b.commit_sha),
-      ...deployments.flatMap(d => [...d.commits, ...(d.commit_sha ? [d.commit_sha] : [])]),
-      ...prs.flatMap(p => [...p.commits, ...(p.merge_commit_sha ? [p.merge_commit_sha] : [])]),
+      ...deployments.flatMap(d => [
+        ...d.commits,
+        ...(d.commit_sha ? [d.commit_sha] : []),
+      ]),
+      ...prs.flatMap(p => [
+        ...p.commits,
+        ...(p.merge_commit_sha ? [p.merge_commit_sha] : []),
+      ]),
       ...included,
     ]);
-    const implicit = deployments.filter(d => !d.explicit_commits).map(d => d.deployment_id);
+    const implicit = deployments
+      .filter(d => !d.explicit_commits)
+      .map(d => d.deployment_id);
     if (implicit.length) {
-      for (const d of await this.store.deployments(implicit)) d.commits.forEach(c => shas.add(c));
+      for (const d of await this.store.deployments(implicit))
+        d.commits.forEach(c => shas.add(c));
     }
-    const prIds = unique([...prs.map(p => p.id), ...(await this.store.prIdsForCommits([...shas]))]);
+    const prIds = unique([
+      ...prs.map(p => p.id),
+      ...(await this.store.prIdsForCommits([...shas])),
+    ]);
     const keys = unique([
-      ...(subjects.get('item') ?? []).map(e => e.subject!.slice('item:'.length)),
+      ...(subjects.get('item') ?? []).map(e =>
+        e.subject!.slice('item:'.length),
+      ),
       ...(await this.store.keysLinkedTo('commit', [...shas])),
       ...(await this.store.keysLinkedTo('pr', prIds)),
     ]);
@@ -110,15 +147,22 @@ export class Correlator {
     const links = [];
     const prCommits = [];
     for (const c of commits) {
-      const ctx = { projectKeys: this.projectKeys(c.repository), repository: c.repository };
-      const keys = new Set([...extractKeys(c.message, ctx), ...extractBranchKeys(c.branch, ctx)]);
+      const ctx = {
+        projectKeys: this.projectKeys(c.repository),
+        repository: c.repository,
+      };
+      const keys = new Set([
+        ...extractKeys(c.message, ctx),
+        ...extractBranchKeys(c.branch, ctx),
+      ]);
       const n = squashPrNumber(c.message) ?? mergeCommitPrNumber(c.message);
       if (n !== null && c.repository) {
         // `(#12)` of a squash or merge commit names its PR, not a work item.
         keys.delete(prId(c.repository, n));
         prCommits.push({ pr_id: prId(c.repository, n), sha: c.sha });
       }
-      for (const key of keys) links.push({ item_key: key, kind: 'commit' as const, ref: c.sha });
+      for (const key of keys)
+        links.push({ item_key: key, kind: 'commit' as const, ref: c.sha });
     }
     await this.store.addLinks(links);
     await this.store.addPrCommits(prCommits);
@@ -127,7 +171,10 @@ export class Correlator {
   private async linkPullRequests(prs: PullRequestRow[]) {
     const links = [];
     for (const p of prs) {
-      const ctx = { projectKeys: this.projectKeys(p.repository), repository: p.repository };
+      const ctx = {
+        projectKeys: this.projectKeys(p.repository),
+        repository: p.repository,
+      };
       const keys = new Set([
         ...extractKeys(p.title, ctx),
         ...extractKeys(p.body, ctx),
@@ -135,7 +182,8 @@ export class Correlator {
         ...extractBranchKeys(p.branch, ctx),
       ]);
       keys.delete(prId(p.repository, p.number)); // a PR is not its own work item
-      for (const key of keys) links.push({ item_key: key, kind: 'pr' as const, ref: p.id });
+      for (const key of keys)
+        links.push({ item_key: key, kind: 'pr' as const, ref: p.id });
     }
     await this.store.addLinks(links);
   }
@@ -148,16 +196,38 @@ export class Correlator {
 
   /** Deployments and incidents belong to entityRef, else service, else repository. */
   async resolveArtifacts(
-    deployments: Pick<DeploymentRow, 'deployment_id' | 'entity_ref' | 'service' | 'repository'>[],
-    incidents: { incident_id: string; entity_ref: string | null; service: string | null }[],
+    deployments: Pick<
+      DeploymentRow,
+      'deployment_id' | 'entity_ref' | 'service' | 'repository'
+    >[],
+    incidents: {
+      incident_id: string;
+      entity_ref: string | null;
+      service: string | null;
+    }[],
   ) {
     const index = this.index();
-    const resolve = (a: { entity_ref: string | null; service: string | null; repository?: string | null }) =>
+    const resolve = (a: {
+      entity_ref: string | null;
+      service: string | null;
+      repository?: string | null;
+    }) =>
       a.entity_ref
         ? [a.entity_ref]
-        : unique([...index.entitiesForService(a.service), ...(index.entitiesForService(a.service).length ? [] : index.entitiesForRepository(a.repository))]);
-    await this.store.setArtifactEntities('deployment', new Map(deployments.map(d => [d.deployment_id, resolve(d)])));
-    await this.store.setArtifactEntities('incident', new Map(incidents.map(i => [i.incident_id, resolve(i)])));
+        : unique([
+            ...index.entitiesForService(a.service),
+            ...(index.entitiesForService(a.service).length
+              ? []
+              : index.entitiesForRepository(a.repository)),
+          ]);
+    await this.store.setArtifactEntities(
+      'deployment',
+      new Map(deployments.map(d => [d.deployment_id, resolve(d)])),
+    );
+    await this.store.setArtifactEntities(
+      'incident',
+      new Map(incidents.map(i => [i.incident_id, resolve(i)])),
+    );
   }
 
   /** Re-derives implicit deployment inclusion per repository; returns all commits involved. */
@@ -166,8 +236,13 @@ export class Correlator {
     const deployments = await this.store.implicitDeployments(repositories);
     const involved: string[] = [];
     for (const [repo, list] of group(deployments, d => d.repository!)) {
-      const before = await this.store.deployments(list.map(d => d.deployment_id));
-      const inclusion = deriveInclusion(list, await this.store.repositoryHistory(repo));
+      const before = await this.store.deployments(
+        list.map(d => d.deployment_id),
+      );
+      const inclusion = deriveInclusion(
+        list,
+        await this.store.repositoryHistory(repo),
+      );
       await this.store.replaceDeploymentCommits(inclusion);
       before.forEach(d => involved.push(...d.commits));
       inclusion.forEach(c => involved.push(...c));
@@ -179,11 +254,26 @@ export class Correlator {
   async rebuildItems(keys: string[]): Promise<CorrelationResult> {
     const entityRefs = new Set<string>();
     if (!keys.length) return { itemKeys: [], entityRefs };
-    const itemEvents = group(await this.store.eventsForSubjects(keys.map(k => `item:${k}`)), e => e.subject!.slice(5));
+    const itemEvents = group(
+      await this.store.eventsForSubjects(keys.map(k => `item:${k}`)),
+      e => e.subject!.slice(5),
+    );
     const present = keys.filter(k => itemEvents.has(k));
-    const links = group(await this.store.linksForItems(present), l => l.item_key);
+    const links = group(
+      await this.store.linksForItems(present),
+      l => l.item_key,
+    );
     const prs = new Map(
-      (await this.store.pullRequests(unique([...links.values()].flat().filter(l => l.kind === 'pr').map(l => l.ref)))).map(p => [p.id, p]),
+      (
+        await this.store.pullRequests(
+          unique(
+            [...links.values()]
+              .flat()
+              .filter(l => l.kind === 'pr')
+              .map(l => l.ref),
+          ),
+        )
+      ).map(p => [p.id, p]),
     );
     const shasOf = (key: string) => {
       const out = new Set<string>();
@@ -196,12 +286,20 @@ export class Correlator {
       return out;
     };
     const allShas = unique(present.flatMap(k => [...shasOf(k)]));
-    const commits = new Map((await this.store.commits(allShas)).map(c => [c.sha, c]));
-    const builds = group(await this.store.buildsForCommits(allShas), b => b.commit_sha);
-    const deployments = await this.store.deployments(await this.store.deploymentIdsForCommits(allShas));
+    const commits = new Map(
+      (await this.store.commits(allShas)).map(c => [c.sha, c]),
+    );
+    const builds = group(
+      await this.store.buildsForCommits(allShas),
+      b => b.commit_sha,
+    );
+    const deployments = await this.store.deployments(
+      await this.store.deploymentIdsForCommits(allShas),
+    );
     const deploymentsBySha = new Map<string, DeploymentRow[]>();
     for (const d of deployments) {
-      for (const sha of d.commits) deploymentsBySha.set(sha, [...(deploymentsBySha.get(sha) ?? []), d]);
+      for (const sha of d.commits)
+        deploymentsBySha.set(sha, [...(deploymentsBySha.get(sha) ?? []), d]);
     }
 
     const index = this.index();
@@ -244,33 +342,63 @@ export class Correlator {
         }
         for (const b of builds.get(sha) ?? []) {
           auto(b.started_at, STAGE.build, `build/${b.build_id}`);
-          if (b.status === 'success') auto(b.finished_at, STAGE.test, `build/${b.build_id}`);
+          if (b.status === 'success')
+            auto(b.finished_at, STAGE.test, `build/${b.build_id}`);
         }
         for (const dep of deploymentsBySha.get(sha) ?? []) {
           if (seenDeployments.has(dep.deployment_id)) continue;
           seenDeployments.add(dep.deployment_id);
           const ok = dep.status === 'success';
           if (dep.env_class === 'staging') {
-            auto(dep.started_at ?? dep.finished_at, STAGE.deployStaging, `deployment/${dep.deployment_id}`);
-            if (ok) auto(dep.finished_at, STAGE.validation, `deployment/${dep.deployment_id}`);
+            auto(
+              dep.started_at ?? dep.finished_at,
+              STAGE.deployStaging,
+              `deployment/${dep.deployment_id}`,
+            );
+            if (ok)
+              auto(
+                dep.finished_at,
+                STAGE.validation,
+                `deployment/${dep.deployment_id}`,
+              );
           } else if (dep.env_class === 'production') {
-            auto(dep.started_at ?? dep.finished_at, STAGE.deployProduction, `deployment/${dep.deployment_id}`);
-            if (ok) auto(dep.finished_at, STAGE.monitoring, `deployment/${dep.deployment_id}`);
+            auto(
+              dep.started_at ?? dep.finished_at,
+              STAGE.deployProduction,
+              `deployment/${dep.deployment_id}`,
+            );
+            if (ok)
+              auto(
+                dep.finished_at,
+                STAGE.monitoring,
+                `deployment/${dep.deployment_id}`,
+              );
           }
           if (dep.entity_ref) refs.add(dep.entity_ref);
           else index.entitiesForService(dep.service).forEach(r => refs.add(r));
         }
       }
-      const journey = buildJourney(foldItemAttributes(key, evs), evidence, this.config.stages);
+      const journey = buildJourney(
+        foldItemAttributes(key, evs),
+        evidence,
+        this.config.stages,
+      );
       const entityList = [...refs].map(r => r.toLowerCase()).sort();
       entityList.forEach(r => entityRefs.add(r));
-      out.push({ journey, stats: computeItemStats(journey, now), entityRefs: unique(entityList) });
+      out.push({
+        journey,
+        stats: computeItemStats(journey, now),
+        entityRefs: unique(entityList),
+      });
     }
     await this.store.writeJourneys(out);
     return { itemKeys: present, entityRefs };
   }
 
   private mapStatus(status: string, source: string): string | undefined {
-    return this.statusMapper?.({ status, source }) ?? this.config.statusMapping[status.toLowerCase()];
+    return (
+      this.statusMapper?.({ status, source }) ??
+      this.config.statusMapping[status.toLowerCase()]
+    );
   }
 }

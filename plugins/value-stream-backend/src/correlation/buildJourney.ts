@@ -2,7 +2,12 @@ import type {
   ItemType,
   StageDefinition,
 } from '@valuestream/backstage-plugin-value-stream-common';
-import type { BlockedInterval, Journey, Millis, StageInterval } from '../journeys/types';
+import type {
+  BlockedInterval,
+  Journey,
+  Millis,
+  StageInterval,
+} from '../journeys/types';
 import { compareEvidence, Evidence } from './evidence';
 
 /** What the tracker says about an item, folded from its work_item.* events. */
@@ -29,7 +34,12 @@ export function buildJourney(
   const index = new Map(stages.map((s, i) => [s.name, i]));
   const first = stages[0];
   const intervals: StageInterval[] = [
-    { stage: first.name, category: first.category, enteredAt: attrs.createdAt, exitedAt: null },
+    {
+      stage: first.name,
+      category: first.category,
+      enteredAt: attrs.createdAt,
+      exitedAt: null,
+    },
   ];
   const blockedIntervals: BlockedInterval[] = [];
   let current = 0;
@@ -40,7 +50,8 @@ export function buildJourney(
   for (const e of sorted) {
     if (e.kind === 'blocked') {
       const open = blockedIntervals[blockedIntervals.length - 1];
-      if (!open || open.to !== null) blockedIntervals.push({ from: e.at, to: null });
+      if (!open || open.to !== null)
+        blockedIntervals.push({ from: e.at, to: null });
       continue;
     }
     if (e.kind === 'unblocked') {
@@ -53,7 +64,12 @@ export function buildJourney(
     if (e.kind === 'auto' && target < current) continue;
     intervals[intervals.length - 1].exitedAt = e.at;
     const stage = stages[target];
-    intervals.push({ stage: stage.name, category: stage.category, enteredAt: e.at, exitedAt: null });
+    intervals.push({
+      stage: stage.name,
+      category: stage.category,
+      enteredAt: e.at,
+      exitedAt: null,
+    });
     current = target;
   }
 

@@ -1,7 +1,12 @@
 import type { DeploymentRow } from './folds';
 
 export interface RepositoryHistory {
-  prs: { id: string; mergedAt: number; mergeSha: string | null; commits: string[] }[];
+  prs: {
+    id: string;
+    mergedAt: number;
+    mergeSha: string | null;
+    commits: string[];
+  }[];
   commits: { sha: string; pushedAt: number }[];
 }
 
@@ -23,7 +28,8 @@ export function deriveInclusion(
     changes.push({ mergedAt: pr.mergedAt, commits });
   }
   for (const c of history.commits) {
-    if (!inPr.has(c.sha)) changes.push({ mergedAt: c.pushedAt, commits: [c.sha] });
+    if (!inPr.has(c.sha))
+      changes.push({ mergedAt: c.pushedAt, commits: [c.sha] });
   }
   const mergeTime = new Map<string, number>();
   for (const ch of changes) {
@@ -34,13 +40,17 @@ export function deriveInclusion(
 
   const result = new Map<string, string[]>();
   const byEnv = new Map<string, DeploymentRow[]>();
-  for (const d of deployments) byEnv.set(d.environment, [...(byEnv.get(d.environment) ?? []), d]);
+  for (const d of deployments)
+    byEnv.set(d.environment, [...(byEnv.get(d.environment) ?? []), d]);
   for (const list of byEnv.values()) {
     const at = (d: DeploymentRow) => d.started_at ?? d.finished_at ?? 0;
-    list.sort((a, b) => at(a) - at(b) || (a.deployment_id < b.deployment_id ? -1 : 1));
+    list.sort(
+      (a, b) => at(a) - at(b) || (a.deployment_id < b.deployment_id ? -1 : 1),
+    );
     const used = new Set<number>();
     for (const d of list) {
-      const limit = (d.commit_sha ? mergeTime.get(d.commit_sha) : undefined) ?? at(d);
+      const limit =
+        (d.commit_sha ? mergeTime.get(d.commit_sha) : undefined) ?? at(d);
       const included = new Set<string>(d.commit_sha ? [d.commit_sha] : []);
       const taken: number[] = [];
       changes.forEach((ch, i) => {

@@ -27,6 +27,6 @@ export function compareEvidence(a: Evidence, b: Evidence): number {
   return (
     a.at - b.at ||
     RANK[a.kind] - RANK[b.kind] ||
-    (a.order < b.order ? -1 : a.order > b.order ? 1 : 0)
+    a.order.localeCompare(b.order, 'en')
   );
 }

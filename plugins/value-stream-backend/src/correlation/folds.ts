@@ -1,4 +1,7 @@
-import type { CanonicalEvent, ItemType } from '@valuestream/backstage-plugin-value-stream-common';
+import type {
+  CanonicalEvent,
+  ItemType,
+} from '@valuestream/backstage-plugin-value-stream-common';
 import type { ItemAttributes } from './buildJourney';
 import { prId } from './subjects';
 
@@ -6,11 +9,17 @@ import { prId } from './subjects';
  * Pure folds of an artifact's whole event history into its current state. Events are
  * taken in (occurredAt, source, id) order, so the result never depends on arrival order.
  */
-export type StoredEvent = CanonicalEvent & { at: number; subject?: string | null };
+export type StoredEvent = CanonicalEvent & {
+  at: number;
+  subject?: string | null;
+};
 
+function cmp(a: string, b: string) {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
 export const byTime = (a: StoredEvent, b: StoredEvent) =>
   a.at - b.at || cmp(a.source, b.source) || cmp(a.id, b.id);
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const data = (e: StoredEvent) => e.data as Record<string, any>;
 const ms = (iso: string | undefined) => (iso ? Date.parse(iso) : undefined);
 
@@ -24,7 +33,10 @@ export interface CommitRow {
   pushed_at: number;
 }
 
-export function isDefaultBranch(branch: string | undefined, defaultBranch: string | undefined) {
+export function isDefaultBranch(
+  branch: string | undefined,
+  defaultBranch: string | undefined,
+) {
   if (!branch) return false;
   const b = branch.replace(/^refs\/heads\//, '');
   return defaultBranch ? b === defaultBranch : b === 'main' || b === 'master';
@@ -39,8 +51,11 @@ export function foldCommit(events: StoredEvent[]): CommitRow {
     repository: sorted.find(e => e.repository)?.repository ?? null,
     message: d.message,
     branch: sorted.map(e => data(e).branch).find(Boolean) ?? null,
-    on_default: sorted.some(e => isDefaultBranch(data(e).branch, data(e).defaultBranch)),
-    authored_at: ms(sorted.map(e => data(e).authoredAt).find(Boolean)) ?? first.at,
+    on_default: sorted.some(e =>
+      isDefaultBranch(data(e).branch, data(e).defaultBranch),
+    ),
+    authored_at:
+      ms(sorted.map(e => data(e).authoredAt).find(Boolean)) ?? first.at,
     pushed_at: first.at,
   };
 }
@@ -61,25 +76,43 @@ export interface PullRequestRow {
   commits: string[];
 }
 
+function prState(
+  mergedAt: number | null,
+  closedAt: number | null,
+): PullRequestRow['state'] {
+  if (mergedAt !== null) return 'merged';
+  return closedAt !== null ? 'closed' : 'open';
+}
+
 export function foldPullRequest(events: StoredEvent[]): PullRequestRow {
   const sorted = [...events].sort(byTime);
   const last = sorted[sorted.length - 1];
-  const firstAt = (type: string) => sorted.find(e => e.type === type)?.at ?? null;
+  const firstAt = (type: string) =>
+    sorted.find(e => e.type === type)?.at ?? null;
   const merged = sorted.find(e => e.type === 'pull_request.merged');
   const opened = firstAt('pull_request.opened');
   const mergedAt = merged?.at ?? null;
   const closedAt = firstAt('pull_request.closed');
   const commits = new Set<string>();
   for (const e of sorted) for (const c of data(e).commits ?? []) commits.add(c);
-  const mergeSha = sorted.map(e => data(e).mergeCommitSha).find(Boolean) ?? null;
+  const mergeSha =
+    sorted.map(e => data(e).mergeCommitSha).find(Boolean) ?? null;
   return {
     id: prId(last.repository, data(last).number),
     repository: last.repository ?? null,
     number: data(last).number,
     title: data(last).title,
-    body: sorted.map(e => data(e).body).filter(Boolean).pop() ?? null,
-    branch: sorted.map(e => data(e).branch).filter(Boolean).pop() ?? null,
-    state: mergedAt !== null ? 'merged' : closedAt !== null ? 'closed' : 'open',
+    body:
+      sorted
+        .map(e => data(e).body)
+        .filter(Boolean)
+        .pop() ?? null,
+    branch:
+      sorted
+        .map(e => data(e).branch)
+        .filter(Boolean)
+        .pop() ?? null,
+    state: prState(mergedAt, closedAt),
     opened_at: opened ?? sorted[0].at,
     merged_at: mergedAt,
     closed_at: closedAt,
@@ -146,12 +179,16 @@ export function foldDeployment(
 ): DeploymentRow {
   const sorted = [...events].sort(byTime);
   const outcome = sorted
-    .filter(e => e.type === 'deployment.finished' && data(e).status !== 'rolled_back')
+    .filter(
+      e => e.type === 'deployment.finished' && data(e).status !== 'rolled_back',
+    )
     .pop();
   const rollback = sorted.find(
     e => e.type === 'deployment.finished' && data(e).status === 'rolled_back',
   );
-  const pick = (f: string) => sorted.map(e => data(e)[f]).find(v => v !== undefined && v !== null) ?? null;
+  const pick = (f: string) =>
+    sorted.map(e => data(e)[f]).find(v => v !== undefined && v !== null) ??
+    null;
   const commits = new Set<string>();
   for (const e of sorted) for (const c of data(e).commits ?? []) commits.add(c);
   const environment = pick('environment') as string;
@@ -186,7 +223,11 @@ export interface IncidentRow {
 
 export function foldIncident(events: StoredEvent[]): IncidentRow {
   const sorted = [...events].sort(byTime);
-  const last = (f: string) => sorted.map(e => data(e)[f]).filter(v => v !== undefined && v !== null).pop() ?? null;
+  const last = (f: string) =>
+    sorted
+      .map(e => data(e)[f])
+      .filter(v => v !== undefined && v !== null)
+      .pop() ?? null;
   return {
     incident_id: data(sorted[0]).incidentId,
     service: last('service'),
@@ -196,12 +237,16 @@ export function foldIncident(events: StoredEvent[]): IncidentRow {
     deployment_id: last('deploymentId'),
     commit_sha: last('commitSha'),
     opened_at: sorted.find(e => e.type === 'incident.opened')?.at ?? null,
-    resolved_at: sorted.filter(e => e.type === 'incident.resolved').pop()?.at ?? null,
+    resolved_at:
+      sorted.filter(e => e.type === 'incident.resolved').pop()?.at ?? null,
   };
 }
 
 /** The tracker's view of an item: created (or first seen) time and latest attributes. */
-export function foldItemAttributes(key: string, events: StoredEvent[]): ItemAttributes {
+export function foldItemAttributes(
+  key: string,
+  events: StoredEvent[],
+): ItemAttributes {
   const sorted = [...events].sort(byTime);
   const created = sorted.find(e => e.type === 'work_item.created');
   const attrs: ItemAttributes = {
@@ -214,7 +259,8 @@ export function foldItemAttributes(key: string, events: StoredEvent[]): ItemAttr
     labels: [],
   };
   for (const e of sorted) {
-    if (e.type !== 'work_item.created' && e.type !== 'work_item.updated') continue;
+    if (e.type !== 'work_item.created' && e.type !== 'work_item.updated')
+      continue;
     const d = data(e);
     if (d.title !== undefined) attrs.title = d.title;
     if (d.itemType !== undefined) attrs.itemType = d.itemType as ItemType;

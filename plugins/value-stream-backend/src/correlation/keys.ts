@@ -1,7 +1,8 @@
 /** Finds work-item keys in commit messages, branch names and PR titles/bodies (DESIGN §4). */
 
 const JIRA_KEY = /(?<![A-Za-z0-9_-])([A-Z][A-Z0-9]+)-(\d+)(?![A-Za-z0-9])/g;
-const JIRA_KEY_ANY_CASE = /(?<![A-Za-z0-9_])([A-Za-z][A-Za-z0-9]+)-(\d+)(?![0-9])/g;
+const JIRA_KEY_ANY_CASE =
+  /(?<![A-Za-z0-9_])([A-Za-z][A-Za-z0-9]+)-(\d+)(?![0-9])/g;
 const QUALIFIED_REF = /(?<![\w./-])([\w.-]+\/[\w.-]+)#(\d+)\b/g;
 const LOCAL_REF = /(?<![\w/#&])#(\d+)\b/g;
 
@@ -20,7 +21,10 @@ export interface KeyContext {
  * Keys in free text: Jira-style `PAY-123` (restricted to known project keys when any
  * are known), `owner/repo#12` and, within a repository, `#12` → `owner/repo#12`.
  */
-export function extractKeys(text: string | null | undefined, ctx: KeyContext): string[] {
+export function extractKeys(
+  text: string | null | undefined,
+  ctx: KeyContext,
+): string[] {
   if (!text) return [];
   const keys = new Set<string>();
   for (const m of text.matchAll(JIRA_KEY)) {
@@ -30,7 +34,8 @@ export function extractKeys(text: string | null | undefined, ctx: KeyContext): s
   }
   for (const m of text.matchAll(QUALIFIED_REF)) keys.add(`${m[1]}#${m[2]}`);
   if (ctx.repository) {
-    for (const m of text.matchAll(LOCAL_REF)) keys.add(`${ctx.repository}#${m[1]}`);
+    for (const m of text.matchAll(LOCAL_REF))
+      keys.add(`${ctx.repository}#${m[1]}`);
   }
   return [...keys];
 }
@@ -39,7 +44,10 @@ export function extractKeys(text: string | null | undefined, ctx: KeyContext): s
  * Keys in a branch name (`feature/pay-123-retry`): branch names are often lower
  * case, so match any case but only for known project keys.
  */
-export function extractBranchKeys(branch: string | null | undefined, ctx: KeyContext): string[] {
+export function extractBranchKeys(
+  branch: string | null | undefined,
+  ctx: KeyContext,
+): string[] {
   if (!branch || ctx.projectKeys.size === 0) return [];
   const keys = new Set<string>();
   for (const m of branch.matchAll(JIRA_KEY_ANY_CASE)) {

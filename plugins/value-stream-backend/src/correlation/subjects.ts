@@ -18,7 +18,9 @@ export function subjectOf(e: CanonicalEvent): string | null {
     case 'commit':
       return `commit:${d.sha}`;
     case 'pull_request':
-      return e.type === 'pull_request.reviewed' ? null : `pr:${prId(e.repository, d.number)}`;
+      return e.type === 'pull_request.reviewed'
+        ? null
+        : `pr:${prId(e.repository, d.number)}`;
     case 'build':
       return `build:${d.buildId}`;
     case 'deployment':

@@ -91,6 +91,27 @@ const toWorkItem = (r: any): WorkItemRow => ({
   journey: r.journey ? JSON.parse(r.journey) : undefined,
 });
 
+const WORK_ITEM_COLUMNS = [
+  'key',
+  'title',
+  'item_type',
+  'priority',
+  'value',
+  'labels',
+  'created_at',
+  'started_at',
+  'done_at',
+  'stage',
+  'stage_category',
+  'stage_entered_at',
+  'blocked',
+  'cycle_time',
+  'lead_time',
+  'active_time',
+  'wait_time',
+  'blocked_time',
+];
+
 const toDeployment = (r: any): DeploymentRow => ({
   deployment_id: r.deployment_id,
   environment: r.environment,
@@ -143,10 +164,14 @@ export class DatabaseValueStreamStore {
     await this.db.transaction(async tx => {
       const existing = new Set<string>();
       const bySource = new Map<string, string[]>();
-      for (const r of rows) bySource.set(r.source, [...(bySource.get(r.source) ?? []), r.id]);
+      for (const r of rows)
+        bySource.set(r.source, [...(bySource.get(r.source) ?? []), r.id]);
       for (const [source, ids] of bySource) {
         for (const part of chunk([...new Set(ids)], 500)) {
-          const found = await tx('vs_events').select('id').where({ source }).whereIn('id', part);
+          const found = await tx('vs_events')
+            .select('id')
+            .where({ source })
+            .whereIn('id', part);
           for (const f of found) existing.add(id(source, f.id));
         }
       }
@@ -167,7 +192,11 @@ export class DatabaseValueStreamStore {
       'subject',
       subjects,
     );
-    return rows.map(r => ({ ...JSON.parse(r.payload), at: num(r.occurred_at)!, subject: r.subject }));
+    return rows.map(r => ({
+      ...JSON.parse(r.payload),
+      at: num(r.occurred_at)!,
+      subject: r.subject,
+    }));
   }
 
   /** Pages through every stored event in arrival order (for rebuilds). */
@@ -181,7 +210,10 @@ export class DatabaseValueStreamStore {
         .limit(pageSize);
       if (!rows.length) return;
       after = num(rows[rows.length - 1].seq)!;
-      yield rows.map(r => ({ ...JSON.parse(r.payload), at: num(r.occurred_at)! }));
+      yield rows.map(r => ({
+        ...JSON.parse(r.payload),
+        at: num(r.occurred_at)!,
+      }));
     }
   }
 
@@ -209,7 +241,9 @@ export class DatabaseValueStreamStore {
     await this.addPrCommits(
       rows.flatMap(r => [
         ...r.commits.map(sha => ({ pr_id: r.id, sha })),
-        ...(r.merge_commit_sha ? [{ pr_id: r.id, sha: r.merge_commit_sha }] : []),
+        ...(r.merge_commit_sha
+          ? [{ pr_id: r.id, sha: r.merge_commit_sha }]
+          : []),
       ]),
     );
   }
@@ -232,19 +266,28 @@ export class DatabaseValueStreamStore {
     );
     const explicit = rows.filter(r => r.explicit_commits);
     await this.replaceDeploymentCommits(
-      new Map(explicit.map(r => [r.deployment_id, [...new Set([...r.commits, ...(r.commit_sha ? [r.commit_sha] : [])])]])),
+      new Map(
+        explicit.map(r => [
+          r.deployment_id,
+          [...new Set([...r.commits, ...(r.commit_sha ? [r.commit_sha] : [])])],
+        ]),
+      ),
     );
   }
 
   async replaceDeploymentCommits(commitsById: Map<string, string[]>) {
     const ids = [...commitsById.keys()];
     for (const part of chunk(ids, 500)) {
-      await this.db('vs_deployment_commits').whereIn('deployment_id', part).delete();
+      await this.db('vs_deployment_commits')
+        .whereIn('deployment_id', part)
+        .delete();
     }
     await insertIgnore(
       this.db,
       'vs_deployment_commits',
-      [...commitsById].flatMap(([deployment_id, shas]) => shas.map(sha => ({ deployment_id, sha }))),
+      [...commitsById].flatMap(([deployment_id, shas]) =>
+        shas.map(sha => ({ deployment_id, sha })),
+      ),
       ['deployment_id', 'sha'],
     );
   }
@@ -253,26 +296,42 @@ export class DatabaseValueStreamStore {
     await upsert(this.db, 'vs_incidents', rows as any[], 'incident_id');
   }
 
-  async setArtifactEntities(kind: 'deployment' | 'incident', byRef: Map<string, string[]>) {
+  async setArtifactEntities(
+    kind: 'deployment' | 'incident',
+    byRef: Map<string, string[]>,
+  ) {
     for (const part of chunk([...byRef.keys()], 500)) {
-      await this.db('vs_artifact_entities').where({ kind }).whereIn('ref', part).delete();
+      await this.db('vs_artifact_entities')
+        .where({ kind })
+        .whereIn('ref', part)
+        .delete();
     }
     await insertIgnore(
       this.db,
       'vs_artifact_entities',
-      [...byRef].flatMap(([ref, refs]) => refs.map(entity_ref => ({ entity_ref, kind, ref }))),
+      [...byRef].flatMap(([ref, refs]) =>
+        refs.map(entity_ref => ({ entity_ref, kind, ref })),
+      ),
       ['entity_ref', 'kind', 'ref'],
     );
   }
 
   async addLinks(links: LinkRow[]) {
-    await insertIgnore(this.db, 'vs_item_links', links as any[], ['item_key', 'kind', 'ref']);
+    await insertIgnore(this.db, 'vs_item_links', links as any[], [
+      'item_key',
+      'kind',
+      'ref',
+    ]);
   }
 
   // ---- correlation lookups -------------------------------------------------------------------
 
   async linksForItems(keys: string[]): Promise<LinkRow[]> {
-    return selectIn<LinkRow>(() => this.db('vs_item_links').select('*'), 'item_key', keys);
+    return selectIn<LinkRow>(
+      () => this.db('vs_item_links').select('*'),
+      'item_key',
+      keys,
+    );
   }
 
   async keysLinkedTo(kind: 'commit' | 'pr', refs: string[]): Promise<string[]> {
@@ -285,16 +344,28 @@ export class DatabaseValueStreamStore {
   }
 
   async prIdsForCommits(shas: string[]): Promise<string[]> {
-    const rows = await selectIn<any>(() => this.db('vs_pr_commits').select('pr_id'), 'sha', shas);
+    const rows = await selectIn<any>(
+      () => this.db('vs_pr_commits').select('pr_id'),
+      'sha',
+      shas,
+    );
     return [...new Set(rows.map(r => r.pr_id))];
   }
 
   async prCommits(prIds: string[]): Promise<{ pr_id: string; sha: string }[]> {
-    return selectIn(() => this.db('vs_pr_commits').select('pr_id', 'sha'), 'pr_id', prIds);
+    return selectIn(
+      () => this.db('vs_pr_commits').select('pr_id', 'sha'),
+      'pr_id',
+      prIds,
+    );
   }
 
   async commits(shas: string[]): Promise<CommitRow[]> {
-    const rows = await selectIn<any>(() => this.db('vs_commits').select('*'), 'sha', shas);
+    const rows = await selectIn<any>(
+      () => this.db('vs_commits').select('*'),
+      'sha',
+      shas,
+    );
     return rows.map(r => ({
       ...r,
       on_default: Boolean(r.on_default),
@@ -304,7 +375,11 @@ export class DatabaseValueStreamStore {
   }
 
   async pullRequests(ids: string[]): Promise<PullRequestRow[]> {
-    const rows = await selectIn<any>(() => this.db('vs_pull_requests').select('*'), 'id', ids);
+    const rows = await selectIn<any>(
+      () => this.db('vs_pull_requests').select('*'),
+      'id',
+      ids,
+    );
     const commits = await this.prCommits(ids);
     return rows.map(r => ({
       ...r,
@@ -318,8 +393,16 @@ export class DatabaseValueStreamStore {
   }
 
   async buildsForCommits(shas: string[]): Promise<BuildRow[]> {
-    const rows = await selectIn<any>(() => this.db('vs_builds').select('*'), 'commit_sha', shas);
-    return rows.map(r => ({ ...r, started_at: num(r.started_at), finished_at: num(r.finished_at) }));
+    const rows = await selectIn<any>(
+      () => this.db('vs_builds').select('*'),
+      'commit_sha',
+      shas,
+    );
+    return rows.map(r => ({
+      ...r,
+      started_at: num(r.started_at),
+      finished_at: num(r.finished_at),
+    }));
   }
 
   async deploymentIdsForCommits(shas: string[]): Promise<string[]> {
@@ -332,21 +415,32 @@ export class DatabaseValueStreamStore {
   }
 
   async deployments(ids: string[]): Promise<DeploymentRow[]> {
-    const rows = await selectIn<any>(() => this.db('vs_deployments').select('*'), 'deployment_id', ids);
+    const rows = await selectIn<any>(
+      () => this.db('vs_deployments').select('*'),
+      'deployment_id',
+      ids,
+    );
     const commits = await selectIn<any>(
       () => this.db('vs_deployment_commits').select('deployment_id', 'sha'),
       'deployment_id',
       ids,
     );
     const byId = new Map<string, string[]>();
-    for (const c of commits) byId.set(c.deployment_id, [...(byId.get(c.deployment_id) ?? []), c.sha]);
-    return rows.map(r => ({ ...toDeployment(r), commits: byId.get(r.deployment_id) ?? [] }));
+    for (const c of commits)
+      byId.set(c.deployment_id, [...(byId.get(c.deployment_id) ?? []), c.sha]);
+    return rows.map(r => ({
+      ...toDeployment(r),
+      commits: byId.get(r.deployment_id) ?? [],
+    }));
   }
 
   /** Deployments to derive inclusion for: no explicit commits, in these repositories. */
   async implicitDeployments(repositories: string[]): Promise<DeploymentRow[]> {
     const rows = await selectIn<any>(
-      () => this.db('vs_deployments').select('*').where({ explicit_commits: false }),
+      () =>
+        this.db('vs_deployments')
+          .select('*')
+          .where({ explicit_commits: false }),
       'repository',
       repositories,
     );
@@ -370,12 +464,19 @@ export class DatabaseValueStreamStore {
         mergeSha: p.merge_commit_sha as string | null,
         commits: prCommits.filter(c => c.pr_id === p.id).map(c => c.sha),
       })),
-      commits: commits.map(c => ({ sha: c.sha as string, pushedAt: num(c.pushed_at)! })),
+      commits: commits.map(c => ({
+        sha: c.sha as string,
+        pushedAt: num(c.pushed_at)!,
+      })),
     };
   }
 
   async incidentsForDeployments(ids: string[]) {
-    return selectIn<any>(() => this.db('vs_incidents').select('*'), 'deployment_id', ids);
+    return selectIn<any>(
+      () => this.db('vs_incidents').select('*'),
+      'deployment_id',
+      ids,
+    );
   }
 
   // ---- journeys -------------------------------------------------------------------------------
@@ -401,13 +502,18 @@ export class DatabaseValueStreamStore {
           stage_category: j.intervals[j.intervals.length - 1].category,
           stage_entered_at: j.stageEnteredAt,
           blocked: j.blocked,
-          blocked_since: j.blocked ? j.blockedIntervals[j.blockedIntervals.length - 1].from : null,
+          blocked_since: j.blocked
+            ? j.blockedIntervals[j.blockedIntervals.length - 1].from
+            : null,
           cycle_time: s.cycleTime,
           lead_time: s.leadTime,
           active_time: s.activeTime,
           wait_time: s.waitTime,
           blocked_time: s.blockedTime,
-          journey: JSON.stringify({ intervals: j.intervals, blockedIntervals: j.blockedIntervals }),
+          journey: JSON.stringify({
+            intervals: j.intervals,
+            blockedIntervals: j.blockedIntervals,
+          }),
         })),
         'key',
         21,
@@ -434,7 +540,12 @@ export class DatabaseValueStreamStore {
       await insertIgnore(
         tx,
         'vs_item_entities',
-        items.flatMap(i => i.entityRefs.map(entity_ref => ({ entity_ref, item_key: i.journey.key }))),
+        items.flatMap(i =>
+          i.entityRefs.map(entity_ref => ({
+            entity_ref,
+            item_key: i.journey.key,
+          })),
+        ),
         ['entity_ref', 'item_key'],
       );
     });
@@ -448,7 +559,9 @@ export class DatabaseValueStreamStore {
     return rows.map(r => r.key);
   }
 
-  async unresolvedArtifacts(kind: 'deployment' | 'incident'): Promise<string[]> {
+  async unresolvedArtifacts(
+    kind: 'deployment' | 'incident',
+  ): Promise<string[]> {
     const table = kind === 'deployment' ? 'vs_deployments' : 'vs_incidents';
     const id = kind === 'deployment' ? 'deployment_id' : 'incident_id';
     const rows = await this.db(`${table} as t`)
@@ -479,7 +592,9 @@ export class DatabaseValueStreamStore {
   }
 
   async entitiesOfItem(key: string): Promise<string[]> {
-    const rows = await this.db('vs_item_entities').where({ item_key: key }).select('entity_ref');
+    const rows = await this.db('vs_item_entities')
+      .where({ item_key: key })
+      .select('entity_ref');
     return rows.map(r => r.entity_ref).sort();
   }
 
@@ -495,9 +610,13 @@ export class DatabaseValueStreamStore {
     const q = this.db('vs_work_items as w')
       .whereIn(
         'w.key',
-        this.db('vs_item_entities').select('item_key').whereIn('entity_ref', options.entityRefs),
+        this.db('vs_item_entities')
+          .select('item_key')
+          .whereIn('entity_ref', options.entityRefs),
       )
-      .select(options.withJourney ? 'w.*' : WORK_ITEM_COLUMNS.map(c => `w.${c}`));
+      .select(
+        options.withJourney ? 'w.*' : WORK_ITEM_COLUMNS.map(c => `w.${c}`),
+      );
     if (options.state === 'open') q.whereNull('w.done_at');
     if (options.state === 'done') q.whereNotNull('w.done_at');
     if (options.stage) q.where('w.stage', options.stage);
@@ -505,18 +624,19 @@ export class DatabaseValueStreamStore {
     if (options.after) {
       const { createdAt, key } = options.after;
       q.where(b =>
-        b.where('w.created_at', '<', createdAt).orWhere(b2 =>
-          b2.where('w.created_at', createdAt).andWhere('w.key', '>', key),
-        ),
+        b
+          .where('w.created_at', '<', createdAt)
+          .orWhere(b2 =>
+            b2.where('w.created_at', createdAt).andWhere('w.key', '>', key),
+          ),
       );
     }
-    const rows = await q.orderBy([{ column: 'w.created_at', order: 'desc' }, { column: 'w.key', order: 'asc' }]).limit(options.limit);
+    const rows = await q
+      .orderBy([
+        { column: 'w.created_at', order: 'desc' },
+        { column: 'w.key', order: 'asc' },
+      ])
+      .limit(options.limit);
     return rows.map(toWorkItem);
   }
 }
-
-const WORK_ITEM_COLUMNS = [
-  'key', 'title', 'item_type', 'priority', 'value', 'labels', 'created_at', 'started_at',
-  'done_at', 'stage', 'stage_category', 'stage_entered_at', 'blocked', 'cycle_time',
-  'lead_time', 'active_time', 'wait_time', 'blocked_time',
-];

@@ -17,14 +17,24 @@ export class MetricsQueries {
   constructor(private readonly db: Knex) {}
 
   private itemsOf(entityRefs: string[]) {
-    return this.db('vs_item_entities').distinct('item_key').whereIn('entity_ref', entityRefs);
+    return this.db('vs_item_entities')
+      .distinct('item_key')
+      .whereIn('entity_ref', entityRefs);
   }
 
   async doneItems(entityRefs: string[], window: Window): Promise<ItemStats[]> {
     const rows = await this.db('vs_work_items')
       .select(
-        'key', 'item_type', 'created_at', 'started_at', 'done_at', 'cycle_time', 'lead_time',
-        'active_time', 'wait_time', 'blocked_time',
+        'key',
+        'item_type',
+        'created_at',
+        'started_at',
+        'done_at',
+        'cycle_time',
+        'lead_time',
+        'active_time',
+        'wait_time',
+        'blocked_time',
       )
       .whereIn('key', this.itemsOf(entityRefs))
       .where('done_at', '>=', window.from)
@@ -56,7 +66,9 @@ export class MetricsQueries {
   }
 
   /** Items per current stage. */
-  async currentStageCounts(entityRefs: string[]): Promise<Record<string, number>> {
+  async currentStageCounts(
+    entityRefs: string[],
+  ): Promise<Record<string, number>> {
     const rows = await this.db('vs_work_items')
       .select('stage')
       .count({ n: '*' })
@@ -66,7 +78,10 @@ export class MetricsQueries {
   }
 
   /** Durations (s) of the stage visits that ended in the window, per stage. */
-  async visitDurations(entityRefs: string[], window: Window): Promise<Record<string, number[]>> {
+  async visitDurations(
+    entityRefs: string[],
+    window: Window,
+  ): Promise<Record<string, number[]>> {
     const rows = await this.db('vs_stage_intervals')
       .select('stage', 'entered_at', 'exited_at')
       .whereIn('item_key', this.itemsOf(entityRefs))
@@ -74,18 +89,25 @@ export class MetricsQueries {
       .where('exited_at', '<', window.to);
     const out: Record<string, number[]> = {};
     for (const r of rows) {
-      (out[r.stage] ??= []).push((num(r.exited_at)! - num(r.entered_at)!) / 1000);
+      (out[r.stage] ??= []).push(
+        (num(r.exited_at)! - num(r.entered_at)!) / 1000,
+      );
     }
     return out;
   }
 
   /** Every stage visit of the entity's items that overlaps [from, to). */
-  async intervals(entityRefs: string[], window: Window): Promise<{ key: string; intervals: StageInterval[] }[]> {
+  async intervals(
+    entityRefs: string[],
+    window: Window,
+  ): Promise<{ key: string; intervals: StageInterval[] }[]> {
     const rows = await this.db('vs_stage_intervals')
       .select('item_key', 'seq', 'stage', 'category', 'entered_at', 'exited_at')
       .whereIn('item_key', this.itemsOf(entityRefs))
       .where('entered_at', '<', window.to)
-      .where(b => b.whereNull('exited_at').orWhere('exited_at', '>=', window.from))
+      .where(b =>
+        b.whereNull('exited_at').orWhere('exited_at', '>=', window.from),
+      )
       .orderBy(['item_key', 'seq']);
     const byKey = new Map<string, StageInterval[]>();
     for (const r of rows) {
@@ -101,13 +123,18 @@ export class MetricsQueries {
     return [...byKey].map(([key, intervals]) => ({ key, intervals }));
   }
 
-  async productionDeployments(entityRefs: string[]): Promise<DeploymentRecord[]> {
+  async productionDeployments(
+    entityRefs: string[],
+  ): Promise<DeploymentRecord[]> {
     const rows = await this.db('vs_deployments')
       .select('*')
       .where('env_class', 'production')
       .whereIn(
         'deployment_id',
-        this.db('vs_artifact_entities').select('ref').where('kind', 'deployment').whereIn('entity_ref', entityRefs),
+        this.db('vs_artifact_entities')
+          .select('ref')
+          .where('kind', 'deployment')
+          .whereIn('entity_ref', entityRefs),
       );
     const commits = await selectIn<any>(
       () => this.db('vs_deployment_commits').select('deployment_id', 'sha'),
@@ -115,7 +142,8 @@ export class MetricsQueries {
       rows.map(r => r.deployment_id),
     );
     const byId = new Map<string, string[]>();
-    for (const c of commits) byId.set(c.deployment_id, [...(byId.get(c.deployment_id) ?? []), c.sha]);
+    for (const c of commits)
+      byId.set(c.deployment_id, [...(byId.get(c.deployment_id) ?? []), c.sha]);
     return rows.map(r => ({
       deploymentId: r.deployment_id,
       environment: r.environment,
@@ -134,7 +162,10 @@ export class MetricsQueries {
       .select('*')
       .whereIn(
         'incident_id',
-        this.db('vs_artifact_entities').select('ref').where('kind', 'incident').whereIn('entity_ref', entityRefs),
+        this.db('vs_artifact_entities')
+          .select('ref')
+          .where('kind', 'incident')
+          .whereIn('entity_ref', entityRefs),
       );
     return rows.map(r => ({
       incidentId: r.incident_id,
@@ -151,16 +182,27 @@ export class MetricsQueries {
    * commits, with their first commit's authoredAt.
    */
   async changesFor(shas: string[]) {
-    const prRows = await selectIn<any>(() => this.db('vs_pr_commits').select('pr_id', 'sha'), 'sha', shas);
+    const prRows = await selectIn<any>(
+      () => this.db('vs_pr_commits').select('pr_id', 'sha'),
+      'sha',
+      shas,
+    );
     const prIds = [...new Set(prRows.map(r => r.pr_id))];
     const merged = new Set(
-      (await selectIn<any>(
-        () => this.db('vs_pull_requests').select('id').whereNotNull('merged_at'),
-        'id',
-        prIds,
-      )).map(r => r.id),
+      (
+        await selectIn<any>(
+          () =>
+            this.db('vs_pull_requests').select('id').whereNotNull('merged_at'),
+          'id',
+          prIds,
+        )
+      ).map(r => r.id),
     );
-    const prCommits = await selectIn<any>(() => this.db('vs_pr_commits').select('pr_id', 'sha'), 'pr_id', [...merged]);
+    const prCommits = await selectIn<any>(
+      () => this.db('vs_pr_commits').select('pr_id', 'sha'),
+      'pr_id',
+      [...merged],
+    );
     const inPr = new Set(prRows.map(r => r.sha));
     const direct = shas.filter(s => !inPr.has(s));
     const allShas = [...new Set([...prCommits.map(c => c.sha), ...direct])];
@@ -170,16 +212,26 @@ export class MetricsQueries {
       allShas,
     );
     const commit = new Map(commitRows.map(c => [c.sha, c]));
-    const changes: { id: string; firstCommitAt: number; commits: string[] }[] = [];
+    const changes: { id: string; firstCommitAt: number; commits: string[] }[] =
+      [];
     const byPr = new Map<string, string[]>();
-    for (const c of prCommits) byPr.set(c.pr_id, [...(byPr.get(c.pr_id) ?? []), c.sha]);
+    for (const c of prCommits)
+      byPr.set(c.pr_id, [...(byPr.get(c.pr_id) ?? []), c.sha]);
     for (const [id, commits] of byPr) {
-      const times = commits.map(s => num(commit.get(s)?.authored_at)).filter((t): t is number => t !== null);
-      if (times.length) changes.push({ id, firstCommitAt: Math.min(...times), commits });
+      const times = commits
+        .map(s => num(commit.get(s)?.authored_at))
+        .filter((t): t is number => t !== null);
+      if (times.length)
+        changes.push({ id, firstCommitAt: Math.min(...times), commits });
     }
     for (const sha of direct) {
       const c = commit.get(sha);
-      if (c && c.on_default) changes.push({ id: sha, firstCommitAt: num(c.authored_at)!, commits: [sha] });
+      if (c && c.on_default)
+        changes.push({
+          id: sha,
+          firstCommitAt: num(c.authored_at)!,
+          commits: [sha],
+        });
     }
     return changes;
   }
@@ -190,7 +242,12 @@ export class MetricsQueries {
       .select('a.rule', 'a.stage', 'a.work_item_key', 'w.stage as item_stage')
       .whereIn('a.entity_ref', entityRefs)
       .whereNull('a.resolved_at');
-    return rows.map(r => ({ rule: r.rule, stage: r.stage, workItemKey: r.work_item_key, itemStage: r.item_stage }));
+    return rows.map(r => ({
+      rule: r.rule,
+      stage: r.stage,
+      workItemKey: r.work_item_key,
+      itemStage: r.item_stage,
+    }));
   }
 
   async chunked<T>(items: T[], fn: (part: T[]) => Promise<void>) {

@@ -3,7 +3,8 @@ import type { Knex } from 'knex';
 /** Splits a list so `whereIn`/multi-row inserts stay under SQLite's and PostgreSQL's parameter limits. */
 export function chunk<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  for (let i = 0; i < items.length; i += size)
+    out.push(items.slice(i, i + size));
   return out;
 }
 
@@ -30,9 +31,15 @@ export async function upsert(
   columnsPerRow?: number,
 ) {
   if (!rows.length) return;
-  const size = Math.max(1, Math.floor(900 / (columnsPerRow ?? Object.keys(rows[0]).length)));
+  const size = Math.max(
+    1,
+    Math.floor(900 / (columnsPerRow ?? Object.keys(rows[0]).length)),
+  );
   for (const part of chunk(rows, size)) {
-    await db(table).insert(part).onConflict(key as any).merge();
+    await db(table)
+      .insert(part)
+      .onConflict(key as any)
+      .merge();
   }
 }
 
@@ -46,7 +53,10 @@ export async function insertIgnore(
   if (!rows.length) return;
   const size = Math.max(1, Math.floor(900 / Object.keys(rows[0]).length));
   for (const part of chunk(rows, size)) {
-    await db(table).insert(part).onConflict(key as any).ignore();
+    await db(table)
+      .insert(part)
+      .onConflict(key as any)
+      .ignore();
   }
 }
 

@@ -1,5 +1,8 @@
 import type { Entity } from '@backstage/catalog-model';
-import { stringifyEntityRef, RELATION_OWNED_BY } from '@backstage/catalog-model';
+import {
+  stringifyEntityRef,
+  RELATION_OWNED_BY,
+} from '@backstage/catalog-model';
 
 /** Annotations that tie catalog entities to tool data (DESIGN §5). */
 export const ANNOTATIONS = {
@@ -24,7 +27,9 @@ const add = (m: Map<string, Set<string>>, k: string, v: string) => {
 
 /** `https://github.com/acme/payments-api/tree/main/` → `acme/payments-api`. */
 export function repoFromSourceLocation(location: string): string | null {
-  const m = location.replace(/^url:/, '').match(/^https?:\/\/[^/]+\/([^/]+\/[^/#?]+?)(?:\.git)?(?:\/|$)/);
+  const m = location
+    .replace(/^url:/, '')
+    .match(/^https?:\/\/[^/]+\/([^/]+\/[^/#?]+?)(?:\.git)?(?:\/|$)/);
   return m ? m[1] : null;
 }
 
@@ -46,41 +51,72 @@ export class EntityIndex {
   constructor(entities: IndexedEntity[]) {
     const lines: string[] = [];
     for (const e of entities) {
-      const ref = stringifyEntityRef({ kind: e.kind, namespace: e.metadata.namespace, name: e.metadata.name }).toLowerCase();
+      const ref = stringifyEntityRef({
+        kind: e.kind,
+        namespace: e.metadata.namespace,
+        name: e.metadata.name,
+      }).toLowerCase();
       this.refs.add(ref);
       const a = e.metadata.annotations ?? {};
-      const repos: (string | undefined)[] = [a[ANNOTATIONS.githubSlug], a[ANNOTATIONS.gitlabSlug]];
+      const repos: (string | undefined)[] = [
+        a[ANNOTATIONS.githubSlug],
+        a[ANNOTATIONS.gitlabSlug],
+      ];
       const location = a[ANNOTATIONS.sourceLocation];
       if (location) repos.push(repoFromSourceLocation(location) ?? undefined);
       for (const r of repos) if (r) add(this.byRepo, r.toLowerCase(), ref);
-      if (a[ANNOTATIONS.githubSlug]) this.repoHost.set(a[ANNOTATIONS.githubSlug].toLowerCase(), 'github.com');
-      if (a[ANNOTATIONS.gitlabSlug]) this.repoHost.set(a[ANNOTATIONS.gitlabSlug].toLowerCase(), 'gitlab.com');
+      if (a[ANNOTATIONS.githubSlug])
+        this.repoHost.set(
+          a[ANNOTATIONS.githubSlug].toLowerCase(),
+          'github.com',
+        );
+      if (a[ANNOTATIONS.gitlabSlug])
+        this.repoHost.set(
+          a[ANNOTATIONS.gitlabSlug].toLowerCase(),
+          'gitlab.com',
+        );
       for (const k of (a[ANNOTATIONS.jiraProjectKey] ?? '').split(',')) {
         const key = k.trim().toUpperCase();
         if (!key) continue;
         add(this.byProjectKey, key, ref);
         add(this.projectKeysOf, ref, key);
       }
-      for (const s of [a[ANNOTATIONS.argocdApp], a[ANNOTATIONS.pagerdutyService], a[ANNOTATIONS.jenkinsJob]]) {
+      for (const s of [
+        a[ANNOTATIONS.argocdApp],
+        a[ANNOTATIONS.pagerdutyService],
+        a[ANNOTATIONS.jenkinsJob],
+      ]) {
         if (s) add(this.byService, s.toLowerCase(), ref);
       }
-      if (e.kind.toLowerCase() === 'component' || e.kind.toLowerCase() === 'system') {
+      if (
+        e.kind.toLowerCase() === 'component' ||
+        e.kind.toLowerCase() === 'system'
+      ) {
         add(this.byService, e.metadata.name.toLowerCase(), ref);
       }
       for (const rel of e.relations ?? []) {
-        if (rel.type === RELATION_OWNED_BY) add(this.ownedBy, rel.targetRef.toLowerCase(), ref);
+        if (rel.type === RELATION_OWNED_BY)
+          add(this.ownedBy, rel.targetRef.toLowerCase(), ref);
       }
-      lines.push(`${ref}|${JSON.stringify(a)}|${(e.relations ?? []).map(r => `${r.type}:${r.targetRef}`).join(',')}`);
+      lines.push(
+        `${ref}|${JSON.stringify(a)}|${(e.relations ?? [])
+          .map(r => `${r.type}:${r.targetRef}`)
+          .join(',')}`,
+      );
     }
     this.fingerprint = lines.sort().join('\n');
   }
 
   entitiesForRepository(repository: string | null | undefined): string[] {
-    return repository ? [...(this.byRepo.get(repository.toLowerCase()) ?? [])] : [];
+    return repository
+      ? [...(this.byRepo.get(repository.toLowerCase()) ?? [])]
+      : [];
   }
 
   entitiesForService(service: string | null | undefined): string[] {
-    return service ? [...(this.byService.get(service.toLowerCase()) ?? [])] : [];
+    return service
+      ? [...(this.byService.get(service.toLowerCase()) ?? [])]
+      : [];
   }
 
   /** Entities of a work-item key: Jira prefix, or `owner/repo#n` by repository. */
@@ -88,7 +124,9 @@ export class EntityIndex {
     const qualified = key.match(/^(.+\/.+)#\d+$/);
     if (qualified) return this.entitiesForRepository(qualified[1]);
     const jira = key.match(/^([A-Z][A-Z0-9]+)-\d+$/i);
-    return jira ? [...(this.byProjectKey.get(jira[1].toUpperCase()) ?? [])] : [];
+    return jira
+      ? [...(this.byProjectKey.get(jira[1].toUpperCase()) ?? [])]
+      : [];
   }
 
   /** Project keys of the entities owning a repository (for key extraction). */

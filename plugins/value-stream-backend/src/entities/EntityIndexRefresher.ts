@@ -2,7 +2,13 @@ import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { EntityIndex } from './EntityIndex';
 
-const FIELDS = ['kind', 'metadata.name', 'metadata.namespace', 'metadata.annotations', 'relations'];
+const FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.annotations',
+  'relations',
+];
 
 /**
  * Keeps the reverse index in step with the catalog: one paged catalog read per refresh
@@ -44,7 +50,9 @@ export class EntityIndexRefresher {
     const next = new EntityIndex(items as any);
     if (next.fingerprint === this.index.fingerprint) return false;
     this.index = next;
-    this.options.logger.info(`value-stream: entity index has ${next.refs.size} entities`);
+    this.options.logger.info(
+      `value-stream: entity index has ${next.refs.size} entities`,
+    );
     await onChange(next);
     return true;
   }

@@ -10,7 +10,10 @@ import type { ValueStreamConfig } from '../config/readConfig';
 import type { Correlator, CorrelationResult } from '../correlation/Correlator';
 import type { StoredEvent } from '../correlation/folds';
 import { subjectOf } from '../correlation/subjects';
-import type { DatabaseValueStreamStore, EventRow } from '../database/DatabaseValueStreamStore';
+import type {
+  DatabaseValueStreamStore,
+  EventRow,
+} from '../database/DatabaseValueStreamStore';
 import type { RawInput } from './parseEvents';
 
 /** Most events or bytes one request may carry (DESIGN §11); more is a 413. */
@@ -51,7 +54,10 @@ export type IngestListener = (result: CorrelationResult) => Promise<void>;
 
 function normalizeEntityRef(ref: string): string {
   return stringifyEntityRef(
-    parseEntityRef(ref, { defaultKind: 'component', defaultNamespace: 'default' }),
+    parseEntityRef(ref, {
+      defaultKind: 'component',
+      defaultNamespace: 'default',
+    }),
   ).toLowerCase();
 }
 
@@ -70,7 +76,11 @@ export class IngestService {
       correlator: Correlator;
       config: ValueStreamConfig;
       logger: LoggerService;
-      onCounted?: (source: string, result: 'accepted' | 'duplicate' | 'ignored', n: number) => void;
+      onCounted?: (
+        source: string,
+        result: 'accepted' | 'duplicate' | 'ignored',
+        n: number,
+      ) => void;
       now?: () => number;
     },
   ) {
@@ -106,7 +116,8 @@ export class IngestService {
           rejected.push({ index: input.index, message: problem });
           continue;
         }
-        if (r.event.entityRef) r.event.entityRef = normalizeEntityRef(r.event.entityRef);
+        if (r.event.entityRef)
+          r.event.entityRef = normalizeEntityRef(r.event.entityRef);
         valid.push({ event: r.event, known: r.known });
       }
     }
@@ -123,8 +134,14 @@ export class IngestService {
       }
     }
     const stage = (e.data as any).stage;
-    if (e.type === 'work_item.status_changed' && stage !== undefined && !this.stageNames.has(stage)) {
-      return `data.stage: "${stage}" is not a configured stage (${[...this.stageNames].join(', ')})`;
+    if (
+      e.type === 'work_item.status_changed' &&
+      stage !== undefined &&
+      !this.stageNames.has(stage)
+    ) {
+      return `data.stage: "${stage}" is not a configured stage (${[
+        ...this.stageNames,
+      ].join(', ')})`;
     }
     return undefined;
   }
@@ -136,10 +153,14 @@ export class IngestService {
 
   /** For producers and adapters that already hold canonical events. */
   async ingest(events: CanonicalEvent[]): Promise<IngestResponse> {
-    return this.ingestInputs(events.map((e, index) => ({ index, candidates: [e] })));
+    return this.ingestInputs(
+      events.map((e, index) => ({ index, candidates: [e] })),
+    );
   }
 
-  private async store(valid: { event: CanonicalEvent; known: boolean }[]): Promise<IngestResponse> {
+  private async store(
+    valid: { event: CanonicalEvent; known: boolean }[],
+  ): Promise<IngestResponse> {
     const { store, correlator, now = Date.now } = this.options;
     const received = now();
     const rows: EventRow[] = valid.map(({ event, known }) => ({
@@ -157,7 +178,11 @@ export class IngestService {
       const ins = await store.insertEvents(rows);
       const fresh: StoredEvent[] = rows
         .filter(r => r.subject && ins.has(`${r.source}\u0000${r.id}`))
-        .map(r => ({ ...(JSON.parse(r.payload) as CanonicalEvent), at: r.occurred_at, subject: r.subject }));
+        .map(r => ({
+          ...(JSON.parse(r.payload) as CanonicalEvent),
+          at: r.occurred_at,
+          subject: r.subject,
+        }));
       const res = fresh.length ? await correlator.apply(fresh) : undefined;
       return { inserted: ins, result: res };
     });
@@ -177,7 +202,9 @@ export class IngestService {
     if (result) {
       for (const l of this.listeners) {
         await l(result).catch(e =>
-          this.options.logger.warn(`value-stream: post-ingest step failed: ${e}`),
+          this.options.logger.warn(
+            `value-stream: post-ingest step failed: ${e}`,
+          ),
         );
       }
     }

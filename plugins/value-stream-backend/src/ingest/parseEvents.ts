@@ -27,7 +27,9 @@ function parseJson(raw: string): unknown {
   try {
     return JSON.parse(raw);
   } catch (e) {
-    throw new BadRequestBody(`Request body is not valid JSON: ${(e as Error).message}`);
+    throw new BadRequestBody(
+      `Request body is not valid JSON: ${(e as Error).message}`,
+    );
   }
 }
 
@@ -46,7 +48,14 @@ function fromCloudEvent(ce: Record<string, any>): unknown[] {
     data = JSON.parse(Buffer.from(ce.data_base64, 'base64').toString('utf8'));
   }
   if (isCDEventType(ce.type)) {
-    return cdeventToCanonical({ id: ce.id, source: ce.source, type: ce.type, time: ce.time, subject: ce.subject, data });
+    return cdeventToCanonical({
+      id: ce.id,
+      source: ce.source,
+      type: ce.type,
+      time: ce.time,
+      subject: ce.subject,
+      data,
+    });
   }
   return [
     {
@@ -77,32 +86,45 @@ export function parseEventsBody(
   raw: Buffer,
   headers: Record<string, string | string[] | undefined>,
 ): RawInput[] {
-  const contentType = String(headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  const contentType = String(headers['content-type'] ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
   const text = raw.toString('utf8');
   if (headers['ce-specversion']) {
     return [
       wrap(0, () => {
-        const event = HTTP.toEvent({ headers: headers as any, body: text }) as any;
+        const event = HTTP.toEvent({
+          headers: headers as any,
+          body: text,
+        }) as any;
         return fromCloudEvent(JSON.parse(JSON.stringify(event)));
       }),
     ];
   }
   if (contentType === CE_STRUCTURED) {
     const body = parseJson(text);
-    if (!isCloudEvent(body)) throw new BadRequestBody('Expected a CloudEvent object with specversion');
+    if (!isCloudEvent(body))
+      throw new BadRequestBody('Expected a CloudEvent object with specversion');
     return [wrap(0, () => fromCloudEvent(body))];
   }
   if (contentType === CE_BATCH) {
     const body = parseJson(text);
-    if (!Array.isArray(body)) throw new BadRequestBody('Expected an array of CloudEvents');
+    if (!Array.isArray(body))
+      throw new BadRequestBody('Expected an array of CloudEvents');
     return body.map((ce, i) =>
       wrap(i, () => {
-        if (!isCloudEvent(ce)) throw new BadRequestBody('not a CloudEvent (no specversion)');
+        if (!isCloudEvent(ce))
+          throw new BadRequestBody('not a CloudEvent (no specversion)');
         return fromCloudEvent(ce);
       }),
     );
   }
-  if (contentType && contentType !== 'application/json' && !contentType.endsWith('+json')) {
+  if (
+    contentType &&
+    contentType !== 'application/json' &&
+    !contentType.endsWith('+json')
+  ) {
     throw new BadRequestBody(
       `Unsupported content type "${contentType}": send application/json, ${CE_STRUCTURED} or ${CE_BATCH}`,
       415,
@@ -111,12 +133,19 @@ export function parseEventsBody(
   if (!text.trim()) throw new BadRequestBody('Request body is empty');
   const body = parseJson(text);
   if (isCloudEvent(body)) return [wrap(0, () => fromCloudEvent(body))];
-  const list = Array.isArray(body)
-    ? body
-    : body && typeof body === 'object' && Array.isArray((body as any).events)
-      ? (body as any).events
-      : null;
-  if (!list) throw new BadRequestBody('Expected an array of events or an object { "events": [...] }');
+  let list: unknown[] | null = null;
+  if (Array.isArray(body)) list = body;
+  else if (
+    body &&
+    typeof body === 'object' &&
+    Array.isArray((body as any).events)
+  ) {
+    list = (body as any).events;
+  }
+  if (!list)
+    throw new BadRequestBody(
+      'Expected an array of events or an object { "events": [...] }',
+    );
   return list.map((x: unknown, i: number) => ({
     index: i,
     candidates: isCloudEvent(x) ? [] : [x],

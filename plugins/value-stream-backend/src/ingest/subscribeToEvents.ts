@@ -22,10 +22,17 @@ export async function subscribeToEvents(
     topics: ['value-stream'],
     async onEvent({ eventPayload, metadata }) {
       const body = Buffer.from(
-        typeof eventPayload === 'string' ? eventPayload : JSON.stringify(eventPayload),
+        typeof eventPayload === 'string'
+          ? eventPayload
+          : JSON.stringify(eventPayload),
       );
       await ingest
-        .ingestInputs(parseEventsBody(body, { 'content-type': 'application/json', ...metadata }))
+        .ingestInputs(
+          parseEventsBody(body, {
+            'content-type': 'application/json',
+            ...metadata,
+          }),
+        )
         .catch(report('value-stream'));
     },
   });
@@ -36,7 +43,10 @@ export async function subscribeToEvents(
       topics: source.eventTopics,
       async onEvent({ topic, eventPayload, metadata }) {
         const headers = Object.fromEntries(
-          Object.entries(metadata ?? {}).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(',') : v]),
+          Object.entries(metadata ?? {}).map(([k, v]) => [
+            k.toLowerCase(),
+            Array.isArray(v) ? v.join(',') : v,
+          ]),
         );
         try {
           const mapped = source.toEvents(eventPayload, headers);

@@ -25,22 +25,35 @@ export class MetricsService {
     private readonly config: ValueStreamConfig,
   ) {}
 
-  async metrics(entityRef: string, entityRefs: string[], window: Window): Promise<MetricsResponse> {
+  async metrics(
+    entityRef: string,
+    entityRefs: string[],
+    window: Window,
+  ): Promise<MetricsResponse> {
     const q = this.queries;
-    const [done, load, counts, visits, deployments, incidents, alerts] = await Promise.all([
-      q.doneItems(entityRefs, window),
-      q.loadAt(entityRefs, window.to),
-      q.currentStageCounts(entityRefs),
-      q.visitDurations(entityRefs, window),
-      q.productionDeployments(entityRefs),
-      q.incidents(entityRefs),
-      q.openAlerts(entityRefs),
-    ]);
+    const [done, load, counts, visits, deployments, incidents, alerts] =
+      await Promise.all([
+        q.doneItems(entityRefs, window),
+        q.loadAt(entityRefs, window.to),
+        q.currentStageCounts(entityRefs),
+        q.visitDurations(entityRefs, window),
+        q.productionDeployments(entityRefs),
+        q.incidents(entityRefs),
+        q.openAlerts(entityRefs),
+      ]);
     const inWindow = deployments.filter(
-      d => d.finishedAt !== null && d.finishedAt >= window.from && d.finishedAt < window.to,
+      d =>
+        d.finishedAt !== null &&
+        d.finishedAt >= window.from &&
+        d.finishedAt < window.to,
     );
     const changes = await q.changesFor([
-      ...new Set(inWindow.flatMap(d => [...d.commits, ...(d.commitSha ? [d.commitSha] : [])])),
+      ...new Set(
+        inWindow.flatMap(d => [
+          ...d.commits,
+          ...(d.commitSha ? [d.commitSha] : []),
+        ]),
+      ),
     ]);
     return {
       entityRef,
@@ -72,15 +85,48 @@ export class MetricsService {
     const stages = this.config.stages;
     switch (metric) {
       case 'wip':
-        return { metric, interval, points: wipSeries({ items: await q.intervals(entityRefs, window), stages, window, interval }) };
+        return {
+          metric,
+          interval,
+          points: wipSeries({
+            items: await q.intervals(entityRefs, window),
+            stages,
+            window,
+            interval,
+          }),
+        };
       case 'cfd':
-        return { metric, interval, points: cfdSeries({ items: await q.intervals(entityRefs, window), stages, window, interval }) };
+        return {
+          metric,
+          interval,
+          points: cfdSeries({
+            items: await q.intervals(entityRefs, window),
+            stages,
+            window,
+            interval,
+          }),
+        };
       case 'throughput': {
         const done = await q.doneItems(entityRefs, window);
-        return { metric, interval, points: throughputSeries(done.map(d => d.doneAt!), window, interval) };
+        return {
+          metric,
+          interval,
+          points: throughputSeries(
+            done.map(d => d.doneAt!),
+            window,
+            interval,
+          ),
+        };
       }
       default:
-        return { metric, interval, points: cycleTimeSeries(await q.doneItems(entityRefs, window), window) };
+        return {
+          metric,
+          interval,
+          points: cycleTimeSeries(
+            await q.doneItems(entityRefs, window),
+            window,
+          ),
+        };
     }
   }
 }

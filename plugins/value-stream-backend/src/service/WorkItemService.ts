@@ -4,7 +4,10 @@ import type {
   WorkItemListResponse,
   WorkItemSummary,
 } from '@valuestream/backstage-plugin-value-stream-common';
-import type { DatabaseValueStreamStore, WorkItemRow } from '../database/DatabaseValueStreamStore';
+import type {
+  DatabaseValueStreamStore,
+  WorkItemRow,
+} from '../database/DatabaseValueStreamStore';
 import type { EntityIndex } from '../entities/EntityIndex';
 import type { Journey } from '../journeys/types';
 import { computeItemStats, timeInStage } from '../metrics/itemStats';
@@ -33,7 +36,10 @@ function toJourney(row: WorkItemRow): Journey {
 
 function summary(row: WorkItemRow, now: number): WorkItemSummary {
   // Open items' active/wait time grows with the clock; done items' is fixed.
-  const stats = row.doneAt === null && row.journey ? computeItemStats(toJourney(row), now) : row;
+  const stats =
+    row.doneAt === null && row.journey
+      ? computeItemStats(toJourney(row), now)
+      : row;
   return {
     key: row.key,
     title: row.title,
@@ -54,7 +60,8 @@ interface Cursor {
   createdAt: number;
   key: string;
 }
-const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+const encodeCursor = (c: Cursor) =>
+  Buffer.from(JSON.stringify(c)).toString('base64url');
 function decodeCursor(s: string): Cursor {
   try {
     const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
@@ -92,7 +99,10 @@ export class WorkItemService {
     const now = this.now();
     return {
       items: page.map(r => summary(r, now)),
-      nextCursor: rows.length > options.limit && last ? encodeCursor({ createdAt: last.createdAt, key: last.key }) : null,
+      nextCursor:
+        rows.length > options.limit && last
+          ? encodeCursor({ createdAt: last.createdAt, key: last.key })
+          : null,
     };
   }
 
@@ -100,7 +110,10 @@ export class WorkItemService {
     return this.store.entitiesOfItem(key);
   }
 
-  async detail(key: string, visibleEntityRefs: string[]): Promise<WorkItemDetail> {
+  async detail(
+    key: string,
+    visibleEntityRefs: string[],
+  ): Promise<WorkItemDetail> {
     const row = await this.store.workItem(key);
     if (!row) throw new NotFoundError(`No work item ${key}`);
     const now = this.now();
@@ -130,18 +143,24 @@ export class WorkItemService {
   private async links(key: string) {
     const s = this.store;
     const linkRows = await s.linksForItems([key]);
-    const prs = await s.pullRequests(linkRows.filter(l => l.kind === 'pr').map(l => l.ref));
-    const shas = new Set(linkRows.filter(l => l.kind === 'commit').map(l => l.ref));
+    const prs = await s.pullRequests(
+      linkRows.filter(l => l.kind === 'pr').map(l => l.ref),
+    );
+    const shas = new Set(
+      linkRows.filter(l => l.kind === 'commit').map(l => l.ref),
+    );
     for (const p of prs) {
       p.commits.forEach(c => shas.add(c));
       if (p.merge_commit_sha) shas.add(p.merge_commit_sha);
     }
     const commits = await s.commits([...shas]);
     const builds = await s.buildsForCommits([...shas]);
-    const deployments = await s.deployments(await s.deploymentIdsForCommits([...shas]));
-    const incidents = (await s.incidentsForDeployments(deployments.map(d => d.deployment_id))).sort(
-      (a, b) => Number(a.opened_at ?? 0) - Number(b.opened_at ?? 0),
+    const deployments = await s.deployments(
+      await s.deploymentIdsForCommits([...shas]),
     );
+    const incidents = (
+      await s.incidentsForDeployments(deployments.map(d => d.deployment_id))
+    ).sort((a, b) => Number(a.opened_at ?? 0) - Number(b.opened_at ?? 0));
     const hosts = this.index();
     const url = (repo: string | null, path: string) => {
       const host = hosts.hostOf(repo);
@@ -150,30 +169,56 @@ export class WorkItemService {
     const firstCommit = Math.min(...commits.map(c => c.authored_at));
     const firstProd = Math.min(
       ...deployments
-        .filter(d => d.env_class === 'production' && d.status === 'success' && d.finished_at !== null)
+        .filter(
+          d =>
+            d.env_class === 'production' &&
+            d.status === 'success' &&
+            d.finished_at !== null,
+        )
         .map(d => d.finished_at!),
     );
-    const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+    const num = (v: unknown) =>
+      v === null || v === undefined ? null : Number(v);
     return {
       leadTimeForChanges:
-        Number.isFinite(firstCommit) && Number.isFinite(firstProd) ? (firstProd - firstCommit) / 1000 : null,
+        Number.isFinite(firstCommit) && Number.isFinite(firstProd)
+          ? (firstProd - firstCommit) / 1000
+          : null,
       links: {
         commits: commits
           .sort((a, b) => a.authored_at - b.authored_at)
-          .map(c => ({ sha: c.sha, repository: c.repository, message: c.message, ...url(c.repository, `commit/${c.sha}`) })),
+          .map(c => ({
+            sha: c.sha,
+            repository: c.repository,
+            message: c.message,
+            ...url(c.repository, `commit/${c.sha}`),
+          })),
         pullRequests: prs.map(p => ({
           repository: p.repository,
           number: p.number,
           title: p.title,
           state: p.state,
           mergedAt: isoOrNull(p.merged_at),
-          ...url(p.repository, hosts.hostOf(p.repository) === 'gitlab.com' ? `-/merge_requests/${p.number}` : `pull/${p.number}`),
+          ...url(
+            p.repository,
+            hosts.hostOf(p.repository) === 'gitlab.com'
+              ? `-/merge_requests/${p.number}`
+              : `pull/${p.number}`,
+          ),
         })),
         builds: builds
           .sort((a, b) => (a.started_at ?? 0) - (b.started_at ?? 0))
-          .map(b => ({ buildId: b.build_id, status: b.status, finishedAt: isoOrNull(b.finished_at) })),
+          .map(b => ({
+            buildId: b.build_id,
+            status: b.status,
+            finishedAt: isoOrNull(b.finished_at),
+          })),
         deployments: deployments
-          .sort((a, b) => (a.started_at ?? a.finished_at ?? 0) - (b.started_at ?? b.finished_at ?? 0))
+          .sort(
+            (a, b) =>
+              (a.started_at ?? a.finished_at ?? 0) -
+              (b.started_at ?? b.finished_at ?? 0),
+          )
           .map(d => ({
             deploymentId: d.deployment_id,
             environment: d.environment,

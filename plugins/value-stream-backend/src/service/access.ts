@@ -12,9 +12,18 @@ export function readCredentials(httpAuth: HttpAuthService, req: Request) {
   return httpAuth.credentials(req, { allow: ['user', 'service'] });
 }
 
-export function entityRefFromParams(p: { kind: string; namespace: string; name: string }) {
-  if (!p.kind || !p.namespace || !p.name) throw new InputError('kind, namespace and name are required');
-  return stringifyEntityRef({ kind: p.kind, namespace: p.namespace, name: p.name }).toLowerCase();
+export function entityRefFromParams(p: {
+  kind: string;
+  namespace: string;
+  name: string;
+}) {
+  if (!p.kind || !p.namespace || !p.name)
+    throw new InputError('kind, namespace and name are required');
+  return stringifyEntityRef({
+    kind: p.kind,
+    namespace: p.namespace,
+    name: p.name,
+  }).toLowerCase();
 }
 
 /** Throws NotFoundError unless the caller may read the entity in the catalog. */
@@ -24,7 +33,8 @@ export async function assertCanRead(
   entityRef: string,
 ) {
   const entity = await catalog.getEntityByRef(entityRef, { credentials });
-  if (!entity) throw new NotFoundError(`No entity ${entityRef} (or you may not see it)`);
+  if (!entity)
+    throw new NotFoundError(`No entity ${entityRef} (or you may not see it)`);
   return entity;
 }
 
@@ -36,7 +46,10 @@ export async function readableRefs(
 ): Promise<string[]> {
   if (!refs.length) return [];
   const { items } = await catalog.getEntitiesByRefs(
-    { entityRefs: refs, fields: ['kind', 'metadata.name', 'metadata.namespace'] },
+    {
+      entityRefs: refs,
+      fields: ['kind', 'metadata.name', 'metadata.namespace'],
+    },
     { credentials },
   );
   return refs.filter((_, i) => items[i]);

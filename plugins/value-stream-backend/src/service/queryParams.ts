@@ -8,7 +8,9 @@ function parse<T>(schema: z.ZodType<T>, query: unknown): T {
   const r = schema.safeParse(query);
   if (!r.success) {
     throw new InputError(
-      r.error.issues.map(i => `${i.path.join('.') || 'query'}: ${i.message}`).join('; '),
+      r.error.issues
+        .map(i => `${i.path.join('.') || 'query'}: ${i.message}`)
+        .join('; '),
     );
   }
   return r.data;
@@ -25,7 +27,8 @@ export function parseWindow(query: unknown, now: number): Window {
   const to = q.to ? Date.parse(q.to) : now;
   const from = q.from ? Date.parse(q.from) : to - 30 * DAY;
   if (from >= to) throw new InputError('from: must be before to');
-  if (to - from > 3 * 366 * DAY) throw new InputError('window: at most 3 years');
+  if (to - from > 3 * 366 * DAY)
+    throw new InputError('window: at most 3 years');
   return { from, to };
 }
 
@@ -46,7 +49,9 @@ export function parseListQuery(query: unknown) {
 
 export function parseAlertQuery(query: unknown) {
   return parse(
-    z.object({ status: z.enum(['open', 'resolved', 'all']).default('open') }).loose(),
+    z
+      .object({ status: z.enum(['open', 'resolved', 'all']).default('open') })
+      .loose(),
     query,
   );
 }
@@ -61,5 +66,8 @@ export function parseTimeseriesQuery(query: unknown) {
       .loose(),
     query,
   );
-  return { metric: q.metric, interval: q.interval ?? (q.metric === 'throughput' ? 'week' : 'day') } as const;
+  return {
+    metric: q.metric,
+    interval: q.interval ?? (q.metric === 'throughput' ? 'week' : 'day'),
+  } as const;
 }

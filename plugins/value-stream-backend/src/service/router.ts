@@ -4,7 +4,11 @@ import type {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { AuthenticationError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  AuthenticationError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { valueStreamRebuildPermission } from '@valuestream/backstage-plugin-value-stream-common';
@@ -22,8 +26,18 @@ import {
 } from '../ingest/IngestService';
 import type { MetricsService } from './MetricsService';
 import type { WorkItemService } from './WorkItemService';
-import { assertCanRead, entityRefFromParams, readableRefs, readCredentials } from './access';
-import { parseAlertQuery, parseListQuery, parseTimeseriesQuery, parseWindow } from './queryParams';
+import {
+  assertCanRead,
+  entityRefFromParams,
+  readableRefs,
+  readCredentials,
+} from './access';
+import {
+  parseAlertQuery,
+  parseListQuery,
+  parseTimeseriesQuery,
+  parseWindow,
+} from './queryParams';
 import { handleWebhook } from './webhooks';
 
 /** @internal */
@@ -47,8 +61,11 @@ export interface RouterOptions {
 const rawBody = express.raw({ type: () => true, limit: MAX_BODY_BYTES });
 
 /** @internal */
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
-  const { httpAuth, catalog, ingest, metrics, workItems, alerts, index } = options;
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { httpAuth, catalog, ingest, metrics, workItems, alerts, index } =
+    options;
   const now = options.now ?? Date.now;
   const router = Router();
 
@@ -59,7 +76,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.post('/events', rawBody, async (req, res) => {
     await httpAuth.credentials(req, { allow: ['service'] });
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    res.status(202).json(await ingest.ingestInputs(parseEventsBody(body, req.headers)));
+    res
+      .status(202)
+      .json(await ingest.ingestInputs(parseEventsBody(body, req.headers)));
   });
 
   router.post('/webhooks/:source', rawBody, async (req, res) => {
@@ -68,12 +87,15 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.post('/rebuild', express.json(), async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const [decision] = await options.permissions.authorize(
       [{ permission: valueStreamRebuildPermission }],
       { credentials },
     );
-    if (decision.result !== AuthorizeResult.ALLOW) throw new NotAllowedError('Not allowed to rebuild');
+    if (decision.result !== AuthorizeResult.ALLOW)
+      throw new NotAllowedError('Not allowed to rebuild');
     res.status(202).json(await options.rebuild());
   });
 
@@ -117,7 +139,8 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const key = req.params.key;
     const refs = await workItems.entityRefsOf(key);
     const visible = await readableRefs(catalog, credentials, refs);
-    if (refs.length && !visible.length) throw new NotFoundError(`No work item ${key}`);
+    if (refs.length && !visible.length)
+      throw new NotFoundError(`No work item ${key}`);
     res.json(await workItems.detail(key, visible));
   });
 
@@ -126,30 +149,64 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const groupRef = entityRefFromParams({ kind: 'group', ...req.params });
     const window = parseWindow(req.query, now());
     await assertCanRead(catalog, credentials, groupRef);
-    const owned = await readableRefs(catalog, credentials, index().ownedByGroup(groupRef));
-    res.json({ ...(await metrics.metrics(groupRef, owned, window)), entityRefs: owned });
+    const owned = await readableRefs(
+      catalog,
+      credentials,
+      index().ownedByGroup(groupRef),
+    );
+    res.json({
+      ...(await metrics.metrics(groupRef, owned, window)),
+      entityRefs: owned,
+    });
   });
 
   // Body-parser and request-shape errors become 4xx with the standard error body.
-  router.use((err: any, req: express.Request, res: express.Response, next: express.NextFunction) => {
-    const send = (status: number, name: string, message: string, extra = {}) =>
-      res.status(status).json({
-        error: { name, message },
-        request: { method: req.method, url: req.originalUrl },
-        response: { statusCode: status },
-        ...extra,
-      });
-    if (err instanceof RejectedBatchError) return send(400, 'InputError', err.message, { rejected: err.rejected });
-    if (err instanceof BadRequestBody) return send(err.status, 'InputError', err.message);
-    if (err instanceof PayloadTooLargeError || err?.type === 'entity.too.large') {
-      return send(413, 'PayloadTooLargeError', err instanceof PayloadTooLargeError ? err.message : `Request body over ${MAX_BODY_BYTES} bytes`);
-    }
-    if (err?.type === 'request.aborted' || err?.type === 'encoding.unsupported' || err?.type === 'charset.unsupported') {
-      return send(400, 'InputError', err.message);
-    }
-    if (err instanceof AuthenticationError) return next(err);
-    return next(err);
-  });
+  router.use(
+    (
+      err: any,
+      req: express.Request,
+      res: express.Response,
+      next: express.NextFunction,
+    ) => {
+      const send = (
+        status: number,
+        name: string,
+        message: string,
+        extra = {},
+      ) =>
+        res.status(status).json({
+          error: { name, message },
+          request: { method: req.method, url: req.originalUrl },
+          response: { statusCode: status },
+          ...extra,
+        });
+      if (err instanceof RejectedBatchError)
+        return send(400, 'InputError', err.message, { rejected: err.rejected });
+      if (err instanceof BadRequestBody)
+        return send(err.status, 'InputError', err.message);
+      if (
+        err instanceof PayloadTooLargeError ||
+        err?.type === 'entity.too.large'
+      ) {
+        return send(
+          413,
+          'PayloadTooLargeError',
+          err instanceof PayloadTooLargeError
+            ? err.message
+            : `Request body over ${MAX_BODY_BYTES} bytes`,
+        );
+      }
+      if (
+        err?.type === 'request.aborted' ||
+        err?.type === 'encoding.unsupported' ||
+        err?.type === 'charset.unsupported'
+      ) {
+        return send(400, 'InputError', err.message);
+      }
+      if (err instanceof AuthenticationError) return next(err);
+      return next(err);
+    },
+  );
 
   return router;
 }

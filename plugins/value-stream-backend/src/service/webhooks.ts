@@ -5,7 +5,10 @@ import {
   NotFoundError,
 } from '@backstage/errors';
 import type { IngestResponse } from '@valuestream/backstage-plugin-value-stream-common';
-import type { SourceAdapter, WebhookHeaders } from '@valuestream/backstage-plugin-value-stream-node';
+import type {
+  SourceAdapter,
+  WebhookHeaders,
+} from '@valuestream/backstage-plugin-value-stream-node';
 import type { Request } from 'express';
 import type { IngestService } from '../ingest/IngestService';
 
@@ -33,7 +36,9 @@ export async function handleWebhook(
   const source = options.sources.get(id);
   if (!source) {
     throw new NotFoundError(
-      `Unknown source "${id}"; installed: ${[...options.sources.keys()].join(', ') || 'none'}`,
+      `Unknown source "${id}"; installed: ${
+        [...options.sources.keys()].join(', ') || 'none'
+      }`,
     );
   }
   const secret = options.webhookSecrets[id];
@@ -50,12 +55,17 @@ export async function handleWebhook(
   } catch {
     verified = false;
   }
-  if (!verified) throw new AuthenticationError(`Webhook signature or token for "${id}" is missing or wrong`);
+  if (!verified)
+    throw new AuthenticationError(
+      `Webhook signature or token for "${id}" is missing or wrong`,
+    );
   let payload: unknown;
   try {
     payload = JSON.parse(rawBody.toString('utf8'));
   } catch (e) {
-    throw new InputError(`Webhook body is not valid JSON: ${(e as Error).message}`);
+    throw new InputError(
+      `Webhook body is not valid JSON: ${(e as Error).message}`,
+    );
   }
   let events;
   try {
