@@ -1,0 +1,118 @@
+import { createHmac } from 'crypto';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import valueStreamPlugin from '@valuestream/backstage-plugin-value-stream-backend';
+import request from 'supertest';
+import { example } from './__testUtils__/githubExamples';
+import { valueStreamModuleGithub } from './module';
+
+jest.setTimeout(120_000);
+
+const SECRET = 'test-secret';
+const REPO = 'Codertocat/Hello-World';
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+const sign = (body: string) =>
+  `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
+
+describe.each(databases.eachSupportedId())(
+  'github webhook end to end on %p',
+  databaseId => {
+    it('moves an issue from Backlog to Done through signed webhooks; forged ones store nothing', async () => {
+      const knex = await databases.init(databaseId);
+      const backend = await startTestBackend({
+        features: [
+          valueStreamPlugin,
+          valueStreamModuleGithub,
+          mockServices.database.factory({ knex }),
+          mockServices.rootConfig.factory({
+            data: {
+              valueStream: {
+                notifications: { enabled: false },
+                sources: { github: { webhookSecret: SECRET } },
+              },
+            },
+          }),
+          catalogServiceMock.factory({
+            entities: [
+              {
+                apiVersion: 'backstage.io/v1alpha1',
+                kind: 'Component',
+                metadata: {
+                  name: 'hello',
+                  namespace: 'default',
+                  annotations: { 'github.com/project-slug': REPO },
+                },
+                spec: { type: 'service', lifecycle: 'production', owner: 'me' },
+              },
+            ],
+          }),
+        ],
+      });
+      const send = (event: string, payload: object, signature?: string) => {
+        const body = JSON.stringify(payload);
+        return request(backend.server)
+          .post('/api/value-stream/webhooks/github')
+          .set('Content-Type', 'application/json')
+          .set('X-GitHub-Event', event)
+          .set('X-Hub-Signature-256', signature ?? sign(body))
+          .send(body);
+      };
+      try {
+        const opened = example('issues', 15);
+        expect((await send('issues', opened, sign('forged'))).status).toBe(401);
+        const unsigned = await request(backend.server)
+          .post('/api/value-stream/webhooks/github')
+          .set('X-GitHub-Event', 'issues')
+          .send(opened);
+        expect(unsigned.status).toBe(401);
+        expect(Number((await knex('vs_events').count({ n: '*' }))[0].n)).toBe(
+          0,
+        );
+
+        expect((await send('issues', opened)).body).toEqual({
+          accepted: 1,
+          duplicates: 0,
+          ignored: 0,
+        });
+        expect((await send('issues', opened)).body).toEqual({
+          accepted: 0,
+          duplicates: 1,
+          ignored: 0,
+        });
+        const key = encodeURIComponent(`${REPO}#1`);
+        const item = () =>
+          request(backend.server)
+            .get(`/api/value-stream/work-items/${key}`)
+            .set('Authorization', mockCredentials.user.header());
+        expect((await item()).body).toMatchObject({
+          stage: 'Backlog',
+          itemType: 'defect',
+          entityRefs: ['component:default/hello'],
+        });
+
+        const closed = example('issues', 20);
+        closed.action = 'closed';
+        closed.issue.state = 'closed';
+        closed.issue.closed_at = '2021-10-12T09:00:00Z';
+        expect((await send('issues', closed)).status).toBe(202);
+        expect((await item()).body).toMatchObject({
+          stage: 'Done',
+          doneAt: '2021-10-12T09:00:00.000Z',
+        });
+
+        expect(
+          (await send('ping', { zen: 'Keep it logically awesome.' })).body,
+        ).toEqual({ accepted: 0, duplicates: 0, ignored: 1 });
+        expect((await send('issues', { nonsense: true })).status).toBe(400);
+      } finally {
+        await backend.stop();
+      }
+    });
+  },
+);
