@@ -6,6 +6,8 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+// The end-to-end test needs the real backend plugin next to the module.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import valueStreamPlugin from '@valuestream/backstage-plugin-value-stream-backend';
 import request from 'supertest';
 import { example } from './__testUtils__/githubExamples';
