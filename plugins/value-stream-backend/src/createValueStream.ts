@@ -97,6 +97,13 @@ export async function createValueStream(deps: ValueStreamDeps) {
     index.current,
     deps.statusMapper,
     now,
+    item => {
+      telemetry.completed.add(1, {
+        entity: item.entityRefs[0] ?? 'unresolved',
+      });
+      if (item.stats.cycleTime !== null)
+        telemetry.cycleTime.record(item.stats.cycleTime);
+    },
   );
   correlatorRef.current = correlator;
   const ingest = new IngestService({
@@ -107,6 +114,17 @@ export async function createValueStream(deps: ValueStreamDeps) {
     now,
     onCounted: (source, result, n) =>
       telemetry.ingested.add(n, { source, result }),
+  });
+  telemetry.wip.addCallback(result => {
+    for (const [entity, snap] of alerts.snapshots) {
+      for (const [stage, n] of Object.entries(snap.wip))
+        result.observe(n, { entity, stage });
+    }
+  });
+  telemetry.efficiency.addCallback(result => {
+    for (const [entity, snap] of alerts.snapshots) {
+      if (snap.efficiency !== null) result.observe(snap.efficiency, { entity });
+    }
   });
   if (config.alerts.enabled) {
     ingest.onIngested(async result => {
@@ -145,6 +163,7 @@ export async function createValueStream(deps: ValueStreamDeps) {
     return { items };
   };
 
+  const metrics = new MetricsService(new MetricsQueries(store.db), config);
   const router = await createRouter({
     httpAuth: deps.httpAuth,
     auth: deps.auth,
@@ -152,7 +171,7 @@ export async function createValueStream(deps: ValueStreamDeps) {
     catalog: deps.catalog,
     logger,
     ingest,
-    metrics: new MetricsService(new MetricsQueries(store.db), config),
+    metrics,
     workItems: new WorkItemService(store, index.current, now),
     alerts,
     sources: deps.sources,
@@ -210,5 +229,15 @@ export async function createValueStream(deps: ValueStreamDeps) {
     }
   }
 
-  return { router, start, store, ingest, alerts, index, correlator, rebuild };
+  return {
+    router,
+    start,
+    store,
+    ingest,
+    alerts,
+    metrics,
+    index,
+    correlator,
+    rebuild,
+  };
 }

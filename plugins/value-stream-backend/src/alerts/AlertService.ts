@@ -6,7 +6,8 @@ import type {
   StageDefinition,
 } from '@valuestream/backstage-plugin-value-stream-common';
 import { num } from '../database/util';
-import type { Journey } from '../journeys/types';
+import type { ItemStats, Journey } from '../journeys/types';
+import { flowEfficiency } from '../metrics/flow';
 import { computeItemStats } from '../metrics/itemStats';
 import { iso } from '../metrics/time';
 import { diffAlerts, evaluateRules } from './evaluate';
@@ -24,6 +25,11 @@ export type AlertNotifier = (entityRef: string, alert: Alert) => Promise<void>;
  */
 export class AlertService {
   private notifier?: AlertNotifier;
+  /** Latest WIP per stage and 30-day flow efficiency per entity, for the OpenTelemetry gauges. */
+  readonly snapshots = new Map<
+    string,
+    { wip: Record<string, number>; efficiency: number | null }
+  >();
 
   constructor(
     private readonly db: Knex,
@@ -127,20 +133,32 @@ export class AlertService {
     });
   }
 
+  private snapshot(
+    entityRef: string,
+    journeys: Journey[],
+    stats: ItemStats[],
+    now: number,
+  ) {
+    const recent = stats.filter(
+      s => s.doneAt !== null && s.doneAt >= now - 30 * 86_400_000,
+    );
+    this.snapshots.set(entityRef, {
+      wip: wipByStage(journeys),
+      efficiency: flowEfficiency(recent),
+    });
+  }
+
   async evaluateEntity(
     entityRef: string,
   ): Promise<{ opened: number; resolved: number }> {
     const now = this.now();
     const journeys = await this.journeys(entityRef, now);
+    const itemStats = journeys.map(j => computeItemStats(j, now));
     const candidates = evaluateRules(
-      {
-        now,
-        stages: this.options.stages,
-        journeys,
-        itemStats: journeys.map(j => computeItemStats(j, now)),
-      },
+      { now, stages: this.options.stages, journeys, itemStats },
       this.options.thresholds,
     );
+    this.snapshot(entityRef, journeys, itemStats, now);
     const open = (await this.db('vs_alerts')
       .where({ entity_ref: entityRef })
       .whereNull('resolved_at')) as any[];
@@ -187,6 +205,14 @@ export class AlertService {
     }
     return { opened: created.length, resolved: diff.toResolve.length };
   }
+}
+
+function wipByStage(journeys: Journey[]) {
+  const wip: Record<string, number> = {};
+  for (const j of journeys) {
+    if (j.doneAt === null) wip[j.stage] = (wip[j.stage] ?? 0) + 1;
+  }
+  return wip;
 }
 
 function toRow(entityRef: string, c: AlertCandidate, now: number) {

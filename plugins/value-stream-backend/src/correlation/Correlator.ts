@@ -55,6 +55,8 @@ export class Correlator {
     private readonly index: () => EntityIndex,
     private readonly statusMapper?: StatusMapper,
     private readonly now: () => number = Date.now,
+    /** Called for each item that entered a done stage in this pass (telemetry). */
+    private readonly onDone?: (item: StoredJourney) => void,
   ) {}
 
   async apply(events: StoredEvent[]): Promise<CorrelationResult> {
@@ -390,6 +392,16 @@ export class Correlator {
         stats: computeItemStats(journey, now),
         entityRefs: unique(entityList),
       });
+    }
+    if (this.onDone) {
+      const before = await this.store.doneAtOf(out.map(o => o.journey.key));
+      for (const o of out) {
+        if (
+          o.journey.doneAt !== null &&
+          before.get(o.journey.key) !== o.journey.doneAt
+        )
+          this.onDone(o);
+      }
     }
     await this.store.writeJourneys(out);
     return { itemKeys: present, entityRefs };

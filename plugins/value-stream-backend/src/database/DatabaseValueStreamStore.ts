@@ -551,6 +551,15 @@ export class DatabaseValueStreamStore {
     });
   }
 
+  async doneAtOf(keys: string[]): Promise<Map<string, number | null>> {
+    const rows = await selectIn<any>(
+      () => this.db('vs_work_items').select('key', 'done_at'),
+      'key',
+      keys,
+    );
+    return new Map(rows.map(r => [r.key, num(r.done_at)]));
+  }
+
   async unresolvedItemKeys(): Promise<string[]> {
     const rows = await this.db('vs_work_items as w')
       .leftJoin('vs_item_entities as e', 'e.item_key', 'w.key')

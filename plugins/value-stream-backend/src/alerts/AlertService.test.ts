@@ -1,0 +1,92 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { createValueStream } from '../createValueStream';
+import { databases, payments } from '../__testUtils__/testBackend';
+
+jest.setTimeout(60_000);
+
+const HOUR = 3_600_000;
+const ENTITY = 'component:default/payments';
+const T0 = Date.parse('2026-03-10T00:00:00Z');
+const ev = (id: string, type: string, at: number, data: object) => ({
+  id,
+  source: 'jira',
+  type,
+  occurredAt: new Date(at).toISOString(),
+  data: { key: 'PAY-7', ...data },
+});
+
+describe.each(databases.eachSupportedId())('alerts on %p', databaseId => {
+  it('raises item_blocked when 24 h pass with no new event, once, and resolves it on unblock', async () => {
+    const knex = await databases.init(databaseId);
+    let now = T0;
+    const vs = await createValueStream({
+      config: mockServices.rootConfig({ data: { valueStream: {} } }),
+      logger: mockServices.logger.mock(),
+      database: mockServices.database({ knex, migrations: { skip: false } }),
+      httpAuth: mockServices.httpAuth(),
+      auth: mockServices.auth(),
+      permissions: mockServices.permissions(),
+      scheduler: mockServices.scheduler.mock(),
+      catalog: catalogServiceMock({ entities: [payments] }),
+      sources: new Map(),
+      now: () => now,
+    });
+    await vs.index.refresh();
+    const notify = jest.fn(async () => {});
+    vs.alerts.setNotifier(notify);
+
+    await vs.ingest.ingest([
+      ev('1', 'work_item.created', T0 - 48 * HOUR, {
+        title: 'Retry',
+        itemType: 'feature',
+      }),
+      ev('2', 'work_item.status_changed', T0 - 47 * HOUR, {
+        to: 'In Progress',
+      }),
+      ev('3', 'work_item.blocked', T0 - 23 * HOUR, { reason: 'vendor' }),
+    ]);
+    expect(await vs.alerts.list([ENTITY], 'open')).toEqual([]);
+
+    // The scheduled pass, 2 h later: blocked for 25 h now, no new event needed.
+    now = T0 + 2 * HOUR;
+    expect(await vs.alerts.evaluateAll()).toEqual({
+      entities: 1,
+      opened: 1,
+      resolved: 0,
+    });
+    const [alert] = await vs.alerts.list([ENTITY], 'open');
+    expect(alert).toMatchObject({
+      rule: 'item_blocked',
+      workItemKey: 'PAY-7',
+      stage: 'In Progress',
+      detectedAt: new Date(now).toISOString(),
+      resolvedAt: null,
+    });
+    expect(alert.message).toContain('PAY-7');
+
+    // Re-evaluating keeps one open alert and notifies once.
+    now += 60_000;
+    await vs.alerts.evaluateAll();
+    expect(await vs.alerts.list([ENTITY], 'open')).toHaveLength(1);
+    expect(notify).toHaveBeenCalledTimes(1);
+
+    // The stage status reflects the open item alert.
+    const metrics = await vs.metrics.metrics(ENTITY, [ENTITY], {
+      from: now - 30 * 24 * HOUR,
+      to: now,
+    });
+    expect(
+      metrics.stages.find(s => s.name === 'In Progress')?.status,
+    ).toBe('warning');
+
+    await vs.ingest.ingest([ev('4', 'work_item.unblocked', now, {})]);
+    expect(await vs.alerts.list([ENTITY], 'open')).toEqual([]);
+    expect(await vs.alerts.list([ENTITY], 'resolved')).toEqual([
+      expect.objectContaining({
+        rule: 'item_blocked',
+        resolvedAt: new Date(now).toISOString(),
+      }),
+    ]);
+  });
+});
