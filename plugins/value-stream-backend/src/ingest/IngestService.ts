@@ -14,6 +14,7 @@ import type {
   DatabaseValueStreamStore,
   EventRow,
 } from '../database/DatabaseValueStreamStore';
+import { fieldLimitProblem } from './fieldLimits';
 import type { RawInput } from './parseEvents';
 
 /** Most events or bytes one request may carry (DESIGN §11); more is a 413. */
@@ -111,7 +112,8 @@ export class IngestService {
           rejected.push({ index: input.index, message: r.message });
           continue;
         }
-        const problem = this.semanticProblem(r.event);
+        const problem =
+          fieldLimitProblem(r.event, r.known) ?? this.semanticProblem(r.event);
         if (problem) {
           rejected.push({ index: input.index, message: problem });
           continue;
