@@ -84,9 +84,14 @@ export class Correlator {
     const commits = fold('commit', foldCommit);
     const prs = fold('pr', foldPullRequest);
     const builds = fold('build', foldBuild);
-    const deployments = fold('deployment', evs =>
-      foldDeployment(evs, this.config.environments),
-    );
+    const index = this.index();
+    const deployments = fold('deployment', evs => {
+      const d = foldDeployment(evs, this.config.environments);
+      // Argo CD names the app, not the repository: take the entity's repository.
+      return d.repository
+        ? d
+        : { ...d, repository: index.repositoryForService(d.service) };
+    });
     const incidents = fold('incident', foldIncident);
     await this.store.upsertCommits(commits);
     await this.store.upsertPullRequests(prs);

@@ -40,6 +40,7 @@ export function repoFromSourceLocation(location: string): string | null {
 export class EntityIndex {
   private readonly byRepo = new Map<string, Set<string>>();
   private readonly repoHost = new Map<string, string>();
+  private readonly reposOf = new Map<string, Set<string>>();
   private readonly byProjectKey = new Map<string, Set<string>>();
   private readonly byService = new Map<string, Set<string>>();
   private readonly projectKeysOf = new Map<string, Set<string>>();
@@ -64,7 +65,11 @@ export class EntityIndex {
       ];
       const location = a[ANNOTATIONS.sourceLocation];
       if (location) repos.push(repoFromSourceLocation(location) ?? undefined);
-      for (const r of repos) if (r) add(this.byRepo, r.toLowerCase(), ref);
+      for (const r of repos) {
+        if (!r) continue;
+        add(this.byRepo, r.toLowerCase(), ref);
+        add(this.reposOf, ref, r);
+      }
       if (a[ANNOTATIONS.githubSlug])
         this.repoHost.set(
           a[ANNOTATIONS.githubSlug].toLowerCase(),
@@ -127,6 +132,18 @@ export class EntityIndex {
     return jira
       ? [...(this.byProjectKey.get(jira[1].toUpperCase()) ?? [])]
       : [];
+  }
+
+  /**
+   * The repository of a deployment that names only its service (Argo CD): the single
+   * repository of the entities with that service, when there is exactly one.
+   */
+  repositoryForService(service: string | null | undefined): string | null {
+    const repos = new Set<string>();
+    for (const ref of this.entitiesForService(service)) {
+      for (const r of this.reposOf.get(ref) ?? []) repos.add(r);
+    }
+    return repos.size === 1 ? [...repos][0] : null;
   }
 
   /** Project keys of the entities owning a repository (for key extraction). */
