@@ -5,6 +5,9 @@ const JIRA_KEY_ANY_CASE =
   /(?<![A-Za-z0-9_])([A-Za-z][A-Za-z0-9]+)-(\d+)(?![0-9])/g;
 const QUALIFIED_REF = /(?<![\w./-])([\w.-]+\/[\w.-]+)#(\d+)\b/g;
 const LOCAL_REF = /(?<![\w/#&])#(\d+)\b/g;
+/** Longest key the store holds (work-item key column); longer matches are noise. */
+const MAX_KEY_LENGTH = 300;
+const digits = (s: string) => s.replace(/^0+(?=\d)/, '');
 
 export interface KeyContext {
   /**
@@ -29,15 +32,16 @@ export function extractKeys(
   const keys = new Set<string>();
   for (const m of text.matchAll(JIRA_KEY)) {
     if (ctx.projectKeys.size === 0 || ctx.projectKeys.has(m[1])) {
-      keys.add(`${m[1]}-${Number(m[2])}`);
+      keys.add(`${m[1]}-${digits(m[2])}`);
     }
   }
-  for (const m of text.matchAll(QUALIFIED_REF)) keys.add(`${m[1]}#${m[2]}`);
+  for (const m of text.matchAll(QUALIFIED_REF))
+    keys.add(`${m[1]}#${digits(m[2])}`);
   if (ctx.repository) {
     for (const m of text.matchAll(LOCAL_REF))
-      keys.add(`${ctx.repository}#${m[1]}`);
+      keys.add(`${ctx.repository}#${digits(m[1])}`);
   }
-  return [...keys];
+  return [...keys].filter(k => k.length <= MAX_KEY_LENGTH);
 }
 
 /**
@@ -52,9 +56,9 @@ export function extractBranchKeys(
   const keys = new Set<string>();
   for (const m of branch.matchAll(JIRA_KEY_ANY_CASE)) {
     const prefix = m[1].toUpperCase();
-    if (ctx.projectKeys.has(prefix)) keys.add(`${prefix}-${Number(m[2])}`);
+    if (ctx.projectKeys.has(prefix)) keys.add(`${prefix}-${digits(m[2])}`);
   }
-  return [...keys];
+  return [...keys].filter(k => k.length <= MAX_KEY_LENGTH);
 }
 
 /** The PR number of a squash commit whose message's first line ends in `(#123)`. */
