@@ -1,12 +1,18 @@
 import { InputError } from '@backstage/errors';
 import type { CanonicalEvent } from '@valuestream/backstage-plugin-value-stream-common';
 import { z } from 'zod';
+import { repositoryFromUrl } from './repository';
 
 /** Options of the Argo CD mapping. @public */
 export interface ArgoCdMappingOptions {
   /** Application label naming the environment; default `environment`, else the destination namespace. */
   environmentLabel?: string;
 }
+
+const source = z.looseObject({
+  repoURL: z.string().nullish(),
+  chart: z.string().nullish(),
+});
 
 // The body of the README's template: parts of the Application (`.app`) object.
 // A body of `{"app": {{toJson .app}}}` (the whole Application) works as well.
@@ -36,6 +42,8 @@ const body = z.object({
           .looseObject({
             revision: z.string().nullish(),
             revisions: z.array(z.string()).nullish(),
+            source: source.nullish(),
+            sources: z.array(source).nullish(),
           })
           .nullish(),
         operation: z
@@ -91,6 +99,12 @@ export function argoCdToEvents(
     op.syncResult?.revision ||
     op.syncResult?.revisions?.[0] ||
     op.operation?.sync?.revision;
+  // The Git repository synced from (the first one of a multi-source app), so the
+  // backend can include the changes merged into it up to the synced revision.
+  const synced = op.syncResult?.source ?? op.syncResult?.sources?.[0];
+  const repository = synced?.chart
+    ? undefined
+    : repositoryFromUrl(synced?.repoURL);
   const app = metadata.namespace
     ? `${metadata.namespace}/${metadata.name}`
     : metadata.name;
@@ -108,6 +122,7 @@ export function argoCdToEvents(
       source: 'argocd',
       type: 'deployment.started',
       occurredAt: new Date(op.startedAt).toISOString(),
+      ...(repository ? { repository } : {}),
       data,
     },
   ];
@@ -119,6 +134,7 @@ export function argoCdToEvents(
       source: 'argocd',
       type: 'deployment.finished',
       occurredAt: new Date(op.finishedAt).toISOString(),
+      ...(repository ? { repository } : {}),
       data: { ...data, status: result },
     });
   }

@@ -61,6 +61,7 @@ describe('argoCdToEvents', () => {
         source: 'argocd',
         type: 'deployment.started',
         occurredAt: '2024-03-05T07:33:03.000Z',
+        repository: 'foo/manifests-velero',
         data,
       },
       {
@@ -68,6 +69,7 @@ describe('argoCdToEvents', () => {
         source: 'argocd',
         type: 'deployment.finished',
         occurredAt: '2024-03-05T07:33:04.000Z',
+        repository: 'foo/manifests-velero',
         data: { ...data, status: 'success' },
       },
     ]);
@@ -103,6 +105,21 @@ describe('argoCdToEvents', () => {
       '2222222bbbbbbb',
     ];
     expect(map(render(app))[0].data.commitSha).toBe('1111111aaaaaaa');
+  });
+
+  it('takes the repository from the synced Git source, not from a chart repository', () => {
+    const app = application();
+    const synced = app.status.operationState.syncResult;
+    synced.source.repoURL = 'git@gitlab.com:platform/deploy/payments.git';
+    expect(map(render(app))[0].repository).toBe('platform/deploy/payments');
+    delete synced.source;
+    synced.sources = [
+      { repoURL: 'ssh://git@github.com/acme/payments' },
+      { repoURL: 'https://charts.example.com', chart: 'redis' },
+    ];
+    expect(map(render(app))[0].repository).toBe('acme/payments');
+    synced.sources.reverse();
+    expect(map(render(app))[0].repository).toBeUndefined();
   });
 
   it('throws InputError for malformed payloads', () => {
