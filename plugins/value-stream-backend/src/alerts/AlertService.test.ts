@@ -76,9 +76,9 @@ describe.each(databases.eachSupportedId())('alerts on %p', databaseId => {
       from: now - 30 * 24 * HOUR,
       to: now,
     });
-    expect(
-      metrics.stages.find(s => s.name === 'In Progress')?.status,
-    ).toBe('warning');
+    expect(metrics.stages.find(s => s.name === 'In Progress')?.status).toBe(
+      'warning',
+    );
 
     await vs.ingest.ingest([ev('4', 'work_item.unblocked', now, {})]);
     expect(await vs.alerts.list([ENTITY], 'open')).toEqual([]);

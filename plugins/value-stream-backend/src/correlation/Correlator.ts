@@ -100,7 +100,15 @@ export class Correlator {
     await this.store.upsertIncidents(incidents);
     await this.linkCommits(commits);
     await this.linkPullRequests(prs);
-    await this.resolveArtifacts(deployments, incidents);
+    const waiting = await this.store.incidentsForDeployments(
+      deployments.map(d => d.deployment_id),
+    );
+    await this.resolveArtifacts(deployments, [
+      ...incidents,
+      ...waiting.filter(
+        (w: any) => !incidents.some(i => i.incident_id === w.incident_id),
+      ),
+    ]);
 
     // Deployments without explicit commits include what was merged before them.
     const repos = unique([
@@ -211,6 +219,8 @@ export class Correlator {
       incident_id: string;
       entity_ref: string | null;
       service: string | null;
+      deployment_id?: string | null;
+      commit_sha?: string | null;
     }[],
   ) {
     const index = this.index();
@@ -218,22 +228,52 @@ export class Correlator {
       entity_ref: string | null;
       service: string | null;
       repository?: string | null;
-    }) =>
-      a.entity_ref
-        ? [a.entity_ref]
-        : unique([
-            ...index.entitiesForService(a.service),
-            ...(index.entitiesForService(a.service).length
-              ? []
-              : index.entitiesForRepository(a.repository)),
-          ]);
-    await this.store.setArtifactEntities(
+    }) => {
+      if (a.entity_ref) return [a.entity_ref];
+      const byService = index.entitiesForService(a.service);
+      return byService.length
+        ? byService
+        : index.entitiesForRepository(a.repository);
+    };
+    const deploymentEntities = new Map(
+      deployments.map(d => [d.deployment_id, resolve(d)]),
+    );
+    await this.store.setArtifactEntities('deployment', deploymentEntities);
+    // An incident naming only a deployment or a commit belongs to that one's entities.
+    const named = await this.store.artifactEntities(
       'deployment',
-      new Map(deployments.map(d => [d.deployment_id, resolve(d)])),
+      incidents
+        .filter(
+          i => i.deployment_id && !deploymentEntities.has(i.deployment_id),
+        )
+        .map(i => i.deployment_id!),
+    );
+    deploymentEntities.forEach((refs, id) => named.set(id, refs));
+    const commitRepos = new Map(
+      (
+        await this.store.commits(
+          incidents.filter(i => i.commit_sha).map(i => i.commit_sha!),
+        )
+      ).map(c => [c.sha, c.repository]),
     );
     await this.store.setArtifactEntities(
       'incident',
-      new Map(incidents.map(i => [i.incident_id, resolve(i)])),
+      new Map(
+        incidents.map(i => {
+          const own = resolve(i);
+          if (own.length) return [i.incident_id, own];
+          const viaDeployment = i.deployment_id
+            ? named.get(i.deployment_id) ?? []
+            : [];
+          if (viaDeployment.length) return [i.incident_id, viaDeployment];
+          return [
+            i.incident_id,
+            index.entitiesForRepository(
+              i.commit_sha ? commitRepos.get(i.commit_sha) : null,
+            ),
+          ];
+        }),
+      ),
     );
   }
 

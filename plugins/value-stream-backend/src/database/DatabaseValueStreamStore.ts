@@ -316,6 +316,24 @@ export class DatabaseValueStreamStore {
     );
   }
 
+  async artifactEntities(
+    kind: 'deployment' | 'incident',
+    refs: string[],
+  ): Promise<Map<string, string[]>> {
+    const rows = await selectIn<any>(
+      () =>
+        this.db('vs_artifact_entities')
+          .select('ref', 'entity_ref')
+          .where({ kind }),
+      'ref',
+      refs,
+    );
+    const out = new Map<string, string[]>();
+    for (const r of rows)
+      out.set(r.ref, [...(out.get(r.ref) ?? []), r.entity_ref]);
+    return out;
+  }
+
   async addLinks(links: LinkRow[]) {
     await insertIgnore(this.db, 'vs_item_links', links as any[], [
       'item_key',
