@@ -36,6 +36,25 @@ function parseJson(raw: string): unknown {
 const isCloudEvent = (x: unknown): x is Record<string, any> =>
   typeof x === 'object' && x !== null && 'specversion' in x;
 
+/**
+ * A CDEvent no rule uses (an unmapped type, or a build without a commit): kept raw
+ * under its own type so it is counted as ignored and can be replayed later (DESIGN §11).
+ * The id matches the one mapped CDEvents get, so a repeat is a duplicate.
+ */
+function unusedCDEvent(ce: Record<string, any>, data: unknown) {
+  const timestamp = (data as any)?.context?.timestamp;
+  const at = [ce.time, timestamp]
+    .map(t => (typeof t === 'string' ? Date.parse(t) : NaN))
+    .find(ms => !Number.isNaN(ms));
+  return {
+    id: `${ce.source}#${ce.id}`,
+    source: 'cdevents',
+    type: ce.type,
+    occurredAt: new Date(at ?? Date.now()).toISOString(),
+    data: data && typeof data === 'object' && !Array.isArray(data) ? data : {},
+  };
+}
+
 /** A CloudEvent → canonical candidates: CDEvents are mapped, canonical types pass through. */
 function fromCloudEvent(ce: Record<string, any>): unknown[] {
   for (const field of ['id', 'source', 'type']) {
@@ -48,7 +67,7 @@ function fromCloudEvent(ce: Record<string, any>): unknown[] {
     data = JSON.parse(Buffer.from(ce.data_base64, 'base64').toString('utf8'));
   }
   if (isCDEventType(ce.type)) {
-    return cdeventToCanonical({
+    const mapped = cdeventToCanonical({
       id: ce.id,
       source: ce.source,
       type: ce.type,
@@ -56,6 +75,7 @@ function fromCloudEvent(ce: Record<string, any>): unknown[] {
       subject: ce.subject,
       data,
     });
+    return mapped.length ? mapped : [unusedCDEvent(ce, data)];
   }
   return [
     {
