@@ -9,26 +9,47 @@ const sign = (key: string) =>
 describe('verifyPagerDutySignature', () => {
   it('accepts a single valid signature', () => {
     expect(
-      verifyPagerDutySignature({ rawBody, headers: { 'x-pagerduty-signature': sign(secret) } }, secret),
+      verifyPagerDutySignature(
+        { rawBody, headers: { 'x-pagerduty-signature': sign(secret) } },
+        secret,
+      ),
     ).toBe(true);
   });
 
   it('accepts any match among several signatures (secret rotation)', () => {
     const header = `${sign('old-secret')}, ${sign(secret)}`;
-    expect(verifyPagerDutySignature({ rawBody, headers: { 'x-pagerduty-signature': header } }, secret)).toBe(true);
+    expect(
+      verifyPagerDutySignature(
+        { rawBody, headers: { 'x-pagerduty-signature': header } },
+        secret,
+      ),
+    ).toBe(true);
   });
 
   it('rejects wrong, missing and different-length signatures', () => {
     expect(
-      verifyPagerDutySignature({ rawBody, headers: { 'x-pagerduty-signature': sign('other') } }, secret),
+      verifyPagerDutySignature(
+        { rawBody, headers: { 'x-pagerduty-signature': sign('other') } },
+        secret,
+      ),
     ).toBe(false);
-    expect(verifyPagerDutySignature({ rawBody, headers: {} }, secret)).toBe(false);
+    expect(verifyPagerDutySignature({ rawBody, headers: {} }, secret)).toBe(
+      false,
+    );
     expect(
-      verifyPagerDutySignature({ rawBody, headers: { 'x-pagerduty-signature': 'v1=abc' } }, secret),
+      verifyPagerDutySignature(
+        { rawBody, headers: { 'x-pagerduty-signature': 'v1=abc' } },
+        secret,
+      ),
     ).toBe(false);
     expect(
       verifyPagerDutySignature(
-        { rawBody, headers: { 'x-pagerduty-signature': sign(secret).replace('v1=', 'v2=') } },
+        {
+          rawBody,
+          headers: {
+            'x-pagerduty-signature': sign(secret).replace('v1=', 'v2='),
+          },
+        },
         secret,
       ),
     ).toBe(false);

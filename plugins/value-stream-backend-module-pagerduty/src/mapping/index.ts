@@ -7,7 +7,9 @@ const TYPES: Record<string, string> = {
   'incident.resolved': 'incident.resolved',
 };
 
-const ref = z.object({ id: z.string().min(1), summary: z.string().optional() }).nullish();
+const ref = z
+  .object({ id: z.string().min(1), summary: z.string().optional() })
+  .nullish();
 
 const envelope = z.object({
   event: z.object({
@@ -31,7 +33,8 @@ const envelope = z.object({
  * @public
  */
 export function pagerDutyToEvents(payload: unknown): CanonicalEvent[] {
-  const type = (payload as { event?: { event_type?: unknown } } | null)?.event?.event_type;
+  const type = (payload as { event?: { event_type?: unknown } } | null)?.event
+    ?.event_type;
   if (typeof type === 'string' && !TYPES[type]) return [];
   const parsed = envelope.safeParse(payload);
   if (!parsed.success) {

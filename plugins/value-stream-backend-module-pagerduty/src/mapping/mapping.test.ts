@@ -5,7 +5,10 @@ import { pagerDutyToEvents } from '.';
 
 function fixture(name: string): any {
   return JSON.parse(
-    fs.readFileSync(path.join(__dirname, '..', '__fixtures__', `${name}.json`), 'utf8'),
+    fs.readFileSync(
+      path.join(__dirname, '..', '__fixtures__', `${name}.json`),
+      'utf8',
+    ),
   );
 }
 
@@ -72,7 +75,9 @@ describe('pagerDutyToEvents', () => {
   it('throws InputError for malformed payloads', () => {
     const input = expect.objectContaining({ name: 'InputError' });
     expect(() => pagerDutyToEvents(null)).toThrow(input);
-    expect(() => pagerDutyToEvents({ event: { event_type: 'incident.triggered' } })).toThrow(input);
+    expect(() =>
+      pagerDutyToEvents({ event: { event_type: 'incident.triggered' } }),
+    ).toThrow(input);
     const payload = fixture('incident.resolved');
     payload.event.occurred_at = 'yesterday';
     expect(() => pagerDutyToEvents(payload)).toThrow(/occurred_at/);
