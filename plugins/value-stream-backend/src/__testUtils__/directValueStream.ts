@@ -1,0 +1,39 @@
+import { mockServices, TestDatabaseId } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { createValueStream } from '../createValueStream';
+import { databases } from './testBackend';
+
+/**
+ * The plugin's pieces without an HTTP server, over a catalog whose entities a test
+ * changes between `index.refresh()` calls (the scheduled refresh does not run).
+ */
+export async function createDirectValueStream(
+  id: TestDatabaseId,
+  initial: Entity[],
+  config: object = {},
+) {
+  const knex = await databases.init(id);
+  const catalog = { entities: [...initial] };
+  const vs = await createValueStream({
+    config: mockServices.rootConfig({
+      data: { valueStream: { notifications: { enabled: false }, ...config } },
+    }),
+    logger: mockServices.logger.mock(),
+    database: { getClient: async () => knex } as any,
+    httpAuth: mockServices.httpAuth(),
+    auth: mockServices.auth(),
+    permissions: mockServices.permissions(),
+    scheduler: mockServices.scheduler.mock(),
+    catalog: catalogServiceMock.mock({
+      queryEntities: async () => ({
+        items: catalog.entities,
+        totalItems: catalog.entities.length,
+        pageInfo: {},
+      }),
+    }),
+    sources: new Map(),
+  });
+  await vs.index.refresh();
+  return { ...vs, knex, catalog };
+}
