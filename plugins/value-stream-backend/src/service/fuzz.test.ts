@@ -60,7 +60,7 @@ describe.each([['SQLITE_3' as const]])('fuzzed requests on %p', databaseId => {
     await vs.backend.stop();
   });
 
-  const noServerError = (status: number) => {
+  const expectNoServerError = (status: number) => {
     expect(status).toBeGreaterThanOrEqual(200);
     expect(status).toBeLessThan(500);
   };
@@ -72,7 +72,7 @@ describe.each([['SQLITE_3' as const]])('fuzzed requests on %p', databaseId => {
           .post('/api/value-stream/events')
           .set({ ...vs.asService, ...(ct ? { 'Content-Type': ct } : {}) })
           .send(b);
-        noServerError(r.status);
+        expectNoServerError(r.status);
       }),
       { numRuns: RUNS },
     );
@@ -89,7 +89,7 @@ describe.each([['SQLITE_3' as const]])('fuzzed requests on %p', databaseId => {
             .post(`/api/value-stream/webhooks/${encodeURIComponent(source)}`)
             .set(headers)
             .send(b);
-          noServerError(r.status);
+          expectNoServerError(r.status);
         },
       ),
       { numRuns: RUNS },
@@ -107,7 +107,7 @@ describe.each([['SQLITE_3' as const]])('fuzzed requests on %p', databaseId => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...paths), query, async (path, q) => {
         const r = await request(vs.server).get(`/api/value-stream${path}`).set(vs.asUser).query(q);
-        noServerError(r.status);
+        expectNoServerError(r.status);
       }),
       { numRuns: RUNS },
     );
@@ -117,9 +117,9 @@ describe.each([['SQLITE_3' as const]])('fuzzed requests on %p', databaseId => {
     await fc.assert(
       fc.asyncProperty(fc.string(), fc.string(), async (key, name) => {
         const a = await vs.get(`/work-items/${encodeURIComponent(key || 'x')}`);
-        noServerError(a.status);
+        expectNoServerError(a.status);
         const b = await vs.get(`/entities/component/default/${encodeURIComponent(name || 'x')}/metrics`);
-        noServerError(b.status);
+        expectNoServerError(b.status);
       }),
       { numRuns: RUNS },
     );
