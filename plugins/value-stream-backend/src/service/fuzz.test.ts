@@ -66,6 +66,7 @@ describe.each([['SQLITE_3' as const]])('fuzzed requests on %p', databaseId => {
   };
 
   it('POST /events never answers 5xx', async () => {
+    expect.hasAssertions();
     await fc.assert(
       fc.asyncProperty(body, contentType, async (b, ct) => {
         const r = await request(vs.server)
@@ -79,6 +80,7 @@ describe.each([['SQLITE_3' as const]])('fuzzed requests on %p', databaseId => {
   });
 
   it('POST /webhooks/:source never answers 5xx', async () => {
+    expect.hasAssertions();
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom('github', 'jira', 'nope', '%00', '..'),
@@ -97,6 +99,7 @@ describe.each([['SQLITE_3' as const]])('fuzzed requests on %p', databaseId => {
   });
 
   it('reads never answer 5xx', async () => {
+    expect.hasAssertions();
     const paths = [
       `${ENTITY}/metrics`,
       `${ENTITY}/work-items`,
@@ -114,6 +117,7 @@ describe.each([['SQLITE_3' as const]])('fuzzed requests on %p', databaseId => {
   });
 
   it('work-item keys and entity path segments never answer 5xx', async () => {
+    expect.hasAssertions();
     await fc.assert(
       fc.asyncProperty(fc.string(), fc.string(), async (key, name) => {
         const a = await vs.get(`/work-items/${encodeURIComponent(key || 'x')}`);
