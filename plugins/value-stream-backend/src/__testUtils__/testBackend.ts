@@ -7,6 +7,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { Entity } from '@backstage/catalog-model';
+import type { Knex } from 'knex';
 import request from 'supertest';
 import { valueStreamPlugin } from '../plugin';
 
@@ -49,9 +50,17 @@ export const payments = component('payments', {
 /** Starts the plugin on a real database with an in-memory catalog. */
 export async function startValueStream(
   id: TestDatabaseId,
-  options: { config?: object; entities?: Entity[]; features?: any[] } = {},
+  options: {
+    config?: object;
+    entities?: Entity[];
+    features?: any[];
+    /** Replaces the in-memory catalog built from `entities`. */
+    catalog?: any;
+    /** Reuses a database (e.g. to restart the plugin on the same data). */
+    knex?: Knex;
+  } = {},
 ) {
-  const knex = await databases.init(id);
+  const knex = options.knex ?? (await databases.init(id));
   const backend = await startTestBackend({
     features: [
       valueStreamPlugin,
@@ -61,9 +70,10 @@ export async function startValueStream(
           valueStream: { notifications: { enabled: false }, ...options.config },
         },
       }),
-      catalogServiceMock.factory({
-        entities: options.entities ?? [payments, group],
-      }),
+      options.catalog ??
+        catalogServiceMock.factory({
+          entities: options.entities ?? [payments, group],
+        }),
       ...(options.features ?? []),
     ],
   });
