@@ -39,7 +39,7 @@ const chromiumArgs = [
 ];
 
 export default defineConfig({
-  timeout: 90_000,
+  timeout: 120_000,
 
   expect: {
     timeout: 30_000,
