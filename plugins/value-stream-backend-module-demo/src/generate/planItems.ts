@@ -60,7 +60,7 @@ const CHANGES_REQUESTED_PROBABILITY = 0.3;
 const BUILD_FAILURE_PROBABILITY = 0.12;
 
 /** The review pile-up on the bottleneck service starts this long before the anchor… */
-export const PILE_UP_DAYS = 5;
+export const PILE_UP_DAYS = 8;
 /** …and reviewers catch up this long after it. */
 export const PILE_UP_RELEASE_DAYS = 8;
 

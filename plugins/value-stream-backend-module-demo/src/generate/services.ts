@@ -44,8 +44,8 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     jiraKey: 'PAY',
     argocdApp: 'payments-api',
     pagerdutyService: 'PPAY001',
-    itemsPerWeek: 12,
-    reviewMedianHours: 20,
+    itemsPerWeek: 13,
+    reviewMedianHours: 30,
     deployDays: [1, 2, 3, 4, 5],
     topics: [
       'card capture',
@@ -66,7 +66,7 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     jiraKey: 'CHK',
     argocdApp: 'checkout-web',
     pagerdutyService: 'PCHK001',
-    itemsPerWeek: 11,
+    itemsPerWeek: 12,
     reviewMedianHours: 4,
     deployDays: [1, 2, 3, 4, 5],
     topics: [
@@ -87,7 +87,7 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     jiraKey: 'LED',
     argocdApp: 'ledger-service',
     pagerdutyService: 'PLED001',
-    itemsPerWeek: 9,
+    itemsPerWeek: 11,
     reviewMedianHours: 5,
     deployDays: [1, 2, 3, 4],
     topics: [
@@ -107,7 +107,7 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     jiraKey: 'NOT',
     argocdApp: 'notifications-worker',
     pagerdutyService: 'PNOT001',
-    itemsPerWeek: 10,
+    itemsPerWeek: 11,
     reviewMedianHours: 3,
     deployDays: [2, 4],
     topics: [
