@@ -127,9 +127,7 @@ export async function createValueStream(deps: ValueStreamDeps) {
     }
   });
   if (config.alerts.enabled) {
-    ingest.onIngested(async result => {
-      await alerts.evaluate(result.entityRefs);
-    });
+    ingest.onIngested(async result => alerts.schedule(result.entityRefs));
   }
   if (deps.notifications && config.notifications.enabled) {
     const notifications = deps.notifications;

@@ -78,6 +78,8 @@ export const valueStreamPlugin = createBackendPlugin({
         deps.lifecycle.addStartupHook(async () => {
           await vs.start(producers);
         });
+        // Finish alert evaluations queued by the last ingests before the database closes.
+        deps.lifecycle.addShutdownHook(() => vs.alerts.flush());
       },
     });
   },

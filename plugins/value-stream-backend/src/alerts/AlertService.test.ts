@@ -46,6 +46,7 @@ describe.each(databases.eachSupportedId())('alerts on %p', databaseId => {
       }),
       ev('3', 'work_item.blocked', T0 - 23 * HOUR, { reason: 'vendor' }),
     ]);
+    await vs.alerts.flush();
     expect(await vs.alerts.list([ENTITY], 'open')).toEqual([]);
 
     // The scheduled pass, 2 h later: blocked for 25 h now, no new event needed.
@@ -81,6 +82,7 @@ describe.each(databases.eachSupportedId())('alerts on %p', databaseId => {
     );
 
     await vs.ingest.ingest([ev('4', 'work_item.unblocked', now, {})]);
+    await vs.alerts.flush();
     expect(await vs.alerts.list([ENTITY], 'open')).toEqual([]);
     expect(await vs.alerts.list([ENTITY], 'resolved')).toEqual([
       expect.objectContaining({

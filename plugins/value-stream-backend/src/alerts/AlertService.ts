@@ -41,6 +41,37 @@ export class AlertService {
     },
   ) {}
 
+  private readonly dirty = new Set<string>();
+  private pending?: Promise<void>;
+
+  /**
+   * Evaluates these entities soon, off the ingest request: batches that arrive
+   * together are evaluated once per entity. `flush()` waits for it.
+   */
+  schedule(entityRefs: Iterable<string>) {
+    for (const ref of entityRefs) this.dirty.add(ref);
+    if (!this.pending && this.dirty.size) {
+      this.pending = new Promise<void>(resolve =>
+        setTimeout(resolve, 200),
+      ).then(() => this.drain());
+    }
+  }
+
+  async flush() {
+    while (this.pending) await this.pending;
+  }
+
+  private async drain() {
+    while (this.dirty.size) {
+      const refs = [...this.dirty];
+      this.dirty.clear();
+      await this.evaluate(refs).catch(e =>
+        this.options.logger.warn(`value-stream: alert evaluation failed: ${e}`),
+      );
+    }
+    this.pending = undefined;
+  }
+
   setNotifier(notifier: AlertNotifier) {
     this.notifier = notifier;
   }
