@@ -13,8 +13,14 @@ const eventLike = fc.record(
   {
     id: fc.oneof(fc.string(), fc.integer()),
     source: fc.oneof(fc.constantFrom('jira', 'github'), fc.string()),
-    type: fc.oneof(fc.constantFrom(...SCENARIO.map(e => e.type), 'x.y'), fc.string()),
-    occurredAt: fc.oneof(fc.date({ noInvalidDate: true }).map(d => d.toISOString()), fc.string()),
+    type: fc.oneof(
+      fc.constantFrom(...SCENARIO.map(e => e.type), 'x.y'),
+      fc.string(),
+    ),
+    occurredAt: fc.oneof(
+      fc.date({ noInvalidDate: true }).map(d => d.toISOString()),
+      fc.string(),
+    ),
     entityRef: fc.oneof(fc.constant('component:default/payments'), fc.string()),
     repository: fc.oneof(fc.constant('acme/payments'), fc.string()),
     data: fc.oneof(fc.object(), fc.constantFrom(...SCENARIO.map(e => e.data))),
@@ -39,11 +45,35 @@ const contentType = fc.constantFrom(
 );
 const queryValue = fc.oneof(
   fc.string(),
-  fc.constantFrom('open', 'done', 'all', 'wip', 'cfd', 'throughput', 'cycle_time', 'day', 'week', '0', '1001', '-1'),
+  fc.constantFrom(
+    'open',
+    'done',
+    'all',
+    'wip',
+    'cfd',
+    'throughput',
+    'cycle_time',
+    'day',
+    'week',
+    '0',
+    '1001',
+    '-1',
+  ),
   fc.date({ noInvalidDate: true }).map(d => d.toISOString()),
 );
 const query = fc.dictionary(
-  fc.constantFrom('from', 'to', 'state', 'stage', 'type', 'limit', 'cursor', 'status', 'metric', 'interval'),
+  fc.constantFrom(
+    'from',
+    'to',
+    'state',
+    'stage',
+    'type',
+    'limit',
+    'cursor',
+    'status',
+    'metric',
+    'interval',
+  ),
   queryValue,
 );
 
@@ -85,7 +115,14 @@ describe.each([['SQLITE_3' as const]])('fuzzed requests on %p', databaseId => {
       fc.asyncProperty(
         fc.constantFrom('github', 'jira', 'nope', '%00', '..'),
         body,
-        fc.dictionary(fc.constantFrom('x-hub-signature-256', 'x-github-event', 'content-type'), fc.string()),
+        fc.dictionary(
+          fc.constantFrom(
+            'x-hub-signature-256',
+            'x-github-event',
+            'content-type',
+          ),
+          fc.string(),
+        ),
         async (source, b, headers) => {
           const r = await request(vs.server)
             .post(`/api/value-stream/webhooks/${encodeURIComponent(source)}`)
@@ -109,7 +146,10 @@ describe.each([['SQLITE_3' as const]])('fuzzed requests on %p', databaseId => {
     ];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...paths), query, async (path, q) => {
-        const r = await request(vs.server).get(`/api/value-stream${path}`).set(vs.asUser).query(q);
+        const r = await request(vs.server)
+          .get(`/api/value-stream${path}`)
+          .set(vs.asUser)
+          .query(q);
         expectNoServerError(r.status);
       }),
       { numRuns: RUNS },
@@ -122,7 +162,11 @@ describe.each([['SQLITE_3' as const]])('fuzzed requests on %p', databaseId => {
       fc.asyncProperty(fc.string(), fc.string(), async (key, name) => {
         const a = await vs.get(`/work-items/${encodeURIComponent(key || 'x')}`);
         expectNoServerError(a.status);
-        const b = await vs.get(`/entities/component/default/${encodeURIComponent(name || 'x')}/metrics`);
+        const b = await vs.get(
+          `/entities/component/default/${encodeURIComponent(
+            name || 'x',
+          )}/metrics`,
+        );
         expectNoServerError(b.status);
       }),
       { numRuns: RUNS },

@@ -21,7 +21,10 @@ const MAX_TIME = Date.UTC(9999, 11, 31);
 const time = z
   .string()
   .refine(s => !Number.isNaN(Date.parse(s)), 'expected an ISO-8601 date-time')
-  .refine(s => Date.parse(s) >= 0 && Date.parse(s) <= MAX_TIME, 'expected a date between 1970 and 9999')
+  .refine(
+    s => Date.parse(s) >= 0 && Date.parse(s) <= MAX_TIME,
+    'expected a date between 1970 and 9999',
+  )
   .optional();
 
 /** `from`/`to` → window; default the last 30 days ending now. */
