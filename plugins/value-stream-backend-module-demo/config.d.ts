@@ -1,8 +1,22 @@
 export interface Config {
   valueStream?: {
+    /** The demo data source (`@valuestream/backstage-plugin-value-stream-backend-module-demo`). */
     demo?: {
-      /** Generate 90 days of demo history for the example entities and keep it moving. Defaults to false. */
+      /**
+       * Generate demo history for the example services and keep it moving.
+       * Defaults to false.
+       */
       enabled?: boolean;
+      /** Seed of the generator: same seed, same history. Defaults to 42. */
+      seed?: number;
+      /** Days of history before the anchor. Defaults to 90. */
+      days?: number;
+      /**
+       * The story's present, an ISO-8601 date such as `2025-03-10`. Defaults to
+       * Monday 00:00 UTC of the current week, so restarts in the same week
+       * regenerate the same events. Pin it when the database outlives a week.
+       */
+      anchor?: string;
     };
   };
 }
