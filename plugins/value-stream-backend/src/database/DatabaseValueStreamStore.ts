@@ -264,6 +264,15 @@ export class DatabaseValueStreamStore {
       'deployment_id',
       13,
     );
+    // A deployment always includes the commit it deployed, whatever else is derived.
+    await insertIgnore(
+      this.db,
+      'vs_deployment_commits',
+      rows
+        .filter(r => r.commit_sha)
+        .map(r => ({ deployment_id: r.deployment_id, sha: r.commit_sha })),
+      ['deployment_id', 'sha'],
+    );
     const explicit = rows.filter(r => r.explicit_commits);
     await this.replaceDeploymentCommits(
       new Map(
