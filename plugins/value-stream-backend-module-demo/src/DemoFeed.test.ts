@@ -41,7 +41,7 @@ describe('DemoFeed', () => {
     ).toBe(true);
   });
 
-  it('resends nothing it was not asked to when a batch failed: the unsent stay due', () => {
+  it('keeps events not marked as sent due', () => {
     const feed = new DemoFeed({ seed: 42, days: 30, anchor: MONDAY });
     const due = feed.due(MONDAY);
     feed.markSent(100);
