@@ -74,22 +74,13 @@ export async function createValueStream(deps: ValueStreamDeps) {
     auth: deps.auth,
     logger,
     // Attach what matched no entity before, now that the catalog has changed.
-    onChange: async () => {
-      const correlator = correlatorRef.current!;
-      await correlator.resolveArtifacts(
-        await store.deployments(await store.unresolvedArtifacts('deployment')),
-        (await store
-          .db('vs_incidents')
-          .whereIn(
-            'incident_id',
-            await store.unresolvedArtifacts('incident'),
-          )) as any[],
-      );
-      const result = await correlator.rebuildItems(
-        await store.unresolvedItemKeys(),
-      );
-      if (result.entityRefs.size) await alerts.evaluate(result.entityRefs);
-    },
+    onChange: (next, previous) =>
+      store.withIngestLock(async () => {
+        const result = await correlatorRef.current!.reresolve(
+          previous.changesTo(next),
+        );
+        alerts.schedule(result.entityRefs);
+      }),
   });
   const correlator = new Correlator(
     store,
@@ -154,7 +145,8 @@ export async function createValueStream(deps: ValueStreamDeps) {
     let items = 0;
     for await (const page of store.allEvents()) {
       const known = page.filter(e => e.subject);
-      items += (await correlator.apply(known)).itemKeys.length;
+      items += (await store.withIngestLock(() => correlator.apply(known)))
+        .itemKeys.length;
     }
     await store.setMeta(FINGERPRINT_KEY, journeyConfigFingerprint(config));
     await alerts.evaluateAll();

@@ -158,6 +158,52 @@ export class Correlator {
     return this.rebuildItems(keys);
   }
 
+  /**
+   * After a catalog change: re-extract keys in the repositories whose entities changed
+   * (project keys decide what counts as a key), re-resolve deployments and incidents,
+   * and rebuild every item whose entities may differ, including those with none yet.
+   */
+  async reresolve(changes: {
+    repositories: string[];
+    projectKeys: string[];
+    services: string[];
+  }) {
+    const commits = await this.store.commitsInRepositories(
+      changes.repositories,
+    );
+    const prs = await this.store.pullRequestsInRepositories(
+      changes.repositories,
+    );
+    const shas = commits.map(c => c.sha);
+    const prIds = prs.map(p => p.id);
+    const before = [
+      ...(await this.store.keysLinkedTo('commit', shas)),
+      ...(await this.store.keysLinkedTo('pr', prIds)),
+    ];
+    await this.store.removeLinks('commit', shas);
+    await this.store.removeLinks('pr', prIds);
+    await this.linkCommits(commits);
+    await this.linkPullRequests(prs);
+    await this.resolveArtifacts(
+      await this.store.deploymentsToResolve(
+        changes.services,
+        changes.repositories,
+      ),
+      await this.store.incidentsToResolve(changes.services),
+    );
+    const keys = unique([
+      ...before,
+      ...(await this.store.keysLinkedTo('commit', shas)),
+      ...(await this.store.keysLinkedTo('pr', prIds)),
+      ...(await this.store.unresolvedItemKeys()),
+      ...(await this.store.itemKeysMatching(
+        changes.projectKeys,
+        changes.repositories,
+      )),
+    ]);
+    return this.rebuildItems(keys);
+  }
+
   private async linkCommits(commits: CommitRow[]) {
     const links = [];
     const prCommits = [];

@@ -15,6 +15,9 @@ import type {
 import type { ItemStats, Journey } from '../journeys/types';
 import { chunk, insertIgnore, num, selectIn, upsert } from './util';
 
+/** Arbitrary 64-bit key of the PostgreSQL advisory lock that serialises correlation. */
+const INGEST_LOCK_KEY = 7_301_119_455;
+
 const migrationsDir = resolvePackagePath(
   '@valuestream/backstage-plugin-value-stream-backend',
   'migrations',
@@ -155,6 +158,42 @@ export class DatabaseValueStreamStore {
     return migrationsDir;
   }
 
+  /**
+   * Runs `fn` while holding the ingest lock. Correlation re-reads an item's history and
+   * rewrites its journey, so two writers on one item must not interleave: within a
+   * process a promise queue does it; across replicas on PostgreSQL a session advisory
+   * lock does (SQLite has a single writer process).
+   */
+  withIngestLock<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(() => this.withAdvisoryLock(fn));
+    this.queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  private queue: Promise<void> = Promise.resolve();
+
+  private async withAdvisoryLock<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.db.client.config.client !== 'pg') return fn();
+    const conn = await this.db.client.acquireConnection();
+    try {
+      await this.db
+        .raw('select pg_advisory_lock(?)', [INGEST_LOCK_KEY])
+        .connection(conn);
+      try {
+        return await fn();
+      } finally {
+        await this.db
+          .raw('select pg_advisory_unlock(?)', [INGEST_LOCK_KEY])
+          .connection(conn);
+      }
+    } finally {
+      await this.db.client.releaseConnection(conn);
+    }
+  }
+
   // ---- raw events ---------------------------------------------------------------------
 
   /** Stores the events not stored yet; returns the `source\0id` of those inserted. */
@@ -204,7 +243,7 @@ export class DatabaseValueStreamStore {
     let after = 0;
     for (;;) {
       const rows = await this.db('vs_events')
-        .select('seq', 'payload', 'occurred_at')
+        .select('seq', 'payload', 'occurred_at', 'subject')
         .where('seq', '>', after)
         .orderBy('seq')
         .limit(pageSize);
@@ -213,6 +252,7 @@ export class DatabaseValueStreamStore {
       yield rows.map(r => ({
         ...JSON.parse(r.payload),
         at: num(r.occurred_at)!,
+        subject: r.subject,
       }));
     }
   }
@@ -498,6 +538,14 @@ export class DatabaseValueStreamStore {
     };
   }
 
+  async incidents(ids: string[]) {
+    return selectIn<any>(
+      () => this.db('vs_incidents').select('*'),
+      'incident_id',
+      ids,
+    );
+  }
+
   async incidentsForDeployments(ids: string[]) {
     return selectIn<any>(
       () => this.db('vs_incidents').select('*'),
@@ -585,6 +633,92 @@ export class DatabaseValueStreamStore {
       keys,
     );
     return new Map(rows.map(r => [r.key, num(r.done_at)]));
+  }
+
+  async commitsInRepositories(repositories: string[]): Promise<CommitRow[]> {
+    const rows = await selectIn<any>(
+      () => this.db('vs_commits').select('sha'),
+      'repository',
+      repositories,
+    );
+    return this.commits(rows.map(r => r.sha));
+  }
+
+  async pullRequestsInRepositories(
+    repositories: string[],
+  ): Promise<PullRequestRow[]> {
+    const rows = await selectIn<any>(
+      () => this.db('vs_pull_requests').select('id'),
+      'repository',
+      repositories,
+    );
+    return this.pullRequests(rows.map(r => r.id));
+  }
+
+  async removeLinks(kind: 'commit' | 'pr', refs: string[]) {
+    for (const part of chunk([...new Set(refs)], 500)) {
+      await this.db('vs_item_links')
+        .where({ kind })
+        .whereIn('ref', part)
+        .delete();
+    }
+  }
+
+  /** Unresolved deployments plus those of these services or repositories. */
+  async deploymentsToResolve(
+    services: string[],
+    repositories: string[],
+  ): Promise<DeploymentRow[]> {
+    const ids = new Set(await this.unresolvedArtifacts('deployment'));
+    const lower = services.map(s => s.toLowerCase());
+    for (const part of chunk(lower, 500)) {
+      const rows = await this.db('vs_deployments')
+        .select('deployment_id')
+        .whereIn(this.db.raw('lower(service)') as any, part);
+      rows.forEach(r => ids.add(r.deployment_id));
+    }
+    for (const part of chunk(repositories, 500)) {
+      const rows = await this.db('vs_deployments')
+        .select('deployment_id')
+        .whereIn('repository', part);
+      rows.forEach(r => ids.add(r.deployment_id));
+    }
+    return this.deployments([...ids]);
+  }
+
+  async incidentsToResolve(services: string[]) {
+    const ids = new Set(await this.unresolvedArtifacts('incident'));
+    for (const part of chunk(
+      services.map(s => s.toLowerCase()),
+      500,
+    )) {
+      const rows = await this.db('vs_incidents')
+        .select('incident_id')
+        .whereIn(this.db.raw('lower(service)') as any, part);
+      rows.forEach(r => ids.add(r.incident_id));
+    }
+    return this.incidents([...ids]);
+  }
+
+  /** Items keyed `<PROJECT>-n` or `<repository>#n`. */
+  async itemKeysMatching(
+    projectKeys: string[],
+    repositories: string[],
+  ): Promise<string[]> {
+    const patterns = [
+      ...projectKeys.map(k => `${k}-%`),
+      ...repositories.map(r => `${r}#%`),
+    ];
+    const out: string[] = [];
+    for (const part of chunk(patterns, 200)) {
+      const rows = await this.db('vs_work_items')
+        .select('key')
+        .where(b => {
+          for (const p of part) b.orWhere('key', 'like', p);
+        });
+      out.push(...rows.map(r => r.key));
+    }
+    return out;
   }
 
   async unresolvedItemKeys(): Promise<string[]> {

@@ -169,6 +169,27 @@ export class EntityIndex {
     return repository ? this.repoHost.get(repository.toLowerCase()) : undefined;
   }
 
+  /** What maps differently in `next`: repositories, project keys and services. */
+  changesTo(next: EntityIndex) {
+    const changed = (
+      a: Map<string, Set<string>>,
+      b: Map<string, Set<string>>,
+    ) => {
+      const out = new Set<string>();
+      for (const k of new Set([...a.keys(), ...b.keys()])) {
+        const x = [...(a.get(k) ?? [])].sort().join();
+        const y = [...(b.get(k) ?? [])].sort().join();
+        if (x !== y) out.add(k);
+      }
+      return [...out];
+    };
+    return {
+      repositories: changed(this.byRepo, next.byRepo),
+      projectKeys: changed(this.byProjectKey, next.byProjectKey),
+      services: changed(this.byService, next.byService),
+    };
+  }
+
   has(ref: string) {
     return this.refs.has(ref);
   }

@@ -23,7 +23,7 @@ export class EntityIndexRefresher {
       catalog: CatalogService;
       auth: AuthService;
       logger: LoggerService;
-      onChange: (index: EntityIndex) => Promise<void>;
+      onChange: (next: EntityIndex, previous: EntityIndex) => Promise<void>;
     },
   ) {}
 
@@ -49,11 +49,12 @@ export class EntityIndexRefresher {
     } while (cursor);
     const next = new EntityIndex(items as any);
     if (next.fingerprint === this.index.fingerprint) return false;
+    const previous = this.index;
     this.index = next;
     this.options.logger.info(
       `value-stream: entity index has ${next.refs.size} entities`,
     );
-    await onChange(next);
+    await onChange(next, previous);
     return true;
   }
 }

@@ -38,19 +38,6 @@ export class PayloadTooLargeError extends Error {
   statusCode = 413;
 }
 
-/** Serialises correlation in this process, so two batches on one item never race. */
-class Mutex {
-  private tail = Promise.resolve();
-  run<T>(fn: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(fn);
-    this.tail = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    return result;
-  }
-}
-
 export type IngestListener = (result: CorrelationResult) => Promise<void>;
 
 function normalizeEntityRef(ref: string): string {
@@ -67,7 +54,6 @@ function normalizeEntityRef(ref: string): string {
  * the events service and producers. Writes are batched; a repeat is a no-op.
  */
 export class IngestService {
-  private readonly mutex = new Mutex();
   private readonly listeners: IngestListener[] = [];
   private readonly stageNames: Set<string>;
 
@@ -176,7 +162,7 @@ export class IngestService {
       subject: known ? subjectOf(event) : null,
       payload: JSON.stringify(event),
     }));
-    const { inserted, result } = await this.mutex.run(async () => {
+    const { inserted, result } = await store.withIngestLock(async () => {
       const ins = await store.insertEvents(rows);
       const fresh: StoredEvent[] = rows
         .filter(r => r.subject && ins.has(`${r.source}\u0000${r.id}`))

@@ -39,6 +39,5 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     await knex.migrate.rollback({ directory }, true);
     expect(await knex.schema.hasTable('vs_events')).toBe(false);
     expect(await knex.schema.hasTable('vs_alerts')).toBe(false);
-    await knex.destroy();
   });
 });
