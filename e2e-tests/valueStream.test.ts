@@ -21,23 +21,23 @@ const STAGES = [
 ];
 
 async function openValueStreamTab(page: Page) {
-  // A reload shows the guest sign-in again, so sign in on every attempt. The
-  // attempts cover the few seconds before the catalog has read the examples.
-  await expect(async () => {
-    await page.goto(ENTITY_PATH);
-    await page.getByRole('button', { name: 'Enter' }).click();
-    await expect(
-      page.getByRole('heading', { name: COMPONENT }).first(),
-    ).toBeVisible({ timeout: 20_000 });
-  }).toPass({ timeout: 75_000 });
-
-  // The entity's tab, not a sidebar entry of the same name.
+  // The entity's own tab, not a sidebar entry of the same name.
   const main = page.getByRole('main');
-  await main
+  const tab = main
     .getByRole('tab', { name: 'Value Stream' })
     .or(main.getByRole('link', { name: 'Value Stream', exact: true }))
-    .first()
-    .click();
+    .first();
+  // A reload shows the guest sign-in again, so sign in on every attempt. The
+  // attempts cover the seconds before the catalog has read the examples (the
+  // page then says "Entity not found", with the entity name as its heading).
+  await expect(async () => {
+    await page.goto(ENTITY_PATH);
+    await page
+      .getByRole('button', { name: 'Enter' })
+      .click({ timeout: 20_000 });
+    await expect(tab).toBeVisible({ timeout: 20_000 });
+  }).toPass({ timeout: 75_000 });
+  await tab.click();
   await expect(page).toHaveURL(new RegExp(`${ENTITY_PATH}/value-stream$`));
 }
 
