@@ -12,6 +12,8 @@ import type { EntityIndex } from '../entities/EntityIndex';
 import type { Journey } from '../journeys/types';
 import { computeItemStats, timeInStage } from '../metrics/itemStats';
 import { iso } from '../metrics/time';
+import { attributeIncident } from '../metrics/attribution';
+import type { MetricsQueries } from '../database/MetricsQueries';
 
 const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
 
@@ -78,6 +80,8 @@ export class WorkItemService {
     private readonly store: DatabaseValueStreamStore,
     private readonly index: () => EntityIndex,
     private readonly now: () => number = Date.now,
+    private readonly queries?: MetricsQueries,
+    private readonly attributionWindowMs = 24 * 3_600_000,
   ) {}
 
   async list(options: {
@@ -140,6 +144,18 @@ export class WorkItemService {
     };
   }
 
+  /** Incidents of the item's entities attributed (DESIGN §6) to one of its deployments. */
+  private async attributedIncidents(key: string, deploymentIds: string[]) {
+    if (!deploymentIds.length || !this.queries) return [];
+    const refs = await this.store.entitiesOfItem(key);
+    const production = await this.queries.productionDeployments(refs);
+    const mine = new Set(deploymentIds);
+    return (await this.queries.incidents(refs)).filter(i => {
+      const d = attributeIncident(i, production, this.attributionWindowMs);
+      return d !== null && mine.has(d.deploymentId);
+    });
+  }
+
   private async links(key: string) {
     const s = this.store;
     const linkRows = await s.linksForItems([key]);
@@ -159,8 +175,11 @@ export class WorkItemService {
       await s.deploymentIdsForCommits([...shas]),
     );
     const incidents = (
-      await s.incidentsForDeployments(deployments.map(d => d.deployment_id))
-    ).sort((a, b) => Number(a.opened_at ?? 0) - Number(b.opened_at ?? 0));
+      await this.attributedIncidents(
+        key,
+        deployments.map(d => d.deployment_id),
+      )
+    ).sort((a, b) => (a.openedAt ?? 0) - (b.openedAt ?? 0));
     const hosts = this.index();
     const url = (repo: string | null, path: string) => {
       const host = hosts.hostOf(repo);
@@ -177,8 +196,6 @@ export class WorkItemService {
         )
         .map(d => d.finished_at!),
     );
-    const num = (v: unknown) =>
-      v === null || v === undefined ? null : Number(v);
     return {
       leadTimeForChanges:
         Number.isFinite(firstCommit) && Number.isFinite(firstProd)
@@ -226,10 +243,10 @@ export class WorkItemService {
             finishedAt: isoOrNull(d.finished_at),
           })),
         incidents: incidents.map(i => ({
-          incidentId: i.incident_id,
+          incidentId: i.incidentId,
           severity: i.severity,
-          openedAt: isoOrNull(num(i.opened_at)),
-          resolvedAt: isoOrNull(num(i.resolved_at)),
+          openedAt: isoOrNull(i.openedAt),
+          resolvedAt: isoOrNull(i.resolvedAt),
         })),
       },
     };

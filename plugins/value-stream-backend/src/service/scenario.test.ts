@@ -78,7 +78,9 @@ describe.each(databases.eachSupportedId())(
           finishedAt: '2026-01-05T01:00:00.000Z',
         },
       ]);
-      expect(r.body.links.incidents.map((i: any) => i.incidentId)).toEqual([]);
+      expect(r.body.links.incidents.map((i: any) => i.incidentId)).toEqual([
+        'i1',
+      ]);
     });
 
     it('counts blocked time as wait', async () => {
