@@ -19,6 +19,7 @@ import {
   stored,
   waitForEntityIndex,
 } from './lib/phases.mjs';
+import { startPgSampler } from './lib/pgSampler.mjs';
 import { rawInsert } from './lib/rawInsert.mjs';
 import { round, table } from './lib/stats.mjs';
 
@@ -36,15 +37,28 @@ const HELP = `usage: yarn bench [--items 1000,10000] [--db pg|sqlite|both] [--ba
   --items   work items of the main entity, comma-separated sizes (default 1000,10000)
   --db      which database(s) (default both); PostgreSQL at ${PG.host}:${PG.port} as ${PG.user}
   --batch   events per POST /events and per raw INSERT (default 1000)
-  --calls   timed calls per read endpoint (default 50)`;
+  --calls   timed calls per read endpoint (default 50)
+  --no-analyze  on PostgreSQL, skip the ANALYZE after ingest (autovacuum's job, off on some servers)
+  --profile on PostgreSQL, sample pg_stat_activity during ingest and each read endpoint and
+            report the statements the database spent its time in (adds a little load)
+  --keep    keep the last run's database (PostgreSQL vsbench_* databases, SQLite directory) to inspect`;
 
 function parseArgs(argv) {
   const o = { items: [1000, 10000], db: 'both', batch: 1000, calls: 50 };
   for (let i = 0; i < argv.length; i++) {
-    const m = argv[i].match(/^--([a-z]+)(?:=(.*))?$/);
+    const m = argv[i].match(/^--([a-z-]+)(?:=(.*))?$/);
     if (!m || m[1] === 'help') {
       console.log(HELP);
       process.exit(m ? 0 : 2);
+    }
+    const flags = {
+      keep: 'keep',
+      'no-analyze': 'noAnalyze',
+      profile: 'profile',
+    };
+    if (flags[m[1]]) {
+      o[flags[m[1]]] = true;
+      continue;
     }
     const v = m[2] ?? argv[++i];
     if (m[1] === 'items') o.items = v.split(',').map(Number);
@@ -93,6 +107,32 @@ async function dropBenchDatabases() {
     );
     for (const { datname } of rows)
       await knex.raw('drop database if exists ?? with (force)', [datname]);
+  } finally {
+    await knex.destroy();
+  }
+}
+
+async function analyzePluginDatabase() {
+  const knex = require('knex')({
+    client: 'pg',
+    connection: { ...PG, database: `${PG_PREFIX}value-stream` },
+  });
+  try {
+    await knex.raw('analyze');
+  } finally {
+    await knex.destroy();
+  }
+}
+
+async function pgSetting(name) {
+  const knex = require('knex')({
+    client: 'pg',
+    connection: { ...PG, database: 'postgres' },
+  });
+  try {
+    return (
+      await knex.raw('select setting from pg_settings where name = ?', [name])
+    ).rows[0]?.setting;
   } finally {
     await knex.destroy();
   }
@@ -158,7 +198,26 @@ async function runOne({ kind, items, opts, log }) {
     const { base, staticToken, userToken } = backend;
     const indexS = await waitForEntityIndex({ base, staticToken, anchor });
     log(`  entity index ready after ${indexS.toFixed(1)} s`);
-    log(`  ingest over HTTP (${opts.batch} events per POST)`);
+    // With autovacuum off (as on some test servers) the planner never gets statistics for the
+    // fresh tables; a default server analyzes a table once ~10 % of it changed, checked every
+    // minute. The bench stands in for it: ANALYZE every 60 s during ingest and once after.
+    const emulateAutovacuum =
+      kind === 'pg' &&
+      !opts.noAnalyze &&
+      (await pgSetting('autovacuum')) === 'off';
+    const analyzeTimer = emulateAutovacuum
+      ? setInterval(() => analyzePluginDatabase().catch(() => {}), 60000)
+      : undefined;
+    const profiler =
+      kind === 'pg' && opts.profile
+        ? () => startPgSampler({ pg: PG, database: `${PG_PREFIX}value-stream` })
+        : undefined;
+    log(
+      `  ingest over HTTP (${opts.batch} events per POST${
+        emulateAutovacuum ? '; autovacuum is off: ANALYZE every 60 s' : ''
+      })`,
+    );
+    const stopIngestProfile = profiler?.();
     const http = await ingestOverHttp({
       base,
       staticToken,
@@ -166,7 +225,13 @@ async function runOne({ kind, items, opts, log }) {
       batchSize: opts.batch,
       log,
     });
+    clearInterval(analyzeTimer);
+    if (stopIngestProfile) {
+      http.dbProfile = await stopIngestProfile();
+      log(`    database time by statement: ${JSON.stringify(http.dbProfile)}`);
+    }
     log(`    ${http.perSecond} events/s (${http.seconds} s)`);
+    if (kind === 'pg' && !opts.noAnalyze) await analyzePluginDatabase();
     const from = new Date(anchor - 90 * D).toISOString();
     const to = new Date(Date.now() + 60000).toISOString();
     const check = await stored({ base, staticToken, from, to });
@@ -190,6 +255,7 @@ async function runOne({ kind, items, opts, log }) {
       endpoints: readEndpoints({ from, to, keys: mainKeys }),
       calls: opts.calls,
       log,
+      profiler,
     });
     return {
       db: kind,
@@ -198,6 +264,14 @@ async function runOne({ kind, items, opts, log }) {
       mainEntityEvents: mainEvents,
       anchor: new Date(anchor).toISOString(),
       stored: check,
+      analyze:
+        kind !== 'pg'
+          ? 'n/a (SQLite)'
+          : opts.noAnalyze
+          ? 'none'
+          : emulateAutovacuum
+          ? 'every 60 s during ingest and after (autovacuum off)'
+          : 'after ingest; autovacuum on',
       ingest: {
         http,
         raw: {
@@ -215,8 +289,16 @@ async function runOne({ kind, items, opts, log }) {
     throw e;
   } finally {
     await backend.stop();
-    if (kind === 'pg') await dropBenchDatabases().catch(() => {});
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (opts.keep)
+      log(
+        `  kept the database (${
+          kind === 'pg' ? `PostgreSQL ${PG_PREFIX}value-stream` : dir
+        })`,
+      );
+    else {
+      if (kind === 'pg') await dropBenchDatabases().catch(() => {});
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   }
 }
 
@@ -247,7 +329,10 @@ async function main() {
   const log = (...a) => console.log(...a);
   const kinds = opts.db === 'both' ? ['pg', 'sqlite'] : [opts.db];
   const info = machine();
-  if (kinds.includes('pg')) info.postgres = await pgVersion();
+  if (kinds.includes('pg')) {
+    info.postgres = await pgVersion();
+    info.postgresAutovacuum = await pgSetting('autovacuum');
+  }
   log(`machine: ${JSON.stringify(info)}`);
   const started = Date.now();
   const runs = [];

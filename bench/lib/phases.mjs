@@ -178,12 +178,20 @@ export function readEndpoints({ from, to, keys }) {
   ];
 }
 
-export async function measureReads({ base, token, endpoints, calls, log }) {
+export async function measureReads({
+  base,
+  token,
+  endpoints,
+  calls,
+  log,
+  profiler,
+}) {
   const out = [];
   for (const ep of endpoints) {
     for (let i = 0; i < 3; i++)
       await request(base, 'GET', ep.path(i), { token });
     const ms = [];
+    const stopProfile = ep.baseline ? undefined : profiler?.();
     for (let i = 0; i < calls; i++) {
       const r = await request(base, 'GET', ep.path(i), { token });
       if (r.status !== 200)
@@ -198,8 +206,14 @@ export async function measureReads({ base, token, endpoints, calls, log }) {
       p50: round(percentile(ms, 0.5)),
       p95: round(percentile(ms, 0.95)),
       max: round(Math.max(...ms)),
+      ...(ep.baseline ? { baseline: true } : {}),
     };
-    log(`    ${row.endpoint}: p50 ${row.p50} ms, p95 ${row.p95} ms`);
+    if (stopProfile) row.dbProfile = await stopProfile(3);
+    log(
+      `    ${row.endpoint}: p50 ${row.p50} ms, p95 ${row.p95} ms${
+        row.dbProfile ? ` ${JSON.stringify(row.dbProfile)}` : ''
+      }`,
+    );
     out.push(row);
   }
   return out;
