@@ -45,6 +45,8 @@ exports.up = async function up(knex) {
     t.double('wait_time').nullable();
     t.double('blocked_time').nullable();
     t.text('journey').notNullable();
+    // Digest of the journey, attributes and entities: unchanged items are not rewritten.
+    t.string('digest', 64).nullable();
     t.index(['done_at'], 'vs_work_items_done_at_idx');
   });
 

@@ -145,8 +145,11 @@ export async function createValueStream(deps: ValueStreamDeps) {
     let items = 0;
     for await (const page of store.allEvents()) {
       const known = page.filter(e => e.subject);
-      items += (await store.withIngestLock(() => correlator.apply(known)))
-        .itemKeys.length;
+      items += (
+        await store.withIngestLock(() =>
+          correlator.apply(known, { force: true }),
+        )
+      ).itemKeys.length;
     }
     await store.setMeta(FINGERPRINT_KEY, journeyConfigFingerprint(config));
     await alerts.evaluateAll();

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import type { StatusMapper } from '@valuestream/backstage-plugin-value-stream-node';
 import { STAGE } from '@valuestream/backstage-plugin-value-stream-common';
 import type { ValueStreamConfig } from '../config/readConfig';
@@ -30,6 +31,14 @@ import {
 } from './keys';
 import { prId } from './subjects';
 
+/** What decides a stored item row, apart from the clock. */
+function journeyDigest(o: StoredJourney): string {
+  const { journey, entityRefs } = o;
+  return createHash('sha256')
+    .update(JSON.stringify([journey, entityRefs]))
+    .digest('hex');
+}
+
 const group = <T>(xs: T[], key: (x: T) => string) => {
   const m = new Map<string, T[]>();
   for (const x of xs) m.set(key(x), [...(m.get(key(x)) ?? []), x]);
@@ -59,7 +68,22 @@ export class Correlator {
     private readonly onDone?: (item: StoredJourney) => void,
   ) {}
 
-  async apply(events: StoredEvent[]): Promise<CorrelationResult> {
+  /** The same correlator over another store (e.g. one bound to a transaction). */
+  using(store: DatabaseValueStreamStore): Correlator {
+    return new Correlator(
+      store,
+      this.config,
+      this.index,
+      this.statusMapper,
+      this.now,
+      this.onDone,
+    );
+  }
+
+  async apply(
+    events: StoredEvent[],
+    options: { force?: boolean } = {},
+  ): Promise<CorrelationResult> {
     const subjects = group(
       events.filter(e => e.subject),
       e => e.subject!.slice(0, e.subject!.indexOf(':')),
@@ -155,7 +179,7 @@ export class Correlator {
       ...(await this.store.keysLinkedTo('commit', [...shas])),
       ...(await this.store.keysLinkedTo('pr', prIds)),
     ]);
-    return this.rebuildItems(keys);
+    return this.rebuildItems(keys, options);
   }
 
   /**
@@ -344,7 +368,10 @@ export class Correlator {
   }
 
   /** Recomputes and stores the journeys of these items from everything stored about them. */
-  async rebuildItems(keys: string[]): Promise<CorrelationResult> {
+  async rebuildItems(
+    keys: string[],
+    options: { force?: boolean } = {},
+  ): Promise<CorrelationResult> {
     const entityRefs = new Set<string>();
     if (!keys.length) return { itemKeys: [], entityRefs };
     const itemEvents = group(
@@ -484,17 +511,19 @@ export class Correlator {
         entityRefs: unique(entityList),
       });
     }
-    if (this.onDone) {
-      const before = await this.store.doneAtOf(out.map(o => o.journey.key));
-      for (const o of out) {
-        if (
-          o.journey.doneAt !== null &&
-          before.get(o.journey.key) !== o.journey.doneAt
-        )
-          this.onDone(o);
-      }
+    // Rewrite only the items whose journey, attributes or entities changed.
+    const stored = await this.store.storedDigests(out.map(o => o.journey.key));
+    const changed = options.force
+      ? out
+      : out.filter(o => stored.get(o.journey.key)?.digest !== journeyDigest(o));
+    for (const o of changed) {
+      const doneBefore = stored.get(o.journey.key)?.doneAt ?? null;
+      if (o.journey.doneAt !== null && doneBefore !== o.journey.doneAt)
+        this.onDone?.(o);
     }
-    await this.store.writeJourneys(out);
+    await this.store.writeJourneys(
+      changed.map(o => ({ ...o, digest: journeyDigest(o) })),
+    );
     return { itemKeys: present, entityRefs };
   }
 

@@ -41,6 +41,8 @@ export interface StoredJourney {
   journey: Journey;
   stats: ItemStats;
   entityRefs: string[];
+  /** Digest of journey and entities (see Correlator); unchanged items are skipped. */
+  digest?: string;
 }
 
 export interface LinkRow {
@@ -448,6 +450,9 @@ export class DatabaseValueStreamStore {
       ids,
     );
     const commits = await this.prCommits(ids);
+    const byPr = new Map<string, string[]>();
+    for (const c of commits)
+      byPr.set(c.pr_id, [...(byPr.get(c.pr_id) ?? []), c.sha]);
     return rows.map(r => ({
       ...r,
       number: Number(r.number),
@@ -455,7 +460,7 @@ export class DatabaseValueStreamStore {
       merged_at: num(r.merged_at),
       closed_at: num(r.closed_at),
       updated_at: num(r.updated_at)!,
-      commits: commits.filter(c => c.pr_id === r.id).map(c => c.sha),
+      commits: byPr.get(r.id) ?? [],
     }));
   }
 
@@ -563,7 +568,7 @@ export class DatabaseValueStreamStore {
       await upsert(
         tx,
         'vs_work_items',
-        items.map(({ journey: j, stats: s }) => ({
+        items.map(({ journey: j, stats: s, digest }) => ({
           key: j.key,
           title: j.title,
           item_type: j.itemType,
@@ -589,9 +594,10 @@ export class DatabaseValueStreamStore {
             intervals: j.intervals,
             blockedIntervals: j.blockedIntervals,
           }),
+          digest: digest ?? null,
         })),
         'key',
-        21,
+        22,
       );
       for (const part of chunk(keys, 500)) {
         await tx('vs_stage_intervals').whereIn('item_key', part).delete();
@@ -626,13 +632,17 @@ export class DatabaseValueStreamStore {
     });
   }
 
-  async doneAtOf(keys: string[]): Promise<Map<string, number | null>> {
+  async storedDigests(
+    keys: string[],
+  ): Promise<Map<string, { digest: string | null; doneAt: number | null }>> {
     const rows = await selectIn<any>(
-      () => this.db('vs_work_items').select('key', 'done_at'),
+      () => this.db('vs_work_items').select('key', 'digest', 'done_at'),
       'key',
       keys,
     );
-    return new Map(rows.map(r => [r.key, num(r.done_at)]));
+    return new Map(
+      rows.map(r => [r.key, { digest: r.digest, doneAt: num(r.done_at) }]),
+    );
   }
 
   async commitsInRepositories(repositories: string[]): Promise<CommitRow[]> {

@@ -1,5 +1,14 @@
 import type { Knex } from 'knex';
 
+/**
+ * Bound parameters per statement: far below SQLite's 32,766 and PostgreSQL's 65,535, large
+ * enough that a 1,000-event batch is a handful of statements.
+ */
+const PARAMS_PER_STATEMENT = 8000;
+/** knex writes SQLite multi-row inserts as a compound SELECT, limited to 500 terms. */
+const ROWS_PER_STATEMENT = 400;
+const IN_LIST_SIZE = 2000;
+
 /** Splits a list so `whereIn`/multi-row inserts stay under SQLite's and PostgreSQL's parameter limits. */
 export function chunk<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -16,7 +25,7 @@ export async function selectIn<R>(
 ): Promise<R[]> {
   const unique = [...new Set(values)];
   const out: R[] = [];
-  for (const part of chunk(unique, 500)) {
+  for (const part of chunk(unique, IN_LIST_SIZE)) {
     out.push(...((await query().whereIn(column, part)) as R[]));
   }
   return out;
@@ -31,9 +40,11 @@ export async function upsert(
   columnsPerRow?: number,
 ) {
   if (!rows.length) return;
-  const size = Math.max(
-    1,
-    Math.floor(900 / (columnsPerRow ?? Object.keys(rows[0]).length)),
+  const size = Math.min(
+    ROWS_PER_STATEMENT,
+    Math.floor(
+      PARAMS_PER_STATEMENT / (columnsPerRow ?? Object.keys(rows[0]).length),
+    ),
   );
   for (const part of chunk(rows, size)) {
     await db(table)
@@ -51,7 +62,10 @@ export async function insertIgnore(
   key: string | string[],
 ) {
   if (!rows.length) return;
-  const size = Math.max(1, Math.floor(900 / Object.keys(rows[0]).length));
+  const size = Math.min(
+    ROWS_PER_STATEMENT,
+    Math.floor(PARAMS_PER_STATEMENT / Object.keys(rows[0]).length),
+  );
   for (const part of chunk(rows, size)) {
     await db(table)
       .insert(part)

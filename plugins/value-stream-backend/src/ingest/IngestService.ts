@@ -10,9 +10,9 @@ import type { ValueStreamConfig } from '../config/readConfig';
 import type { Correlator, CorrelationResult } from '../correlation/Correlator';
 import type { StoredEvent } from '../correlation/folds';
 import { subjectOf } from '../correlation/subjects';
-import type {
+import {
   DatabaseValueStreamStore,
-  EventRow,
+  type EventRow,
 } from '../database/DatabaseValueStreamStore';
 import { fieldLimitProblem } from './fieldLimits';
 import type { RawInput } from './parseEvents';
@@ -162,18 +162,25 @@ export class IngestService {
       subject: known ? subjectOf(event) : null,
       payload: JSON.stringify(event),
     }));
-    const { inserted, result } = await store.withIngestLock(async () => {
-      const ins = await store.insertEvents(rows);
-      const fresh: StoredEvent[] = rows
-        .filter(r => r.subject && ins.has(`${r.source}\u0000${r.id}`))
-        .map(r => ({
-          ...(JSON.parse(r.payload) as CanonicalEvent),
-          at: r.occurred_at,
-          subject: r.subject,
-        }));
-      const res = fresh.length ? await correlator.apply(fresh) : undefined;
-      return { inserted: ins, result: res };
-    });
+    // One transaction per batch: a crash leaves either the whole batch or nothing, and
+    // PostgreSQL flushes its log once per batch instead of once per statement.
+    const { inserted, result } = await store.withIngestLock(() =>
+      store.db.transaction(async tx => {
+        const txStore = DatabaseValueStreamStore.fromKnex(tx);
+        const ins = await txStore.insertEvents(rows);
+        const fresh: StoredEvent[] = rows
+          .filter(r => r.subject && ins.has(`${r.source}\u0000${r.id}`))
+          .map(r => ({
+            ...(JSON.parse(r.payload) as CanonicalEvent),
+            at: r.occurred_at,
+            subject: r.subject,
+          }));
+        const res = fresh.length
+          ? await correlator.using(txStore).apply(fresh)
+          : undefined;
+        return { inserted: ins, result: res };
+      }),
+    );
     const counts: IngestResponse = { accepted: 0, duplicates: 0, ignored: 0 };
     const seen = new Set<string>();
     for (const r of rows) {

@@ -30,9 +30,20 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       detected_at: 1,
     };
     await knex('vs_alerts').insert({ ...alert, id: 'a1' });
-    await expect(
-      knex('vs_alerts').insert({ ...alert, id: 'a2' }),
-    ).rejects.toThrow();
+    await knex('vs_alerts')
+      .insert({ ...alert, id: 'a2' })
+      .onConflict()
+      .ignore();
+    expect(
+      await knex('vs_alerts')
+        .where({ subject: 'A-1' })
+        .whereNull('resolved_at')
+        .count({ n: '*' }),
+    ).toEqual([{ n: expect.anything() }]);
+    const open = await knex('vs_alerts')
+      .where({ subject: 'A-1' })
+      .whereNull('resolved_at');
+    expect(open.map(a => a.id)).toEqual(['a1']);
     await knex('vs_alerts').where({ id: 'a1' }).update({ resolved_at: 5 });
     await knex('vs_alerts').insert({ ...alert, id: 'a2' });
 
