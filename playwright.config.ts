@@ -101,7 +101,7 @@ export default defineConfig({
 
   // One project per e2e-tests/ folder (repository root and packages), all in
   // Chromium; the "chrome" channel generateProjects picks is not installed.
-  projects: generateProjects().map(project => ({
+  projects: (generateProjects() ?? []).map(project => ({
     ...project,
     use: { ...project.use, channel: undefined, browserName: 'chromium' },
   })),
