@@ -54,7 +54,12 @@ export interface MetricsResponse {
       rate: number | null;
       tier?: DoraTier | null;
     };
-    recoveryTime: { count: number; p50: number; mean: number; tier?: DoraTier } | null;
+    recoveryTime: {
+      count: number;
+      p50: number;
+      mean: number;
+      tier?: DoraTier;
+    } | null;
   };
   stages: StageMetrics[];
 }

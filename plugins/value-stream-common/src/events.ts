@@ -32,7 +32,10 @@ export const eventDataSchemas = {
     to: nonEmpty,
     stage: nonEmpty.optional(),
   }),
-  'work_item.blocked': z.object({ ...workItemKey, reason: z.string().optional() }),
+  'work_item.blocked': z.object({
+    ...workItemKey,
+    reason: z.string().optional(),
+  }),
   'work_item.unblocked': z.object({
     ...workItemKey,
     reason: z.string().optional(),
@@ -179,7 +182,8 @@ function describe(issues: z.core.$ZodIssue[], prefix: string): string {
  */
 export function validateCanonicalEvent(input: unknown): EventValidation {
   const env = canonicalEventEnvelopeSchema.safeParse(input);
-  if (!env.success) return { ok: false, message: describe(env.error.issues, '') };
+  if (!env.success)
+    return { ok: false, message: describe(env.error.issues, '') };
   const event = env.data as CanonicalEvent;
   if (!isKnownEventType(event.type)) return { ok: true, event, known: false };
   const data = eventDataSchemas[event.type].safeParse(event.data);
