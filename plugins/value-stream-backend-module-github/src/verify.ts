@@ -1,5 +1,8 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { WebhookRequest } from '@valuestream/backstage-plugin-value-stream-node';
+import {
+  hmacSha256Hex,
+  safeEqual,
+  type WebhookRequest,
+} from '@valuestream/backstage-plugin-value-stream-node';
 
 /**
  * Checks `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>` in
@@ -12,11 +15,8 @@ export function verifyGithubSignature(
 ): boolean {
   const header = request.headers['x-hub-signature-256'];
   if (!header || !secret) return false;
-  const expected = Buffer.from(
-    `sha256=${createHmac('sha256', secret)
-      .update(request.rawBody)
-      .digest('hex')}`,
+  return safeEqual(
+    header.trim(),
+    `sha256=${hmacSha256Hex(secret, request.rawBody)}`,
   );
-  const given = Buffer.from(header.trim());
-  return given.length === expected.length && timingSafeEqual(given, expected);
 }

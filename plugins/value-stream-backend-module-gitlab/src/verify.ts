@@ -1,5 +1,7 @@
-import { timingSafeEqual } from 'node:crypto';
-import type { WebhookRequest } from '@valuestream/backstage-plugin-value-stream-node';
+import {
+  safeEqual,
+  type WebhookRequest,
+} from '@valuestream/backstage-plugin-value-stream-node';
 
 /**
  * GitLab sends the configured secret token verbatim in `X-Gitlab-Token`;
@@ -11,8 +13,5 @@ export function verifyGitlabToken(
   secret: string,
 ): boolean {
   const token = request.headers['x-gitlab-token'];
-  if (!token || !secret) return false;
-  const given = Buffer.from(token);
-  const expected = Buffer.from(secret);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return Boolean(token && secret) && safeEqual(token!, secret);
 }

@@ -1,5 +1,8 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { WebhookRequest } from '@valuestream/backstage-plugin-value-stream-node';
+import {
+  hmacSha256Hex,
+  safeEqual,
+  type WebhookRequest,
+} from '@valuestream/backstage-plugin-value-stream-node';
 
 /**
  * PagerDuty v3 signs with `X-PagerDuty-Signature: v1=<hex HMAC-SHA256>`; during
@@ -13,16 +16,10 @@ export function verifyPagerDutySignature(
 ): boolean {
   const header = request.headers['x-pagerduty-signature'];
   if (!header || !secret) return false;
-  const expected = Buffer.from(
-    `v1=${createHmac('sha256', secret).update(request.rawBody).digest('hex')}`,
-  );
-  let match = false;
-  for (const signature of header.split(',')) {
-    const given = Buffer.from(signature.trim());
-    // no early exit: every listed signature is compared
-    if (given.length === expected.length && timingSafeEqual(given, expected)) {
-      match = true;
-    }
-  }
-  return match;
+  const expected = `v1=${hmacSha256Hex(secret, request.rawBody)}`;
+  // Every listed signature is compared (no early exit), so timing reveals nothing.
+  return header
+    .split(',')
+    .map(signature => safeEqual(signature.trim(), expected))
+    .reduce((a, b) => a || b, false);
 }

@@ -4,3 +4,4 @@
  * @packageDocumentation
  */
 export * from './extensionPoints';
+export * from './webhookVerification';
