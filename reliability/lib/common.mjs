@@ -31,7 +31,8 @@ export const root = path.resolve(
   '../..',
 );
 const D = 86400000;
-export const REF_PREFIX = 'vsrel_ref_';
+/** The reference databases of a run of `n` events. */
+export const refPrefix = n => `vsrel_ref${n}_`;
 export const TOKEN = 'reliability-static-token';
 export const log = (...a) => console.log(...a);
 
@@ -83,7 +84,7 @@ function codeVersion() {
 
 /**
  * The clean sequential run the others are compared with: one sender, chronological batches,
- * no repeats, on databases `vsrel_ref_*`. Reused while the events, batch size and backend code
+ * no repeats, on databases `vsrel_ref<N>_*`. Reused while the events, batch size and backend code
  * are the same (a marker table in its plugin database says which run it holds).
  */
 export async function ensureReference({ events, opts, entities, anchor }) {
@@ -93,16 +94,17 @@ export async function ensureReference({ events, opts, entities, anchor }) {
     .update(String(opts.batch))
     .update(codeVersion())
     .digest('hex');
-  const database = `${REF_PREFIX}value-stream`;
+  const prefix = refPrefix(events.length);
+  const database = `${prefix}value-stream`;
   if (!opts.freshReference && (await databaseExists(database))) {
-    const knex = connect(REF_PREFIX);
+    const knex = connect(prefix);
     try {
       const { rows } = await knex.raw(
         `select fingerprint from vsrel_reference where fingerprint = ?`,
         [fingerprint],
       );
       if (rows.length) {
-        log('reference: reusing the sequential run in vsrel_ref_*');
+        log(`reference: reusing the sequential run in ${prefix}*`);
         return { reused: true };
       }
     } catch {
@@ -112,14 +114,14 @@ export async function ensureReference({ events, opts, entities, anchor }) {
     }
   }
   log(`reference: sequential run of ${events.length} events (1 sender)`);
-  await dropPrefix(REF_PREFIX);
+  await dropPrefix(prefix);
   const dir = tmpDir('ref');
   const backend = await startBackend({
     root,
     dir,
     name: 'reference',
     pg: PG,
-    prefix: REF_PREFIX,
+    prefix,
     token: TOKEN,
     entities,
     log,
@@ -151,7 +153,7 @@ export async function ensureReference({ events, opts, entities, anchor }) {
   } finally {
     await backend.stop();
   }
-  const knex = connect(REF_PREFIX);
+  const knex = connect(prefix);
   try {
     await knex.raw('create table vsrel_reference (fingerprint text)');
     await knex('vsrel_reference').insert({ fingerprint });
@@ -170,7 +172,7 @@ export async function ensureReference({ events, opts, entities, anchor }) {
  */
 export async function checkRun({ prefix, events, ledger, firstTimeUnacked = 0 }) {
   const knex = connect(prefix);
-  const ref = connect(REF_PREFIX);
+  const ref = connect(refPrefix(events.length));
   try {
     const stored = await storedEvents(knex);
     let lost = 0;
