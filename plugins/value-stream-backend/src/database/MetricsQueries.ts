@@ -123,27 +123,62 @@ export class MetricsQueries {
     return [...byKey].map(([key, intervals]) => ({ key, intervals }));
   }
 
+  /**
+   * The entity's production deployments, optionally only those finished in a range, with
+   * these ids, or including these commits (one indexed query each, then their commits).
+   */
   async productionDeployments(
     entityRefs: string[],
+    filter: {
+      finishedFrom?: number;
+      finishedTo?: number;
+      ids?: string[];
+      shas?: string[];
+    } = {},
   ): Promise<DeploymentRecord[]> {
-    const rows = await this.db('vs_deployments')
-      .select('*')
-      .where('env_class', 'production')
-      .whereIn(
-        'deployment_id',
-        this.db('vs_artifact_entities')
-          .select('ref')
-          .where('kind', 'deployment')
-          .whereIn('entity_ref', entityRefs),
+    const base = () =>
+      this.db('vs_deployments')
+        .select('*')
+        .where('env_class', 'production')
+        .whereIn(
+          'deployment_id',
+          this.db('vs_artifact_entities')
+            .select('ref')
+            .where('kind', 'deployment')
+            .whereIn('entity_ref', entityRefs),
+        );
+    let rows: any[];
+    if (filter.ids || filter.shas) {
+      const ids = new Set(filter.ids ?? []);
+      const viaCommits = await selectIn<any>(
+        () => this.db('vs_deployment_commits').distinct('deployment_id'),
+        'sha',
+        filter.shas ?? [],
       );
+      viaCommits.forEach(r => ids.add(r.deployment_id));
+      rows = await selectIn<any>(base, 'deployment_id', [...ids]);
+    } else if (filter.finishedFrom !== undefined) {
+      rows = await base()
+        .where('finished_at', '>=', filter.finishedFrom)
+        .where(
+          'finished_at',
+          '<',
+          filter.finishedTo ?? Number.MAX_SAFE_INTEGER,
+        );
+    } else {
+      rows = await base();
+    }
     const commits = await selectIn<any>(
       () => this.db('vs_deployment_commits').select('deployment_id', 'sha'),
       'deployment_id',
       rows.map(r => r.deployment_id),
     );
     const byId = new Map<string, string[]>();
-    for (const c of commits)
-      byId.set(c.deployment_id, [...(byId.get(c.deployment_id) ?? []), c.sha]);
+    for (const c of commits) {
+      const list = byId.get(c.deployment_id) ?? [];
+      list.push(c.sha);
+      byId.set(c.deployment_id, list);
+    }
     return rows.map(r => ({
       deploymentId: r.deployment_id,
       environment: r.environment,

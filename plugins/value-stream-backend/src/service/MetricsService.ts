@@ -6,7 +6,7 @@ import type {
 } from '@valuestream/backstage-plugin-value-stream-common';
 import type { ValueStreamConfig } from '../config/readConfig';
 import type { MetricsQueries } from '../database/MetricsQueries';
-import type { Window } from '../journeys/types';
+import type { IncidentRecord, Window } from '../journeys/types';
 import { doraMetrics } from '../metrics/dora';
 import { flowMetrics } from '../metrics/flow';
 import { stageMetrics } from '../metrics/stages';
@@ -31,30 +31,19 @@ export class MetricsService {
     window: Window,
   ): Promise<MetricsResponse> {
     const q = this.queries;
-    const [done, load, counts, visits, deployments, incidents, alerts] =
-      await Promise.all([
-        q.doneItems(entityRefs, window),
-        q.loadAt(entityRefs, window.to),
-        q.currentStageCounts(entityRefs),
-        q.visitDurations(entityRefs, window),
-        q.productionDeployments(entityRefs),
-        q.incidents(entityRefs),
-        q.openAlerts(entityRefs),
-      ]);
-    const inWindow = deployments.filter(
-      d =>
-        d.finishedAt !== null &&
-        d.finishedAt >= window.from &&
-        d.finishedAt < window.to,
-    );
-    const changes = await q.changesFor([
-      ...new Set(
-        inWindow.flatMap(d => [
-          ...d.commits,
-          ...(d.commitSha ? [d.commitSha] : []),
-        ]),
-      ),
+    const [done, load, counts, visits, incidents, alerts] = await Promise.all([
+      q.doneItems(entityRefs, window),
+      q.loadAt(entityRefs, window.to),
+      q.currentStageCounts(entityRefs),
+      q.visitDurations(entityRefs, window),
+      q.incidents(entityRefs),
+      q.openAlerts(entityRefs),
     ]);
+    const { deployments, changes } = await this.doraData(
+      entityRefs,
+      window,
+      incidents,
+    );
     return {
       entityRef,
       window: { from: iso(window.from), to: iso(window.to) },
@@ -73,6 +62,48 @@ export class MetricsService {
         openAlerts: alerts,
       }),
     };
+  }
+
+  /**
+   * Only the deployments DORA can need for this window, not the entity's whole history:
+   * those finished within one attribution window around it (frequency, failure rate and
+   * the incident fallback rule), those incidents name, and those that first shipped the
+   * changes deployed in the window (lead time).
+   */
+  private async doraData(
+    entityRefs: string[],
+    window: Window,
+    incidents: IncidentRecord[],
+  ) {
+    const q = this.queries;
+    const slack = this.config.incidentAttributionWindowMs;
+    const around = await q.productionDeployments(entityRefs, {
+      finishedFrom: window.from - slack,
+      finishedTo: window.to + slack,
+    });
+    const inWindow = around.filter(
+      d =>
+        d.finishedAt !== null &&
+        d.finishedAt >= window.from &&
+        d.finishedAt < window.to,
+    );
+    const changes = await q.changesFor([
+      ...new Set(
+        inWindow.flatMap(d => [
+          ...d.commits,
+          ...(d.commitSha ? [d.commitSha] : []),
+        ]),
+      ),
+    ]);
+    const named = await q.productionDeployments(entityRefs, {
+      ids: incidents.flatMap(i => (i.deploymentId ? [i.deploymentId] : [])),
+      shas: [
+        ...incidents.flatMap(i => (i.commitSha ? [i.commitSha] : [])),
+        ...changes.flatMap(c => c.commits),
+      ],
+    });
+    const byId = new Map([...around, ...named].map(d => [d.deploymentId, d]));
+    return { deployments: [...byId.values()], changes };
   }
 
   async timeseries(

@@ -8,6 +8,7 @@ import type {
   DatabaseValueStreamStore,
   WorkItemRow,
 } from '../database/DatabaseValueStreamStore';
+import type { DeploymentRow } from '../correlation/folds';
 import type { EntityIndex } from '../entities/EntityIndex';
 import type { Journey } from '../journeys/types';
 import { computeItemStats, timeInStage } from '../metrics/itemStats';
@@ -145,12 +146,29 @@ export class WorkItemService {
   }
 
   /** Incidents of the item's entities attributed (DESIGN §6) to one of its deployments. */
-  private async attributedIncidents(key: string, deploymentIds: string[]) {
-    if (!deploymentIds.length || !this.queries) return [];
+  private async attributedIncidents(key: string, deployments: DeploymentRow[]) {
+    const finished = deployments.flatMap(d =>
+      d.env_class === 'production' && d.finished_at !== null
+        ? [d.finished_at]
+        : [],
+    );
+    if (!finished.length || !this.queries) return [];
     const refs = await this.store.entitiesOfItem(key);
-    const production = await this.queries.productionDeployments(refs);
-    const mine = new Set(deploymentIds);
-    return (await this.queries.incidents(refs)).filter(i => {
+    const incidents = await this.queries.incidents(refs);
+    // The deployments an incident could fall back to around the item's, plus those named.
+    const around = await this.queries.productionDeployments(refs, {
+      finishedFrom: Math.min(...finished) - this.attributionWindowMs,
+      finishedTo: Math.max(...finished) + this.attributionWindowMs,
+    });
+    const named = await this.queries.productionDeployments(refs, {
+      ids: incidents.flatMap(i => (i.deploymentId ? [i.deploymentId] : [])),
+      shas: incidents.flatMap(i => (i.commitSha ? [i.commitSha] : [])),
+    });
+    const production = [
+      ...new Map([...around, ...named].map(d => [d.deploymentId, d])).values(),
+    ];
+    const mine = new Set(deployments.map(d => d.deployment_id));
+    return incidents.filter(i => {
       const d = attributeIncident(i, production, this.attributionWindowMs);
       return d !== null && mine.has(d.deploymentId);
     });
@@ -174,12 +192,9 @@ export class WorkItemService {
     const deployments = await s.deployments(
       await s.deploymentIdsForCommits([...shas]),
     );
-    const incidents = (
-      await this.attributedIncidents(
-        key,
-        deployments.map(d => d.deployment_id),
-      )
-    ).sort((a, b) => (a.openedAt ?? 0) - (b.openedAt ?? 0));
+    const incidents = (await this.attributedIncidents(key, deployments)).sort(
+      (a, b) => (a.openedAt ?? 0) - (b.openedAt ?? 0),
+    );
     const hosts = this.index();
     const url = (repo: string | null, path: string) => {
       const host = hosts.hostOf(repo);
