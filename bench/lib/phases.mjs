@@ -175,6 +175,17 @@ export function readEndpoints({ from, to, keys }) {
           keys[(i * 7919) % keys.length],
         )}`,
     },
+    // Floors, not targets: an HTTP round trip, and the catalog read each entity read checks.
+    {
+      name: 'baseline: GET /health',
+      path: () => `${VS}/health`,
+      baseline: true,
+    },
+    {
+      name: 'baseline: catalog entity',
+      path: () => '/api/catalog/entities/by-name/component/default/bench-main',
+      baseline: true,
+    },
   ];
 }
 
