@@ -51,7 +51,9 @@ async function main() {
     seed: opts.seed,
   });
   log(
-    `\ncrash: ${events.length} events in ${queue.length} POSTs from ${opts.senders} senders; kill -9 at ${opts.killAt * 100} % acknowledged`,
+    `\ncrash: ${events.length} events in ${queue.length} POSTs from ${
+      opts.senders
+    } senders; kill -9 at ${opts.killAt * 100} % acknowledged`,
   );
   await dropPrefix(PREFIX);
   const dir = tmpDir('crash');
@@ -71,7 +73,11 @@ async function main() {
   const crash = {};
   let result;
   try {
-    await waitForEntityIndex({ base: backend.base, staticToken: TOKEN, anchor });
+    await waitForEntityIndex({
+      base: backend.base,
+      staticToken: TOKEN,
+      anchor,
+    });
     const inFlight = new Set();
     let killed = false;
     const killAt = Math.floor(events.length * opts.killAt);
@@ -111,7 +117,8 @@ async function main() {
       let lostAtKill = 0;
       for (const k of ledger.ackedKeys) if (!stored.keys.has(k)) lostAtKill++;
       let storedUnacked = 0;
-      for (const k of stored.keys) if (!ledger.ackedKeys.has(k)) storedUnacked++;
+      for (const k of stored.keys)
+        if (!ledger.ackedKeys.has(k)) storedUnacked++;
       const committedInFlight = inFlightAtKill.filter(b =>
         b.events.every(e => stored.keys.has(keyOf(e))),
       ).length;
@@ -129,7 +136,11 @@ async function main() {
     }
 
     backend = await start('backend-2');
-    await waitForEntityIndex({ base: backend.base, staticToken: TOKEN, anchor });
+    await waitForEntityIndex({
+      base: backend.base,
+      staticToken: TOKEN,
+      anchor,
+    });
     // Resend what was not acknowledged (the in-flight batches among them) and, like a sender
     // that is unsure how far it got, the last 5 batches acknowledged before the kill.
     const acked = queue.filter(b => !unacked.includes(b));
@@ -180,7 +191,9 @@ async function main() {
 main().then(
   ok => process.exit(ok ? 0 : 1),
   e => {
-    console.error(`reliability:crash failed: ${String(e?.stack ?? e).slice(0, 4000)}`);
+    console.error(
+      `reliability:crash failed: ${String(e?.stack ?? e).slice(0, 4000)}`,
+    );
     process.exit(1);
   },
 );

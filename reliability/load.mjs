@@ -31,7 +31,7 @@ const PREFIX = 'vsrel_load_';
 const USAGE = `usage: yarn reliability:load [--events 100000] [--batch 250] [--senders 40] [--seed 42]
   [--fresh-reference] [--keep]
   PostgreSQL at ${PG.host}:${PG.port} as ${PG.user} (PGHOST, PGPORT, PGUSER, PGPASSWORD);
-  databases vsrel_load_* (dropped after, unless --keep) and vsrel_ref_* (the sequential run, kept
+  databases vsrel_load_* (dropped after, unless --keep) and vsrel_ref<N>_* (the sequential run, kept
   and reused while the events and the backend code are the same; --fresh-reference redoes it)`;
 
 async function main() {
@@ -63,7 +63,11 @@ async function main() {
   });
   let result;
   try {
-    await waitForEntityIndex({ base: backend.base, staticToken: TOKEN, anchor });
+    await waitForEntityIndex({
+      base: backend.base,
+      staticToken: TOKEN,
+      anchor,
+    });
     const ledger = newLedger();
     const ti = Date.now();
     await sendAll({
@@ -98,7 +102,9 @@ async function main() {
 main().then(
   ok => process.exit(ok ? 0 : 1),
   e => {
-    console.error(`reliability:load failed: ${String(e?.stack ?? e).slice(0, 4000)}`);
+    console.error(
+      `reliability:load failed: ${String(e?.stack ?? e).slice(0, 4000)}`,
+    );
     process.exit(1);
   },
 );

@@ -73,7 +73,11 @@ function watchAlertTask({ replicas }) {
       try {
         const [row] = await knex('backstage_backend_tasks__tasks')
           .where('id', 'value-stream-alerts')
-          .select('current_run_ticket', 'current_run_started_at', 'last_run_ended_at');
+          .select(
+            'current_run_ticket',
+            'current_run_started_at',
+            'last_run_ended_at',
+          );
         if (row?.last_run_ended_at) {
           const e = new Date(row.last_run_ended_at).getTime();
           if (firstEnd === undefined) firstEnd = e;
@@ -95,7 +99,8 @@ function watchAlertTask({ replicas }) {
           for (const { client_port: port } of rows) {
             if (!owners.has(port)) owners = portOwners();
             const name = replicas.find(r => r.pid === owners.get(port))?.name;
-            if (name) runs.get(ticket).by[name] = (runs.get(ticket).by[name] ?? 0) + 1;
+            if (name)
+              runs.get(ticket).by[name] = (runs.get(ticket).by[name] ?? 0) + 1;
           }
         }
       } catch {
@@ -108,7 +113,10 @@ function watchAlertTask({ replicas }) {
     stop = true;
     await loop;
     await knex.destroy();
-    return { runs: [...runs.values()].sort((a, b) => a.startedAt - b.startedAt), ends: ends.size };
+    return {
+      runs: [...runs.values()].sort((a, b) => a.startedAt - b.startedAt),
+      ends: ends.size,
+    };
   };
 }
 
@@ -170,7 +178,11 @@ async function main() {
       progress: progressLogger(ledger, events.length, log),
     });
     const ingestSeconds = (Date.now() - ti) / 1000;
-    log(`  ingest done in ${ingestSeconds.toFixed(1)} s; watching the alert task ${opts.observe} s more`);
+    log(
+      `  ingest done in ${ingestSeconds.toFixed(
+        1,
+      )} s; watching the alert task ${opts.observe} s more`,
+    );
     await new Promise(r => setTimeout(r, opts.observe * 1000));
     const watched = await stopWatch();
     const window = (Date.now() - tw) / 1000;
@@ -192,11 +204,15 @@ async function main() {
     ).catch(e => [{ error: String(e.message) }]);
     const gaps = watched.runs
       .slice(1)
-      .map((r, i) => Math.round((r.startedAt - watched.runs[i].startedAt) / 100) / 10);
+      .map(
+        (r, i) =>
+          Math.round((r.startedAt - watched.runs[i].startedAt) / 100) / 10,
+      );
     const byReplica = {};
     for (const r of watched.runs) {
       const names = Object.keys(r.by);
-      const k = names.length === 1 ? names[0] : names.length ? 'both?' : 'unattributed';
+      const k =
+        names.length === 1 ? names[0] : names.length ? 'both?' : 'unattributed';
       byReplica[k] = (byReplica[k] ?? 0) + 1;
     }
     const maxRuns = Math.ceil(window / FREQUENCY) + 1;
@@ -217,13 +233,15 @@ async function main() {
     result.figures.openAlerts = alerts.open;
     Object.assign(result.checks, {
       'both replicas healthy': replicas.every(r => r.alive()),
-      [`alert task ran once per ${FREQUENCY} s interval across replicas (<= ${maxRuns} runs in ${Math.round(window)} s, >= ${Math.floor(window / FREQUENCY) - 2})`]:
+      [`alert task ran once per ${FREQUENCY} s interval across replicas (<= ${maxRuns} runs in ${Math.round(
+        window,
+      )} s, >= ${Math.floor(window / FREQUENCY) - 2})`]:
         watched.runs.length <= maxRuns &&
         watched.runs.length >= Math.floor(window / FREQUENCY) - 2,
-      'no two alert runs attributed to both replicas at once': !byReplica['both?'],
+      'no two alert runs attributed to both replicas at once':
+        !byReplica['both?'],
       'no duplicated open alerts': openAlertRepeats.length === 0,
-      'no duplicated notifications':
-        notificationRepeats.length === 0,
+      'no duplicated notifications': notificationRepeats.length === 0,
     });
     log(`\nalert task: ${JSON.stringify(result.alertTask)}`);
     log(`alerts: ${JSON.stringify(result.alerts)}`);
@@ -240,7 +258,9 @@ async function main() {
 main().then(
   ok => process.exit(ok ? 0 : 1),
   e => {
-    console.error(`reliability:replicas failed: ${String(e?.stack ?? e).slice(0, 4000)}`);
+    console.error(
+      `reliability:replicas failed: ${String(e?.stack ?? e).slice(0, 4000)}`,
+    );
     process.exit(1);
   },
 );

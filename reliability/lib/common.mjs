@@ -127,7 +127,11 @@ export async function ensureReference({ events, opts, entities, anchor }) {
     log,
   });
   try {
-    await waitForEntityIndex({ base: backend.base, staticToken: TOKEN, anchor });
+    await waitForEntityIndex({
+      base: backend.base,
+      staticToken: TOKEN,
+      anchor,
+    });
     const ledger = newLedger();
     const t0 = Date.now();
     const { unacked } = await sendAll({
@@ -140,9 +144,9 @@ export async function ensureReference({ events, opts, entities, anchor }) {
     });
     if (unacked.length)
       throw new Error(
-        `reference run: ${unacked.length} batches not acknowledged: ${JSON.stringify(
-          ledger.errors,
-        )}`,
+        `reference run: ${
+          unacked.length
+        } batches not acknowledged: ${JSON.stringify(ledger.errors)}`,
       );
     const seconds = (Date.now() - t0) / 1000;
     log(
@@ -170,7 +174,12 @@ export async function ensureReference({ events, opts, entities, anchor }) {
  * item per distinct key, and every correlated table identical to the reference.
  * `firstTimeUnacked`: events stored before their acknowledgement was lost (crash only).
  */
-export async function checkRun({ prefix, events, ledger, firstTimeUnacked = 0 }) {
+export async function checkRun({
+  prefix,
+  events,
+  ledger,
+  firstTimeUnacked = 0,
+}) {
   const knex = connect(prefix);
   const ref = connect(refPrefix(events.length));
   try {
@@ -188,9 +197,7 @@ export async function checkRun({ prefix, events, ledger, firstTimeUnacked = 0 })
     const expectedItems = itemKeys(storedEventsList).size;
     const workItems = Number(
       (
-        await knex('vs_work_items')
-          .whereNot('key', PROBE_KEY)
-          .count({ n: '*' })
+        await knex('vs_work_items').whereNot('key', PROBE_KEY).count({ n: '*' })
       )[0].n,
     );
     const journeys = await compareJourneys(ref, knex);
@@ -225,7 +232,8 @@ export async function checkRun({ prefix, events, ledger, firstTimeUnacked = 0 })
       'each response: accepted + duplicates + ignored = events in the batch':
         ledger.countMismatches.length === 0,
       'accepted + ignored = distinct events stored (each counted once)':
-        ledger.accepted + ledger.ignored + firstTimeUnacked === stored.keys.size,
+        ledger.accepted + ledger.ignored + firstTimeUnacked ===
+        stored.keys.size,
       'acknowledged = accepted + duplicates + ignored':
         ledger.acknowledged ===
         ledger.accepted + ledger.duplicates + ledger.ignored,
@@ -264,13 +272,16 @@ export function report(name, result) {
     ok &&= v;
   }
   const d = result.details ?? {};
-  if (!ok)
-    log(`\ndetails: ${JSON.stringify(d, null, 2).slice(0, 6000)}`);
+  if (!ok) log(`\ndetails: ${JSON.stringify(d, null, 2).slice(0, 6000)}`);
   const out = path.join(root, 'reliability', 'results', `${name}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(
     out,
-    `${JSON.stringify({ date: new Date().toISOString(), ok, ...result }, null, 2)}\n`,
+    `${JSON.stringify(
+      { date: new Date().toISOString(), ok, ...result },
+      null,
+      2,
+    )}\n`,
   );
   log(`\n${ok ? 'PASSED' : 'FAILED'}; wrote ${path.relative(root, out)}`);
   return ok;

@@ -127,7 +127,11 @@ export async function post(ledger, base, token, batch) {
   ledger.duplicates += duplicates;
   ledger.ignored += ignored;
   if (accepted + duplicates + ignored !== batch.events.length)
-    ledger.countMismatches.push({ batch: batch.n, sent: batch.events.length, response: r.json });
+    ledger.countMismatches.push({
+      batch: batch.n,
+      sent: batch.events.length,
+      response: r.json,
+    });
   batch.events.forEach(e => ledger.ackedKeys.add(keyOf(e)));
   return true;
 }
@@ -156,7 +160,12 @@ export async function sendAll({
       const batch = pending.shift();
       for (let attempt = 0; ; attempt++) {
         inFlight.add(batch);
-        const ok = await post(ledger, targets[w % targets.length], token, batch);
+        const ok = await post(
+          ledger,
+          targets[w % targets.length],
+          token,
+          batch,
+        );
         inFlight.delete(batch);
         if (ok) break;
         if (stopped() || attempt >= retries) {

@@ -111,7 +111,9 @@ export async function fingerprints(knex) {
 export async function firstDifferences(a, b, table, limit = 5) {
   const { order, cols } = TABLES[table];
   const q = k =>
-    k.raw(`select ${order}, md5(t::text) h from (select ${cols} from ${table}) t`);
+    k.raw(
+      `select ${order}, md5(t::text) h from (select ${cols} from ${table}) t`,
+    );
   const key = r =>
     order
       .split(',')
