@@ -1,6 +1,7 @@
 import {
   expect,
   type APIRequestContext,
+  type Locator,
   type Page,
   type Response,
 } from '@playwright/test';
@@ -15,31 +16,38 @@ export function componentPath(name: string) {
 }
 
 /**
- * Opens `path` and signs in as guest. A reload shows the guest sign-in again,
- * so this signs in on every attempt; the attempts cover the seconds before the
- * catalog has read the examples ("Entity not found").
+ * Opens `path`, signs in as guest when the sign-in page shows (a new browser
+ * context, or a reload), and waits for `ready`. The attempts cover the seconds
+ * before the catalog has read the examples ("Entity not found").
  */
 export async function signInAt(
   page: Page,
   path: string,
-  ready: (page: Page) => Promise<void>,
+  ready: (page: Page) => Locator,
 ) {
   await expect(async () => {
     await page.goto(path);
-    await page
-      .getByRole('button', { name: 'Enter' })
-      .click({ timeout: 20_000 });
-    await ready(page);
+    const enter = page.getByRole('button', { name: 'Enter' });
+    await expect(enter.or(ready(page)).first()).toBeVisible({
+      timeout: 20_000,
+    });
+    if (await enter.isVisible()) await enter.click();
+    await expect(ready(page)).toBeVisible({ timeout: 20_000 });
   }).toPass({ timeout: 75_000 });
 }
 
-/** The entity's own "Value Stream" tab, not a sidebar entry of that name. */
-export function valueStreamTab(page: Page) {
+/** One of the entity page's own tabs, not a sidebar entry of that name. */
+export function entityTab(page: Page, name: string) {
   const main = page.getByRole('main');
   return main
-    .getByRole('tab', { name: 'Value Stream' })
-    .or(main.getByRole('link', { name: 'Value Stream', exact: true }))
+    .getByRole('tab', { name })
+    .or(main.getByRole('link', { name, exact: true }))
     .first();
+}
+
+/** The entity's "Value Stream" tab. */
+export function valueStreamTab(page: Page) {
+  return entityTab(page, 'Value Stream');
 }
 
 /** The first GET of a value-stream API path the page makes from now on. */
@@ -76,9 +84,7 @@ export async function openValueStreamTab(
   component: string,
 ): Promise<TabData> {
   const path = componentPath(component);
-  await signInAt(page, path, p =>
-    expect(valueStreamTab(p)).toBeVisible({ timeout: 20_000 }),
-  );
+  await signInAt(page, path, valueStreamTab);
   const entity = `/entities/component/default/${component}`;
   const metrics = apiResponse(page, `${entity}/metrics`);
   const alerts = apiResponse(page, `${entity}/alerts`);
