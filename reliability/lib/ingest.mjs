@@ -139,7 +139,7 @@ export async function post(ledger, base, token, batch) {
 /**
  * Sends `queue` with `concurrency` workers; worker w posts to targets[w % targets.length].
  * A batch that fails is retried (up to `retries` times) unless `stopped()`; returns the
- * batches never acknowledged. `inFlight` (a Set) holds the batches being posted right now.
+ * batches never acknowledged. `inFlight` (a Set) holds `{ batch }` per request being posted right now.
  */
 export async function sendAll({
   queue,
@@ -159,14 +159,15 @@ export async function sendAll({
       if (stopped()) return;
       const batch = pending.shift();
       for (let attempt = 0; ; attempt++) {
-        inFlight.add(batch);
+        const req = { batch }; // one entry per request: a resent batch may be in flight twice
+        inFlight.add(req);
         const ok = await post(
           ledger,
           targets[w % targets.length],
           token,
           batch,
         );
-        inFlight.delete(batch);
+        inFlight.delete(req);
         if (ok) break;
         if (stopped() || attempt >= retries) {
           unacked.push(batch);
