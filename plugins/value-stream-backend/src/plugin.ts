@@ -13,6 +13,7 @@ import {
   valueStreamSourcesExtensionPoint,
   valueStreamStageMappingExtensionPoint,
 } from '@valuestream/backstage-plugin-value-stream-node';
+import { valueStreamPermissions } from '@valuestream/backstage-plugin-value-stream-common';
 import { createValueStream } from './createValueStream';
 
 /**
@@ -57,6 +58,7 @@ export const valueStreamPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
         permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
@@ -64,6 +66,8 @@ export const valueStreamPlugin = createBackendPlugin({
         notifications: notificationService,
       },
       async init(deps) {
+        // Lists value-stream.rebuild in the permission metadata that policy tools read.
+        deps.permissionsRegistry.addPermissions(valueStreamPermissions);
         const vs = await createValueStream({ ...deps, sources, statusMapper });
         deps.httpRouter.use(vs.router);
         deps.httpRouter.addAuthPolicy({
