@@ -223,6 +223,9 @@ async function main() {
       runEnds: watched.ends,
       expectedAtMost: maxRuns,
       secondsBetweenRunStarts: gaps,
+      // Best effort: a run is put down to the replica whose connections were running queries
+      // on vs_* tables while it held the ticket; during the ingest both replicas do ("both?"),
+      // and a run shorter than the 200 ms poll is missed ("unattributed").
       runsByReplica: byReplica,
     };
     result.alerts = { ...alerts, openAlertRepeats, notificationRepeats };
@@ -238,8 +241,9 @@ async function main() {
       )} s, >= ${Math.floor(window / FREQUENCY) - 2})`]:
         watched.runs.length <= maxRuns &&
         watched.runs.length >= Math.floor(window / FREQUENCY) - 2,
-      'no two alert runs attributed to both replicas at once':
-        !byReplica['both?'],
+      [`no two alert runs less than ${FREQUENCY / 2} s apart`]: gaps.every(
+        g => g >= FREQUENCY / 2,
+      ),
       'no duplicated open alerts': openAlertRepeats.length === 0,
       'no duplicated notifications': notificationRepeats.length === 0,
     });
