@@ -1,4 +1,5 @@
 import type {
+  AuthService,
   BackstageCredentials,
   HttpAuthService,
 } from '@backstage/backend-plugin-api';
@@ -7,9 +8,22 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { Request } from 'express';
 
-/** Read credentials: users (filtered by catalog permissions) and service principals. */
-export function readCredentials(httpAuth: HttpAuthService, req: Request) {
-  return httpAuth.credentials(req, { allow: ['user', 'service'] });
+/**
+ * The credentials to check catalog visibility with: a user's own (so catalog permissions
+ * filter what they see), or for service principals (other plugins, static tokens that may
+ * be restricted to this plugin) the plugin's own, since they are trusted callers.
+ */
+export async function readCredentials(
+  httpAuth: HttpAuthService,
+  auth: AuthService,
+  req: Request,
+): Promise<BackstageCredentials> {
+  const credentials = await httpAuth.credentials(req, {
+    allow: ['user', 'service'],
+  });
+  return auth.isPrincipal(credentials, 'service')
+    ? auth.getOwnServiceCredentials()
+    : credentials;
 }
 
 export function entityRefFromParams(p: {

@@ -102,7 +102,7 @@ export async function createRouter(
   const entityPath = '/entities/:kind/:namespace/:name';
 
   router.get(`${entityPath}/metrics`, async (req, res) => {
-    const credentials = await readCredentials(httpAuth, req);
+    const credentials = await readCredentials(httpAuth, options.auth, req);
     const ref = entityRefFromParams(req.params);
     const window = parseWindow(req.query, now());
     await assertCanRead(catalog, credentials, ref);
@@ -110,7 +110,7 @@ export async function createRouter(
   });
 
   router.get(`${entityPath}/work-items`, async (req, res) => {
-    const credentials = await readCredentials(httpAuth, req);
+    const credentials = await readCredentials(httpAuth, options.auth, req);
     const ref = entityRefFromParams(req.params);
     const q = parseListQuery(req.query);
     await assertCanRead(catalog, credentials, ref);
@@ -118,7 +118,7 @@ export async function createRouter(
   });
 
   router.get(`${entityPath}/alerts`, async (req, res) => {
-    const credentials = await readCredentials(httpAuth, req);
+    const credentials = await readCredentials(httpAuth, options.auth, req);
     const ref = entityRefFromParams(req.params);
     const { status } = parseAlertQuery(req.query);
     await assertCanRead(catalog, credentials, ref);
@@ -126,7 +126,7 @@ export async function createRouter(
   });
 
   router.get(`${entityPath}/timeseries`, async (req, res) => {
-    const credentials = await readCredentials(httpAuth, req);
+    const credentials = await readCredentials(httpAuth, options.auth, req);
     const ref = entityRefFromParams(req.params);
     const { metric, interval } = parseTimeseriesQuery(req.query);
     const window = parseWindow(req.query, now());
@@ -135,7 +135,7 @@ export async function createRouter(
   });
 
   router.get('/work-items/:key', async (req, res) => {
-    const credentials = await readCredentials(httpAuth, req);
+    const credentials = await readCredentials(httpAuth, options.auth, req);
     const key = req.params.key;
     const refs = await workItems.entityRefsOf(key);
     const visible = await readableRefs(catalog, credentials, refs);
@@ -145,7 +145,7 @@ export async function createRouter(
   });
 
   router.get('/groups/:namespace/:name/metrics', async (req, res) => {
-    const credentials = await readCredentials(httpAuth, req);
+    const credentials = await readCredentials(httpAuth, options.auth, req);
     const groupRef = entityRefFromParams({ kind: 'group', ...req.params });
     const window = parseWindow(req.query, now());
     await assertCanRead(catalog, credentials, groupRef);
