@@ -77,23 +77,25 @@ export class MetricsQueries {
     return Object.fromEntries(rows.map((r: any) => [r.stage, Number(r.n)]));
   }
 
-  /** Durations (s) of the stage visits that ended in the window, per stage. */
-  async visitDurations(
+  /** Total seconds and count of the stage visits that ended in the window, per stage (in SQL). */
+  async visitTotals(
     entityRefs: string[],
     window: Window,
-  ): Promise<Record<string, number[]>> {
+  ): Promise<Record<string, { seconds: number; count: number }>> {
     const rows = await this.db('vs_stage_intervals')
-      .select('stage', 'entered_at', 'exited_at')
+      .select('stage')
+      .sum({ ms: this.db.raw('exited_at - entered_at') as any })
+      .count({ n: '*' })
       .whereIn('item_key', this.itemsOf(entityRefs))
       .where('exited_at', '>=', window.from)
-      .where('exited_at', '<', window.to);
-    const out: Record<string, number[]> = {};
-    for (const r of rows) {
-      (out[r.stage] ??= []).push(
-        (num(r.exited_at)! - num(r.entered_at)!) / 1000,
-      );
-    }
-    return out;
+      .where('exited_at', '<', window.to)
+      .groupBy('stage');
+    return Object.fromEntries(
+      rows.map((r: any) => [
+        r.stage,
+        { seconds: Number(r.ms) / 1000, count: Number(r.n) },
+      ]),
+    );
   }
 
   /** Every stage visit of the entity's items that overlaps [from, to). */

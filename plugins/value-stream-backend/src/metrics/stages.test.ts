@@ -14,7 +14,11 @@ describe('stageMetrics', () => {
     const result = stageMetrics({
       stages,
       currentStageCounts: { Backlog: 12, 'In Progress': 3, Done: 40 },
-      visitDurations: { 'In Progress': [100, 200, 600], Done: [5], Test: [] },
+      visitTotals: {
+        'In Progress': { seconds: 900, count: 3 },
+        Done: { seconds: 5, count: 1 },
+        Test: { seconds: 0, count: 0 },
+      },
       openAlerts: [],
     });
     expect(result).toEqual([
@@ -66,7 +70,7 @@ describe('stageMetrics', () => {
       stageMetrics({
         stages,
         currentStageCounts: { 'In Progress': count },
-        visitDurations: {},
+        visitTotals: {},
         openAlerts: [],
       })[1].status;
     expect(statuses(3)).toBe('healthy'); // 3 < 4
@@ -78,7 +82,7 @@ describe('stageMetrics', () => {
     const result = stageMetrics({
       stages,
       currentStageCounts: { 'In Progress': 1, 'Code Review': 1, Test: 1 },
-      visitDurations: {},
+      visitTotals: {},
       openAlerts: [
         { rule: 'wip_over_limit', stage: 'In Progress' },
         { rule: 'item_stuck', stage: 'In Progress', workItemKey: 'A-1' },

@@ -19,8 +19,8 @@ export interface StageMetricsInput {
   stages: readonly StageDefinition[];
   /** Items whose current stage is the key. */
   currentStageCounts: Record<string, number>;
-  /** Durations (s) of the closed visits of each stage that ended in the window. */
-  visitDurations: Record<string, readonly number[]>;
+  /** Total seconds and count of the closed visits of each stage that ended in the window. */
+  visitTotals: Record<string, { seconds: number; count: number }>;
   openAlerts: readonly OpenAlertRef[];
 }
 
@@ -62,11 +62,9 @@ export function stageMetrics(input: StageMetricsInput): StageMetrics[] {
   return input.stages.map(stage => {
     const isDone = stage.category === 'done';
     const wip = isDone ? null : input.currentStageCounts[stage.name] ?? 0;
-    const visits = input.visitDurations[stage.name] ?? [];
+    const visits = input.visitTotals[stage.name];
     const meanTimeInStage =
-      isDone || visits.length === 0
-        ? null
-        : visits.reduce((sum, v) => sum + v, 0) / visits.length;
+      isDone || !visits?.count ? null : visits.seconds / visits.count;
     return {
       name: stage.name,
       category: stage.category,

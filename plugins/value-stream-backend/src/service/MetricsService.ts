@@ -35,7 +35,7 @@ export class MetricsService {
       q.doneItems(entityRefs, window),
       q.loadAt(entityRefs, window.to),
       q.currentStageCounts(entityRefs),
-      q.visitDurations(entityRefs, window),
+      q.visitTotals(entityRefs, window),
       q.incidents(entityRefs),
       q.openAlerts(entityRefs),
     ]);
@@ -58,7 +58,7 @@ export class MetricsService {
       stages: stageMetrics({
         stages: this.config.stages,
         currentStageCounts: counts,
-        visitDurations: visits,
+        visitTotals: visits,
         openAlerts: alerts,
       }),
     };

@@ -137,6 +137,21 @@ describe.each(databases.eachSupportedId())(
         p50: 2 * HOUR,
         mean: 2 * HOUR,
       });
+      const mean = Object.fromEntries(
+        r.body.stages.map((s: any) => [s.name, s.meanTimeInStage]),
+      );
+      expect(mean).toEqual({
+        Backlog: DAY,
+        'In Progress': 1.5 * DAY,
+        'Code Review': DAY,
+        Build: 2 * HOUR,
+        Test: 22 * HOUR,
+        'Deploy Staging': null,
+        Validation: null,
+        'Deploy Production': HOUR,
+        Monitoring: 23 * HOUR,
+        Done: null,
+      });
       const backlog = r.body.stages.find((s: any) => s.name === 'Backlog');
       expect(backlog.wip).toBe(1);
       expect(r.body.stages.find((s: any) => s.name === 'Done').wip).toBeNull();
