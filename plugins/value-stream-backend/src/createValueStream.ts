@@ -156,7 +156,7 @@ export async function createValueStream(deps: ValueStreamDeps) {
     return { items };
   };
 
-  const metrics = new MetricsService(new MetricsQueries(store.db), config);
+  const metrics = new MetricsService(new MetricsQueries(store.db), config, now);
   const router = await createRouter({
     httpAuth: deps.httpAuth,
     auth: deps.auth,

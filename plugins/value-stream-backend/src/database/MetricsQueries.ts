@@ -54,6 +54,16 @@ export class MetricsQueries {
   }
 
   /** Items in an active or wait stage at `at` (state from events strictly before it). */
+  /** Items whose current stage is an active or wait stage. */
+  async currentLoad(entityRefs: string[]): Promise<number> {
+    const row = await this.db('vs_work_items')
+      .count({ n: '*' })
+      .whereIn('key', this.itemsOf(entityRefs))
+      .whereIn('stage_category', ['active', 'wait'])
+      .first();
+    return Number(row?.n ?? 0);
+  }
+
   async loadAt(entityRefs: string[], at: number): Promise<number> {
     const row = await this.db('vs_stage_intervals')
       .countDistinct({ n: 'item_key' })

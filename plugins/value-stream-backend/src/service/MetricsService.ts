@@ -23,6 +23,7 @@ export class MetricsService {
   constructor(
     private readonly queries: MetricsQueries,
     private readonly config: ValueStreamConfig,
+    private readonly now: () => number = Date.now,
   ) {}
 
   async metrics(
@@ -33,7 +34,10 @@ export class MetricsService {
     const q = this.queries;
     const [done, load, counts, visits, incidents, alerts] = await Promise.all([
       q.doneItems(entityRefs, window),
-      q.loadAt(entityRefs, window.to),
+      // A window ending now (the default) reads the current stages, not the intervals.
+      window.to >= this.now()
+        ? q.currentLoad(entityRefs)
+        : q.loadAt(entityRefs, window.to),
       q.currentStageCounts(entityRefs),
       q.visitTotals(entityRefs, window),
       q.incidents(entityRefs),
