@@ -228,7 +228,16 @@ async function main() {
       // and a run shorter than the 200 ms poll is missed ("unattributed").
       runsByReplica: byReplica,
     };
-    result.alerts = { ...alerts, openAlertRepeats, notificationRepeats };
+    const [notifications] = await duplicates(
+      `${PREFIX}notifications`,
+      `select count(*)::int n from notification where topic = 'value-stream-alert'`,
+    ).catch(() => [{ n: 'no table' }]);
+    result.alerts = {
+      ...alerts,
+      openAlertRepeats,
+      notifications: notifications.n,
+      notificationRepeats,
+    };
     result.figures.ingestSeconds = Math.round(ingestSeconds * 10) / 10;
     result.figures.resentBatches = resent;
     result.figures.overlappingBatches = overlapping;
