@@ -225,60 +225,67 @@ export class MetricsQueries {
   }
 
   /**
-   * Changes (merged PRs, or default-branch commits in no PR) containing any of these
-   * commits, with their first commit's authoredAt.
+   * The changes these deployments shipped (DESIGN §6): merged PRs with any commit in them
+   * (all the PR's commits), and default-branch commits in no PR; two joins, not one
+   * lookup per commit.
    */
-  async changesFor(shas: string[]) {
+  async changesOfDeployments(deploymentIds: string[]) {
     const prRows = await selectIn<any>(
-      () => this.db('vs_pr_commits').select('pr_id', 'sha'),
-      'sha',
-      shas,
+      () =>
+        this.db('vs_deployment_commits as dc')
+          .join('vs_pr_commits as pc', 'pc.sha', 'dc.sha')
+          .join('vs_pull_requests as p', 'p.id', 'pc.pr_id')
+          .join('vs_pr_commits as all', 'all.pr_id', 'p.id')
+          .leftJoin('vs_commits as c', 'c.sha', 'all.sha')
+          .whereNotNull('p.merged_at')
+          .distinct(
+            'p.id as pr_id',
+            'all.sha as sha',
+            'c.authored_at as authored_at',
+          ),
+      'dc.deployment_id',
+      deploymentIds,
     );
-    const prIds = [...new Set(prRows.map(r => r.pr_id))];
-    const merged = new Set(
-      (
-        await selectIn<any>(
-          () =>
-            this.db('vs_pull_requests').select('id').whereNotNull('merged_at'),
-          'id',
-          prIds,
-        )
-      ).map(r => r.id),
+    const directRows = await selectIn<any>(
+      () =>
+        this.db('vs_deployment_commits as dc')
+          .join('vs_commits as c', 'c.sha', 'dc.sha')
+          .where('c.on_default', true)
+          .whereNotExists(
+            this.db('vs_pr_commits as pc')
+              .select('pc.sha')
+              .whereRaw('pc.sha = c.sha'),
+          )
+          .distinct('c.sha as sha', 'c.authored_at as authored_at'),
+      'dc.deployment_id',
+      deploymentIds,
     );
-    const prCommits = await selectIn<any>(
-      () => this.db('vs_pr_commits').select('pr_id', 'sha'),
-      'pr_id',
-      [...merged],
-    );
-    const inPr = new Set(prRows.map(r => r.sha));
-    const direct = shas.filter(s => !inPr.has(s));
-    const allShas = [...new Set([...prCommits.map(c => c.sha), ...direct])];
-    const commitRows = await selectIn<any>(
-      () => this.db('vs_commits').select('sha', 'authored_at', 'on_default'),
-      'sha',
-      allShas,
-    );
-    const commit = new Map(commitRows.map(c => [c.sha, c]));
+    const byPr = new Map<string, { commits: Set<string>; first: number }>();
+    for (const r of prRows) {
+      const change = byPr.get(r.pr_id) ?? {
+        commits: new Set<string>(),
+        first: Infinity,
+      };
+      change.commits.add(r.sha);
+      const at = num(r.authored_at);
+      if (at !== null) change.first = Math.min(change.first, at);
+      byPr.set(r.pr_id, change);
+    }
     const changes: { id: string; firstCommitAt: number; commits: string[] }[] =
       [];
-    const byPr = new Map<string, string[]>();
-    for (const c of prCommits)
-      byPr.set(c.pr_id, [...(byPr.get(c.pr_id) ?? []), c.sha]);
-    for (const [id, commits] of byPr) {
-      const times = commits
-        .map(s => num(commit.get(s)?.authored_at))
-        .filter((t): t is number => t !== null);
-      if (times.length)
-        changes.push({ id, firstCommitAt: Math.min(...times), commits });
+    for (const [id, c] of byPr) {
+      if (Number.isFinite(c.first))
+        changes.push({ id, firstCommitAt: c.first, commits: [...c.commits] });
     }
-    for (const sha of direct) {
-      const c = commit.get(sha);
-      if (c && c.on_default)
-        changes.push({
-          id: sha,
-          firstCommitAt: num(c.authored_at)!,
-          commits: [sha],
-        });
+    const seen = new Set<string>();
+    for (const r of directRows) {
+      if (seen.has(r.sha)) continue;
+      seen.add(r.sha);
+      changes.push({
+        id: r.sha,
+        firstCommitAt: num(r.authored_at)!,
+        commits: [r.sha],
+      });
     }
     return changes;
   }

@@ -91,14 +91,9 @@ export class MetricsService {
         d.finishedAt >= window.from &&
         d.finishedAt < window.to,
     );
-    const changes = await q.changesFor([
-      ...new Set(
-        inWindow.flatMap(d => [
-          ...d.commits,
-          ...(d.commitSha ? [d.commitSha] : []),
-        ]),
-      ),
-    ]);
+    const changes = await q.changesOfDeployments(
+      inWindow.map(d => d.deploymentId),
+    );
     const named = await q.productionDeployments(entityRefs, {
       ids: incidents.flatMap(i => (i.deploymentId ? [i.deploymentId] : [])),
       shas: [
