@@ -235,12 +235,12 @@ export class MetricsQueries {
         this.db('vs_deployment_commits as dc')
           .join('vs_pr_commits as pc', 'pc.sha', 'dc.sha')
           .join('vs_pull_requests as p', 'p.id', 'pc.pr_id')
-          .join('vs_pr_commits as all', 'all.pr_id', 'p.id')
-          .leftJoin('vs_commits as c', 'c.sha', 'all.sha')
+          .join('vs_pr_commits as prc', 'prc.pr_id', 'p.id')
+          .leftJoin('vs_commits as c', 'c.sha', 'prc.sha')
           .whereNotNull('p.merged_at')
           .distinct(
             'p.id as pr_id',
-            'all.sha as sha',
+            'prc.sha as sha',
             'c.authored_at as authored_at',
           ),
       'dc.deployment_id',
