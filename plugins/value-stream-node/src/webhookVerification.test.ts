@@ -1,10 +1,14 @@
-import { hmacSha256Hex, safeEqual, verifySharedToken } from './webhookVerification';
+import {
+  hmacSha256Hex,
+  safeEqual,
+  verifySharedToken,
+} from './webhookVerification';
 
 describe('webhook verification', () => {
   it('computes GitHub’s documented test vector', () => {
-    expect(hmacSha256Hex("It's a Secret to Everybody", Buffer.from('Hello, World!'))).toBe(
-      '757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17',
-    );
+    expect(
+      hmacSha256Hex("It's a Secret to Everybody", Buffer.from('Hello, World!')),
+    ).toBe('757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17');
   });
 
   it('compares equal, different and different-length values', () => {
@@ -15,13 +19,26 @@ describe('webhook verification', () => {
   });
 
   it('accepts the shared token as bearer, header or basic password only', () => {
-    const req = (headers: Record<string, string>) => ({ rawBody: Buffer.alloc(0), headers });
-    expect(verifySharedToken(req({ authorization: 'Bearer s3cret' }), 's3cret')).toBe(true);
-    expect(verifySharedToken(req({ 'x-value-stream-token': 's3cret' }), 's3cret')).toBe(true);
+    const req = (headers: Record<string, string>) => ({
+      rawBody: Buffer.alloc(0),
+      headers,
+    });
+    expect(
+      verifySharedToken(req({ authorization: 'Bearer s3cret' }), 's3cret'),
+    ).toBe(true);
+    expect(
+      verifySharedToken(req({ 'x-value-stream-token': 's3cret' }), 's3cret'),
+    ).toBe(true);
     const basic = Buffer.from('vs:s3cret').toString('base64');
-    expect(verifySharedToken(req({ authorization: `Basic ${basic}` }), 's3cret')).toBe(true);
-    expect(verifySharedToken(req({ authorization: 'Bearer wrong' }), 's3cret')).toBe(false);
+    expect(
+      verifySharedToken(req({ authorization: `Basic ${basic}` }), 's3cret'),
+    ).toBe(true);
+    expect(
+      verifySharedToken(req({ authorization: 'Bearer wrong' }), 's3cret'),
+    ).toBe(false);
     expect(verifySharedToken(req({}), 's3cret')).toBe(false);
-    expect(verifySharedToken(req({ authorization: 'Bearer ' }), '')).toBe(false);
+    expect(verifySharedToken(req({ authorization: 'Bearer ' }), '')).toBe(
+      false,
+    );
   });
 });

@@ -23,7 +23,13 @@ function recordingLogger() {
     const log = (msg: unknown, meta?: unknown) => {
       lines.push(`${String(msg)} ${meta ? JSON.stringify(meta) : ''}`);
     };
-    return { error: log, warn: log, info: log, debug: log, child: () => make() };
+    return {
+      error: log,
+      warn: log,
+      info: log,
+      debug: log,
+      child: () => make(),
+    };
   };
   return { logger: make(), lines };
 }
@@ -45,8 +51,17 @@ describe('secrets', () => {
     const vs = await createValueStream({
       config: mockServices.rootConfig({
         data: {
-          backend: { auth: { externalAccess: [{ type: 'static', options: { token: TOKEN, subject: 't' } }] } },
-          valueStream: { notifications: { enabled: false }, sources: { github: { webhookSecret: SECRET } } },
+          backend: {
+            auth: {
+              externalAccess: [
+                { type: 'static', options: { token: TOKEN, subject: 't' } },
+              ],
+            },
+          },
+          valueStream: {
+            notifications: { enabled: false },
+            sources: { github: { webhookSecret: SECRET } },
+          },
         },
       }),
       logger,
@@ -61,9 +76,13 @@ describe('secrets', () => {
     const app = express().use(vs.router).use(mockErrorHandler());
     const bodies: string[] = [];
     const body = '{"zen":"hi"}';
-    const good = `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
+    const good = `sha256=${createHmac('sha256', SECRET)
+      .update(body)
+      .digest('hex')}`;
     for (const signature of [undefined, 'sha256=00', good, SECRET]) {
-      const r = request(app).post('/webhooks/github').set('Content-Type', 'application/json');
+      const r = request(app)
+        .post('/webhooks/github')
+        .set('Content-Type', 'application/json');
       if (signature) r.set('X-Hub-Signature-256', signature);
       const res = await r.send(body);
       expect(res.status).toBeGreaterThanOrEqual(400); // wrong signatures, then a payload that throws
