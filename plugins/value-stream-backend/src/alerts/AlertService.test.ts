@@ -93,4 +93,38 @@ describe.each(databases.eachSupportedId())('alerts on %p', databaseId => {
       }),
     ]);
   });
+
+  it('records alerts of a backfilled history without notifying owners', async () => {
+    const knex = await databases.init(databaseId);
+    const vs = await createValueStream({
+      config: mockServices.rootConfig({ data: { valueStream: {} } }),
+      logger: mockServices.logger.mock(),
+      database: mockServices.database({ knex, migrations: { skip: false } }),
+      httpAuth: mockServices.httpAuth(),
+      auth: mockServices.auth(),
+      permissions: mockServices.permissions(),
+      scheduler: mockServices.scheduler.mock(),
+      catalog: catalogServiceMock({ entities: [payments] }),
+      sources: new Map(),
+      now: () => T0,
+    });
+    await vs.index.refresh();
+    const notify = jest.fn(async () => {});
+    vs.alerts.setNotifier(notify);
+    await vs.ingest.ingest([
+      ev('1', 'work_item.created', T0 - 10 * 24 * HOUR, {
+        title: 'Old',
+        itemType: 'feature',
+      }),
+      ev('2', 'work_item.status_changed', T0 - 9 * 24 * HOUR, {
+        to: 'In Progress',
+      }),
+      ev('3', 'work_item.blocked', T0 - 5 * 24 * HOUR, {}),
+    ]);
+    await vs.alerts.flush();
+    expect(await vs.alerts.list([ENTITY], 'open')).toEqual([
+      expect.objectContaining({ rule: 'item_blocked', workItemKey: 'PAY-7' }),
+    ]);
+    expect(notify).not.toHaveBeenCalled();
+  });
 });

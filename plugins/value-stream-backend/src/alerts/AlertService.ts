@@ -15,6 +15,8 @@ import type { RuleThresholds } from './thresholds';
 import type { AlertCandidate } from './types';
 
 const LOOKBACK_MS = 90 * 86_400_000;
+/** New alerts are notified when their condition became true at most this long ago. */
+const NOTIFY_MAX_AGE_MS = 2 * 3_600_000;
 
 /** Called once per newly opened alert (e.g. to send a Backstage notification). */
 export type AlertNotifier = (entityRef: string, alert: Alert) => Promise<void>;
@@ -195,6 +197,9 @@ export class AlertService {
       .whereNull('resolved_at')) as any[];
     const diff = diffAlerts(open, candidates);
     const created: Alert[] = [];
+    // Conditions that became true long ago (a backfill, a first import) are recorded but
+    // not announced: owners hear about what changed now, not about history.
+    const fresh = new Set<string>();
     await this.db.transaction(async tx => {
       for (const a of diff.toResolve) {
         await tx('vs_alerts').where({ id: a.id }).update({ resolved_at: now });
@@ -213,7 +218,11 @@ export class AlertService {
             });
         }
       }
-      const rows = diff.toOpen.map(c => toRow(entityRef, c, now));
+      const rows = diff.toOpen.map(c => {
+        const row = toRow(entityRef, c, now);
+        if (now - c.since <= NOTIFY_MAX_AGE_MS) fresh.add(row.id);
+        return row;
+      });
       if (rows.length) {
         // The partial unique index keeps one open alert per subject even across replicas.
         await tx('vs_alerts').insert(rows).onConflict().ignore();
@@ -222,6 +231,7 @@ export class AlertService {
     });
     if (this.notifier) {
       for (const alert of created) {
+        if (!fresh.has(alert.id)) continue;
         const claimed = await this.db('vs_alerts')
           .where({ id: alert.id, notified: false })
           .update({ notified: true });
