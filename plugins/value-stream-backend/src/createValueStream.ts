@@ -61,7 +61,7 @@ export async function createValueStream(deps: ValueStreamDeps) {
   });
   const telemetry = createTelemetry();
 
-  const alerts = new AlertService(store.db, {
+  const alerts = new AlertService(store, {
     stages: config.stages,
     thresholds: withDefaultThresholds(config.alerts.thresholds as any),
     logger,

@@ -5,6 +5,7 @@ import type {
   Alert,
   StageDefinition,
 } from '@valuestream/backstage-plugin-value-stream-common';
+import type { DatabaseValueStreamStore } from '../database/DatabaseValueStreamStore';
 import { num } from '../database/util';
 import type { ItemStats, Journey } from '../journeys/types';
 import { flowEfficiency } from '../metrics/flow';
@@ -33,15 +34,19 @@ export class AlertService {
     { wip: Record<string, number>; efficiency: number | null }
   >();
 
+  private readonly db: Knex;
+
   constructor(
-    private readonly db: Knex,
+    private readonly store: DatabaseValueStreamStore,
     private readonly options: {
       stages: StageDefinition[];
       thresholds: RuleThresholds;
       logger: LoggerService;
       now?: () => number;
     },
-  ) {}
+  ) {
+    this.db = store.db;
+  }
 
   private readonly dirty = new Set<string>();
   private pending?: Promise<void>;
@@ -122,50 +127,6 @@ export class AlertService {
     return { entities, opened, resolved };
   }
 
-  private async journeys(entityRef: string, now: number): Promise<Journey[]> {
-    const rows = await this.db('vs_work_items')
-      .select(
-        'key',
-        'title',
-        'item_type',
-        'created_at',
-        'started_at',
-        'done_at',
-        'stage',
-        'stage_entered_at',
-        'blocked',
-        'journey',
-      )
-      .whereIn(
-        'key',
-        this.db('vs_item_entities')
-          .select('item_key')
-          .where('entity_ref', entityRef),
-      )
-      .where(b =>
-        b.whereNull('done_at').orWhere('done_at', '>=', now - LOOKBACK_MS),
-      );
-    return rows.map(r => {
-      const j = JSON.parse(r.journey);
-      return {
-        key: r.key,
-        title: r.title,
-        itemType: r.item_type,
-        priority: null,
-        value: null,
-        labels: [],
-        createdAt: num(r.created_at)!,
-        startedAt: num(r.started_at),
-        doneAt: num(r.done_at),
-        stage: r.stage,
-        stageEnteredAt: num(r.stage_entered_at)!,
-        blocked: Boolean(r.blocked),
-        intervals: j.intervals,
-        blockedIntervals: j.blockedIntervals,
-      };
-    });
-  }
-
   private snapshot(
     entityRef: string,
     journeys: Journey[],
@@ -185,7 +146,10 @@ export class AlertService {
     entityRef: string,
   ): Promise<{ opened: number; resolved: number }> {
     const now = this.now();
-    const journeys = await this.journeys(entityRef, now);
+    const journeys = await this.store.journeysOfEntity(
+      entityRef,
+      now - LOOKBACK_MS,
+    );
     const itemStats = journeys.map(j => computeItemStats(j, now));
     const candidates = evaluateRules(
       { now, stages: this.options.stages, journeys, itemStats },

@@ -117,6 +117,26 @@ const WORK_ITEM_COLUMNS = [
   'blocked_time',
 ];
 
+/** The journey of a stored item row (read with its `journey` column). */
+export function toJourney(row: WorkItemRow): Journey {
+  return {
+    key: row.key,
+    title: row.title,
+    itemType: row.itemType,
+    priority: row.priority,
+    value: row.value,
+    labels: row.labels,
+    createdAt: row.createdAt,
+    startedAt: row.startedAt,
+    doneAt: row.doneAt,
+    stage: row.stage,
+    stageEnteredAt: row.stageEnteredAt,
+    blocked: row.blocked,
+    intervals: row.journey.intervals,
+    blockedIntervals: row.journey.blockedIntervals,
+  };
+}
+
 const toDeployment = (r: any): DeploymentRow => ({
   deployment_id: r.deployment_id,
   environment: r.environment,
@@ -769,6 +789,23 @@ export class DatabaseValueStreamStore {
   async workItem(key: string): Promise<WorkItemRow | undefined> {
     const row = await this.db('vs_work_items').where({ key }).first();
     return row ? toWorkItem(row) : undefined;
+  }
+
+  /** Journeys of the entity's items that are open or were done since `doneSince`. */
+  async journeysOfEntity(
+    entityRef: string,
+    doneSince: number,
+  ): Promise<Journey[]> {
+    const rows = await this.db('vs_work_items')
+      .select('*')
+      .whereIn(
+        'key',
+        this.db('vs_item_entities')
+          .select('item_key')
+          .where('entity_ref', entityRef),
+      )
+      .where(b => b.whereNull('done_at').orWhere('done_at', '>=', doneSince));
+    return rows.map(r => toJourney(toWorkItem(r)));
   }
 
   async entitiesOfItem(key: string): Promise<string[]> {

@@ -4,38 +4,19 @@ import type {
   WorkItemListResponse,
   WorkItemSummary,
 } from '@valuestream/backstage-plugin-value-stream-common';
-import type {
-  DatabaseValueStreamStore,
-  WorkItemRow,
+import {
+  toJourney,
+  type DatabaseValueStreamStore,
+  type WorkItemRow,
 } from '../database/DatabaseValueStreamStore';
 import type { DeploymentRow } from '../correlation/folds';
 import type { EntityIndex } from '../entities/EntityIndex';
-import type { Journey } from '../journeys/types';
 import { computeItemStats, timeInStage } from '../metrics/itemStats';
 import { iso } from '../metrics/time';
 import { attributeIncident } from '../metrics/attribution';
 import type { MetricsQueries } from '../database/MetricsQueries';
 
 const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
-
-function toJourney(row: WorkItemRow): Journey {
-  return {
-    key: row.key,
-    title: row.title,
-    itemType: row.itemType,
-    priority: row.priority,
-    value: row.value,
-    labels: row.labels,
-    createdAt: row.createdAt,
-    startedAt: row.startedAt,
-    doneAt: row.doneAt,
-    stage: row.stage,
-    stageEnteredAt: row.stageEnteredAt,
-    blocked: row.blocked,
-    intervals: row.journey.intervals,
-    blockedIntervals: row.journey.blockedIntervals,
-  };
-}
 
 function summary(row: WorkItemRow, now: number): WorkItemSummary {
   // Open items' active/wait time grows with the clock; done items' is fixed.
