@@ -2,11 +2,13 @@ import type { IssuesEvent } from '@octokit/webhooks-types';
 import {
   STAGE,
   type CanonicalEvent,
+  itemTypeFromLabels as typeFromLabels,
   type ItemType,
+  type LabelVocabulary,
 } from '@valuestream/backstage-plugin-value-stream-common';
 import { canonical, iso, repositoryOf, required } from './util';
 
-const LABEL_TYPES: Array<[ItemType, string[]]> = [
+const LABEL_TYPES: LabelVocabulary = [
   ['defect', ['bug']],
   ['risk', ['security']],
   ['debt', ['debt', 'tech-debt', 'refactor']],
@@ -14,11 +16,7 @@ const LABEL_TYPES: Array<[ItemType, string[]]> = [
 
 /** Item type from labels: bug → defect, security → risk, debt/tech-debt/refactor → debt, else feature. */
 export function itemTypeFromLabels(labels: string[]): ItemType {
-  const lower = labels.map(l => l.toLowerCase());
-  return (
-    LABEL_TYPES.find(([, names]) => names.some(n => lower.includes(n)))?.[0] ??
-    'feature'
-  );
+  return typeFromLabels(labels, LABEL_TYPES);
 }
 
 /**

@@ -1,11 +1,13 @@
 import {
   STAGE,
   type CanonicalEvent,
+  itemTypeFromLabels as typeFromLabels,
   type ItemType,
+  type LabelVocabulary,
 } from '@valuestream/backstage-plugin-value-stream-common';
 import { canonical, iso, Payload, projectPath, required } from './util';
 
-const LABEL_TYPES: Array<[ItemType, string[]]> = [
+const LABEL_TYPES: LabelVocabulary = [
   ['defect', ['bug', 'type::bug', 'defect']],
   ['risk', ['security', 'type::security']],
   [
@@ -16,11 +18,7 @@ const LABEL_TYPES: Array<[ItemType, string[]]> = [
 
 /** Item type from label titles: bug → defect, security → risk, debt/refactor/maintenance → debt, else feature. */
 export function itemTypeFromLabels(labels: string[]): ItemType {
-  const lower = labels.map(l => l.toLowerCase());
-  return (
-    LABEL_TYPES.find(([, names]) => names.some(n => lower.includes(n)))?.[0] ??
-    'feature'
-  );
+  return typeFromLabels(labels, LABEL_TYPES);
 }
 
 /**
