@@ -95,7 +95,15 @@ export async function request(
  * Starts the backend with `database` as `backend.database` and `entities` in a temp catalog.
  * Returns { base, staticToken, userToken, logFile, stop }.
  */
-export async function startBackend({ root, dir, database, entities, log }) {
+export async function startBackend({
+  root,
+  dir,
+  database,
+  entities,
+  log,
+  valueStream = {},
+  logLevel,
+}) {
   const port = await freePort();
   const staticToken = crypto.randomBytes(24).toString('hex');
   const base = `http://127.0.0.1:${port}`;
@@ -126,7 +134,7 @@ export async function startBackend({ root, dir, database, entities, log }) {
         { type: 'file', target: catalogFile, rules: [{ allow: kinds }] },
       ],
     },
-    valueStream: { demo: { enabled: false } },
+    valueStream: { ...valueStream, demo: { enabled: false } },
   };
   const configFile = path.join(dir, 'bench-config.yaml');
   fs.writeFileSync(configFile, `${JSON.stringify(cfg, null, 2)}\n`);
@@ -154,7 +162,7 @@ export async function startBackend({ root, dir, database, entities, log }) {
   const env = {
     ...process.env,
     NODE_ENV: 'development',
-    LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
+    LOG_LEVEL: logLevel || process.env.LOG_LEVEL || 'warn',
     ESBK_TSCONFIG_PATH: path.join(root, 'tsconfig.json'),
   };
   const child = spawn(process.execPath, args, {

@@ -32,33 +32,34 @@ const ITEM_TYPES = [
   'risk',
 ];
 
+/** A service component found by its repository slug and Jira project key. */
+export const component = (name, slug, key) => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name,
+    annotations: {
+      'github.com/project-slug': slug,
+      'jira/project-key': key,
+    },
+  },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'group:default/bench-team',
+  },
+});
+
+export const benchTeam = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'bench-team' },
+  spec: { type: 'team', children: [] },
+};
+
 /** The catalog entities: the main component, 100 others, the owning group. */
 export function benchEntities({ others = 100 } = {}) {
-  const component = (name, slug, key) => ({
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      annotations: {
-        'github.com/project-slug': slug,
-        'jira/project-key': key,
-      },
-    },
-    spec: {
-      type: 'service',
-      lifecycle: 'production',
-      owner: 'group:default/bench-team',
-    },
-  });
-  const list = [
-    {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Group',
-      metadata: { name: 'bench-team' },
-      spec: { type: 'team', children: [] },
-    },
-    component('bench-main', 'bench/main', 'BEN'),
-  ];
+  const list = [benchTeam, component('bench-main', 'bench/main', 'BEN')];
   for (let i = 1; i <= others; i++) {
     const n = String(i).padStart(3, '0');
     list.push(component(`bench-svc-${n}`, `bench/svc-${n}`, `S${n}`));
@@ -268,6 +269,9 @@ export function generateEvents({
   perOther = 5,
   anchor,
   seed = 42,
+  prefix = 'BEN',
+  repository = 'bench/main',
+  service = 'bench-main',
 }) {
   const rnd = prng(seed);
   const events = [];
@@ -276,7 +280,7 @@ export function generateEvents({
   const start = anchor - 90 * D;
   const mainKeys = [];
   for (let i = 0; i < items; i++) {
-    const key = `BEN-${i + 1}`;
+    const key = `${prefix}-${i + 1}`;
     mainKeys.push(key);
     const createdAt = Math.floor(
       start + (i / items) * span + rnd() * (span / items),
@@ -284,8 +288,8 @@ export function generateEvents({
     itemEvents({
       rnd,
       key,
-      repository: 'bench/main',
-      service: 'bench-main',
+      repository,
+      service,
       prNumber: i + 1,
       createdAt,
       anchor,
