@@ -210,7 +210,7 @@ async function sizeOf(knex) {
 /** Scheduled alert passes that started after `since` (parsed from the backend log). */
 async function alertPasses({ logFile, offset, since, want, timeoutMs, log }) {
   const re =
-    /alert pass over (\d+) entities took (\d+) ms \((\d+) opened, (\d+) resolved\)/;
+    /alert pass over (\d+) (?:due )?entities took (\d+) ms \((\d+) opened, (\d+) resolved\)/;
   const passes = [];
   let pos = offset;
   const t0 = Date.now();

@@ -38,6 +38,13 @@ export interface Config {
       enabled?: boolean;
       /** Seconds between scheduled evaluations (across all replicas). Defaults to 60. */
       frequencySeconds?: number;
+      /**
+       * Minutes between two evaluations of an entity that has no new event and no threshold
+       * about to be crossed: baselines that move as history leaves a window (means, σ, rolling
+       * flow efficiency) are refreshed this often. Item thresholds (stuck, blocked, WIP limit)
+       * are evaluated at the moment they are crossed regardless. Defaults to 60.
+       */
+      refreshMinutes?: number;
       /** Rule thresholds; see docs/metrics.md. Per-stage overrides under `stages.<name>`. */
       thresholds?: {
         /** item_stuck: σ multiplier. Defaults to 2. */

@@ -18,6 +18,7 @@ import type {
 import { AlertService } from './alerts/AlertService';
 import { withDefaultThresholds } from './alerts/thresholds';
 import {
+  alertConfigFingerprint,
   journeyConfigFingerprint,
   readValueStreamConfig,
 } from './config/readConfig';
@@ -50,6 +51,7 @@ export interface ValueStreamDeps {
 }
 
 const FINGERPRINT_KEY = 'journey-config';
+const ALERT_FINGERPRINT_KEY = 'alert-config';
 
 /** Builds the services and router of the plugin; `start` runs once the backend is up. */
 export async function createValueStream(deps: ValueStreamDeps) {
@@ -64,6 +66,7 @@ export async function createValueStream(deps: ValueStreamDeps) {
   const alerts = new AlertService(store, {
     stages: config.stages,
     thresholds: withDefaultThresholds(config.alerts.thresholds as any),
+    refreshMs: config.alerts.refreshMs,
     logger,
     now,
   });
@@ -192,17 +195,23 @@ export async function createValueStream(deps: ValueStreamDeps) {
       },
     });
     if (config.alerts.enabled) {
+      const alertFingerprint = alertConfigFingerprint(config);
+      if ((await store.getMeta(ALERT_FINGERPRINT_KEY)) !== alertFingerprint) {
+        await alerts.resetSchedule();
+        await store.setMeta(ALERT_FINGERPRINT_KEY, alertFingerprint);
+      }
       await scheduler.scheduleTask({
         id: 'value-stream-alerts',
         frequency: { seconds: config.alerts.frequencySeconds },
-        timeout: { minutes: 5 },
+        // The first pass after an upgrade or a threshold change evaluates every entity.
+        timeout: { minutes: 30 },
         scope: 'global',
         fn: async () => {
           const t0 = Date.now();
-          const r = await alerts.evaluateAll();
-          // Operators size `alerts.frequencySeconds` from this: a pass should fit well inside it.
+          const r = await alerts.evaluateDue();
+          // A pass should fit well inside `alerts.frequencySeconds`; this shows whether it does.
           logger.info(
-            `value-stream: alert pass over ${r.entities} entities took ${
+            `value-stream: alert pass over ${r.entities} due entities took ${
               Date.now() - t0
             } ms (${r.opened} opened, ${r.resolved} resolved)`,
           );

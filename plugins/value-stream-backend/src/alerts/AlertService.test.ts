@@ -127,4 +127,64 @@ describe.each(databases.eachSupportedId())('alerts on %p', databaseId => {
     ]);
     expect(notify).not.toHaveBeenCalled();
   });
+
+  it('the scheduled pass evaluates only due entities and catches a crossing within one pass', async () => {
+    const knex = await databases.init(databaseId);
+    let now = T0;
+    const vs = await createValueStream({
+      // A week's refresh, so the due times below are the thresholds' own.
+      config: mockServices.rootConfig({
+        data: { valueStream: { alerts: { refreshMinutes: 7 * 24 * 60 } } },
+      }),
+      logger: mockServices.logger.mock(),
+      database: mockServices.database({ knex, migrations: { skip: false } }),
+      httpAuth: mockServices.httpAuth(),
+      auth: mockServices.auth(),
+      permissions: mockServices.permissions(),
+      scheduler: mockServices.scheduler.mock(),
+      catalog: catalogServiceMock({ entities: [payments] }),
+      sources: new Map(),
+      now: () => now,
+    });
+    await vs.index.refresh();
+    await vs.ingest.ingest([
+      ev('1', 'work_item.created', T0 - 48 * HOUR, {
+        title: 'Retry',
+        itemType: 'feature',
+      }),
+      ev('2', 'work_item.status_changed', T0 - 47 * HOUR, {
+        to: 'In Progress',
+      }),
+      ev('3', 'work_item.blocked', T0 - 23 * HOUR, { reason: 'vendor' }),
+    ]);
+    await vs.alerts.flush();
+    // Evaluated after the ingest: due again when the block reaches 24 h (T0 + 1 h).
+    const [row] = await knex('vs_alert_schedule').where({ entity_ref: ENTITY });
+    expect(Number(row.due_at)).toBe(T0 + HOUR);
+
+    now = T0 + 30 * 60_000;
+    expect(await vs.alerts.evaluateDue()).toEqual({
+      entities: 0,
+      opened: 0,
+      resolved: 0,
+    });
+    // The first pass after the crossing (passes run every minute) opens the alert.
+    now = T0 + HOUR + 40_000;
+    expect(await vs.alerts.evaluateDue()).toEqual({
+      entities: 1,
+      opened: 1,
+      resolved: 0,
+    });
+    // Next due: the next 00:00 UTC (wip_spike's daily samples move), just before the block
+    // reaches 48 h at T0 + 25 h and the alert turns critical.
+    const [next] = await knex('vs_alert_schedule').where({
+      entity_ref: ENTITY,
+    });
+    expect(Number(next.due_at)).toBe(T0 + 24 * HOUR);
+
+    // A threshold change makes every entity due at the next pass.
+    await vs.alerts.resetSchedule();
+    now += 60_000;
+    expect((await vs.alerts.evaluateDue()).entities).toBe(1);
+  });
 });

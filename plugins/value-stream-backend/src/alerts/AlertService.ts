@@ -12,10 +12,12 @@ import { flowEfficiency } from '../metrics/flow';
 import { computeItemStats } from '../metrics/itemStats';
 import { iso } from '../metrics/time';
 import { diffAlerts, evaluateRules } from './evaluate';
+import { nextEvaluationAt } from './recheck';
 import type { RuleThresholds } from './thresholds';
 import type { AlertCandidate } from './types';
 
 const LOOKBACK_MS = 90 * 86_400_000;
+const DEFAULT_REFRESH_MS = 3_600_000;
 /** New alerts are notified when their condition became true at most this long ago. */
 const NOTIFY_MAX_AGE_MS = 2 * 3_600_000;
 
@@ -42,6 +44,8 @@ export class AlertService {
       stages: StageDefinition[];
       thresholds: RuleThresholds;
       logger: LoggerService;
+      /** Every entity is re-evaluated at least this often (ms); defaults to 1 hour. */
+      refreshMs?: number;
       now?: () => number;
     },
   ) {
@@ -106,6 +110,36 @@ export class AlertService {
     return rows.map(r => r.entity_ref);
   }
 
+  /**
+   * The scheduled pass: only the entities whose next evaluation is due (see
+   * `nextEvaluationAt`) or that were never evaluated, earliest first. An ingest
+   * evaluates the entities it touched on its own.
+   */
+  async evaluateDue(): Promise<{
+    entities: number;
+    opened: number;
+    resolved: number;
+  }> {
+    const candidates = this.db('vs_item_entities')
+      .distinct('entity_ref')
+      .union(q =>
+        q.from('vs_alerts').distinct('entity_ref').whereNull('resolved_at'),
+      )
+      .as('e');
+    const rows = await this.db
+      .from(candidates)
+      .leftJoin('vs_alert_schedule as s', 's.entity_ref', 'e.entity_ref')
+      .where(b => b.whereNull('s.due_at').orWhere('s.due_at', '<=', this.now()))
+      .orderByRaw('s.due_at is not null, s.due_at')
+      .select('e.entity_ref');
+    return this.evaluate(rows.map(r => r.entity_ref));
+  }
+
+  /** Forgets every entity's next evaluation: the next scheduled pass evaluates all. */
+  async resetSchedule() {
+    await this.db('vs_alert_schedule').delete();
+  }
+
   async evaluateAll(): Promise<{
     entities: number;
     opened: number;
@@ -151,9 +185,15 @@ export class AlertService {
       now - LOOKBACK_MS,
     );
     const itemStats = journeys.map(j => computeItemStats(j, now));
-    const candidates = evaluateRules(
-      { now, stages: this.options.stages, journeys, itemStats },
+    const input = { now, stages: this.options.stages, journeys, itemStats };
+    const candidates = evaluateRules(input, this.options.thresholds);
+    const refreshMs = this.options.refreshMs ?? DEFAULT_REFRESH_MS;
+    // Entities evaluated together are spread over the last quarter of the refresh interval,
+    // so refreshes do not all fall due in one pass.
+    const dueAt = nextEvaluationAt(
+      input,
       this.options.thresholds,
+      now + refreshMs - (spread(entityRef) * refreshMs) / 4,
     );
     this.snapshot(entityRef, journeys, itemStats, now);
     const open = (await this.db('vs_alerts')
@@ -192,6 +232,10 @@ export class AlertService {
         await tx('vs_alerts').insert(rows).onConflict().ignore();
         created.push(...rows.map(toAlert));
       }
+      await tx('vs_alert_schedule')
+        .insert({ entity_ref: entityRef, due_at: dueAt })
+        .onConflict('entity_ref')
+        .merge();
     });
     if (this.notifier) {
       for (const alert of created) {
@@ -210,6 +254,14 @@ export class AlertService {
     }
     return { opened: created.length, resolved: diff.toResolve.length };
   }
+}
+
+/** A stable number in [0, 1) per entity ref. */
+function spread(entityRef: string): number {
+  let h = 0;
+  for (let i = 0; i < entityRef.length; i++)
+    h = (Math.imul(h, 31) + entityRef.charCodeAt(i)) >>> 0;
+  return h / 2 ** 32;
 }
 
 function wipByStage(journeys: Journey[]) {

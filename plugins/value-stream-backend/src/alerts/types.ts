@@ -48,3 +48,13 @@ export type AlertRuleFn = (
   input: RuleInput,
   thresholds: RuleThresholds,
 ) => AlertCandidate[];
+
+/**
+ * Reports (through `at`) the future moments at which a rule's result for this history may
+ * change with no new event, e.g. when an open item crosses a threshold. @internal
+ */
+export type AlertRecheckFn = (
+  input: RuleInput,
+  thresholds: RuleThresholds,
+  at: (moment: number) => void,
+) => void;

@@ -21,6 +21,8 @@ export interface ValueStreamConfig {
   alerts: {
     enabled: boolean;
     frequencySeconds: number;
+    /** Every entity is re-evaluated at least this often, in ms. */
+    refreshMs: number;
     thresholds: Record<string, unknown>;
   };
   notifications: { enabled: boolean };
@@ -100,6 +102,7 @@ export function readValueStreamConfig(root: Config): ValueStreamConfig {
     alerts: {
       enabled: alerts?.getOptionalBoolean('enabled') ?? true,
       frequencySeconds: alerts?.getOptionalNumber('frequencySeconds') ?? 60,
+      refreshMs: (alerts?.getOptionalNumber('refreshMinutes') ?? 60) * 60_000,
       thresholds:
         (alerts?.getOptional('thresholds') as Record<string, unknown>) ?? {},
     },
@@ -139,6 +142,15 @@ function readStages(c: Config | undefined): StageDefinition[] {
 /** Per-stage `wipLimit` overrides may also be set without replacing the stage list. */
 export function stageIndex(stages: StageDefinition[]): Map<string, number> {
   return new Map(stages.map((s, i) => [s.name, i]));
+}
+
+/** The parts of the config that shape alerts; a change makes every entity due at once. */
+export function alertConfigFingerprint(cfg: ValueStreamConfig): string {
+  return JSON.stringify({
+    stages: cfg.stages,
+    thresholds: cfg.alerts.thresholds,
+    refreshMs: cfg.alerts.refreshMs,
+  });
 }
 
 /** The parts of the config that shape journeys; a change triggers a rebuild. */

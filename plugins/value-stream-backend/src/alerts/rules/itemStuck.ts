@@ -1,7 +1,13 @@
 import { DAY_MS, seconds } from '../../metrics/time';
 import { formatDuration } from '../formatDuration';
 import { stageThresholds } from '../thresholds';
-import type { AlertCandidate, AlertRuleFn } from '../types';
+import type { RuleThresholds } from '../thresholds';
+import type {
+  AlertCandidate,
+  AlertRecheckFn,
+  AlertRuleFn,
+  RuleInput,
+} from '../types';
 
 /** Mean and sample standard deviation (n − 1). @internal */
 export function meanAndSampleSd(values: readonly number[]): {
@@ -16,6 +22,43 @@ export function meanAndSampleSd(values: readonly number[]): {
   };
 }
 
+/** The stage's stuck limit in seconds (mean + σ-multiplier × σ), or null with too few visits. */
+function stuckLimit(
+  input: RuleInput,
+  stage: string,
+  t: ReturnType<typeof stageThresholds>,
+): number | null {
+  const { now, journeys } = input;
+  const cutoff = now - t.lookbackDays * DAY_MS;
+  const samples: number[] = [];
+  for (const journey of journeys) {
+    for (const v of journey.intervals) {
+      if (v.stage !== stage || v.exitedAt === null) continue;
+      if (
+        v.exitedAt <= cutoff ||
+        v.exitedAt > now ||
+        v.exitedAt === v.enteredAt
+      )
+        continue;
+      samples.push(seconds(v.exitedAt - v.enteredAt));
+    }
+  }
+  if (samples.length < t.minSamples || samples.length === 0) return null;
+  const { mean, sd } = meanAndSampleSd(samples);
+  return mean + t.sigma * sd;
+}
+
+/** The active and wait stages the rule watches, with their limits. */
+function watchedStages(input: RuleInput, thresholds: RuleThresholds) {
+  return input.stages.flatMap(stage => {
+    if (stage.category !== 'active' && stage.category !== 'wait') return [];
+    const t = stageThresholds(thresholds, stage.name);
+    if (!t.enabled.item_stuck) return [];
+    const limit = stuckLimit(input, stage.name, t);
+    return limit === null ? [] : [{ stage: stage.name, limit }];
+  });
+}
+
 /**
  * `item_stuck`: an item's current visit of an active or wait stage has lasted
  * longer than mean + σ-multiplier × sample σ of the stage's visits that ended
@@ -27,40 +70,18 @@ export function meanAndSampleSd(values: readonly number[]): {
 export const itemStuck: AlertRuleFn = (input, thresholds) => {
   const { now, journeys } = input;
   const candidates: AlertCandidate[] = [];
-  for (const stage of input.stages) {
-    if (stage.category !== 'active' && stage.category !== 'wait') continue;
-    const t = stageThresholds(thresholds, stage.name);
-    if (!t.enabled.item_stuck) continue;
-
-    const cutoff = now - t.lookbackDays * DAY_MS;
-    const samples: number[] = [];
+  for (const { stage, limit } of watchedStages(input, thresholds)) {
     for (const journey of journeys) {
-      for (const v of journey.intervals) {
-        if (v.stage !== stage.name || v.exitedAt === null) continue;
-        if (
-          v.exitedAt <= cutoff ||
-          v.exitedAt > now ||
-          v.exitedAt === v.enteredAt
-        )
-          continue;
-        samples.push(seconds(v.exitedAt - v.enteredAt));
-      }
-    }
-    if (samples.length < t.minSamples || samples.length === 0) continue;
-    const { mean, sd } = meanAndSampleSd(samples);
-    const limit = mean + t.sigma * sd;
-
-    for (const journey of journeys) {
-      if (journey.stage !== stage.name || journey.doneAt !== null) continue;
+      if (journey.stage !== stage || journey.doneAt !== null) continue;
       const elapsed = seconds(now - journey.stageEnteredAt);
       if (!(elapsed > limit)) continue;
       candidates.push({
         rule: 'item_stuck',
         subject: journey.key,
         severity: elapsed > 2 * limit ? 'critical' : 'warning',
-        stage: stage.name,
+        stage,
         workItemKey: journey.key,
-        message: `${journey.key} has been in ${stage.name} for ${formatDuration(
+        message: `${journey.key} has been in ${stage} for ${formatDuration(
           elapsed,
         )}; items usually leave it within ${formatDuration(limit)}`,
         since: journey.stageEnteredAt + limit * 1000,
@@ -68,4 +89,20 @@ export const itemStuck: AlertRuleFn = (input, thresholds) => {
     }
   }
   return candidates;
+};
+
+/**
+ * When an open item crosses its stage's limit (warning) or twice it (critical). The limit
+ * itself moves only with new visits or as old ones leave the lookback (the refresh).
+ *
+ * @internal
+ */
+export const itemStuckRecheck: AlertRecheckFn = (input, thresholds, at) => {
+  for (const { stage, limit } of watchedStages(input, thresholds)) {
+    for (const journey of input.journeys) {
+      if (journey.stage !== stage || journey.doneAt !== null) continue;
+      at(journey.stageEnteredAt + limit * 1000);
+      at(journey.stageEnteredAt + 2 * limit * 1000);
+    }
+  }
 };

@@ -1,7 +1,7 @@
 import { DAY_MS, seconds } from '../../metrics/time';
 import { formatDuration } from '../formatDuration';
 import { stageThresholds } from '../thresholds';
-import type { AlertCandidate, AlertRuleFn } from '../types';
+import type { AlertCandidate, AlertRecheckFn, AlertRuleFn } from '../types';
 import { currentWip, runStart, stageWipSteps } from '../wipHistory';
 
 /**
@@ -39,4 +39,17 @@ export const wipOverLimit: AlertRuleFn = (input, thresholds) => {
     });
   }
   return candidates;
+};
+
+/** When a stage's current run over its limit reaches the configured days. @internal */
+export const wipOverLimitRecheck: AlertRecheckFn = (input, thresholds, at) => {
+  for (const stage of input.stages) {
+    const limit = stage.wipLimit;
+    if (limit === undefined || stage.category === 'done') continue;
+    const t = stageThresholds(thresholds, stage.name);
+    if (!t.enabled.wip_over_limit) continue;
+    const steps = stageWipSteps(input.journeys, stage.name, input.now);
+    const start = runStart(steps, w => w > limit);
+    if (start !== null) at(start + t.overLimitDays * DAY_MS);
+  }
 };

@@ -1,6 +1,6 @@
 import { DAY_MS, startOfUtcDay } from '../../metrics/time';
 import { stageThresholds } from '../thresholds';
-import type { AlertCandidate, AlertRuleFn } from '../types';
+import type { AlertCandidate, AlertRecheckFn, AlertRuleFn } from '../types';
 import { currentWip, runStart, stageWipSteps, wipBefore } from '../wipHistory';
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -51,4 +51,14 @@ export const wipSpike: AlertRuleFn = (input, thresholds) => {
     });
   }
   return candidates;
+};
+
+/** The daily WIP samples move at each 00:00 UTC. @internal */
+export const wipSpikeRecheck: AlertRecheckFn = (input, thresholds, at) => {
+  const watched = input.stages.some(
+    stage =>
+      (stage.category === 'active' || stage.category === 'wait') &&
+      stageThresholds(thresholds, stage.name).enabled.wip_spike,
+  );
+  if (watched) at(startOfUtcDay(input.now) + DAY_MS);
 };
