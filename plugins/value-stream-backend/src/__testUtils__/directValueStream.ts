@@ -1,6 +1,7 @@
 import { mockServices, TestDatabaseId } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { Knex } from 'knex';
 import { createValueStream } from '../createValueStream';
 import { databases } from './testBackend';
 
@@ -12,8 +13,10 @@ export async function createDirectValueStream(
   id: TestDatabaseId,
   initial: Entity[],
   config: object = {},
+  /** An existing database (e.g. one to upgrade); a fresh one by default. */
+  existing?: Knex,
 ) {
-  const knex = await databases.init(id);
+  const knex = existing ?? (await databases.init(id));
   const catalog = { entities: [...initial] };
   const vs = await createValueStream({
     config: mockServices.rootConfig({
