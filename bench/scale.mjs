@@ -239,6 +239,64 @@ async function alertPasses({ logFile, offset, since, want, timeoutMs, log }) {
   return passes;
 }
 
+/**
+ * An item blocked 24 h minus 20 s ago, posted to one entity: how long after its 24 h
+ * threshold passes (with no further event) the item_blocked alert is listed by the API.
+ */
+async function blockedAlertLatency({ base, staticToken, entity, log }) {
+  const key = `${entityKey(entity)}-900001`;
+  const now = Date.now();
+  const at = ms => new Date(ms).toISOString();
+  const ev = (n, type, t, data = {}) => ({
+    id: `latency-${n}`,
+    source: 'jira',
+    type,
+    occurredAt: at(t),
+    data: { key, ...data },
+  });
+  const crossing = now + 20_000;
+  const r = await request(base, 'POST', `${VS}/events`, {
+    token: staticToken,
+    body: JSON.stringify([
+      ev(1, 'work_item.created', now - 48 * 3_600_000, {
+        title: 'latency probe',
+        itemType: 'defect',
+      }),
+      ev(2, 'work_item.status_changed', now - 47 * 3_600_000, {
+        to: 'In Progress',
+      }),
+      ev(3, 'work_item.blocked', crossing - 24 * 3_600_000),
+    ]),
+  });
+  if (r.status !== 202) throw new Error(`latency probe -> ${r.status}`);
+  for (;;) {
+    const a = await request(
+      base,
+      'GET',
+      `${VS}/entities/component/default/${entityName(
+        entity,
+      )}/alerts?status=open`,
+      { token: staticToken },
+    );
+    if (
+      a.json?.items?.some(
+        x => x.rule === 'item_blocked' && x.workItemKey === key,
+      )
+    ) {
+      const seconds = round((Date.now() - crossing) / 1000, 1);
+      log(
+        `  item_blocked alert listed ${seconds} s after its threshold passed`,
+      );
+      return { entity: entityName(entity), seconds };
+    }
+    if (Date.now() - crossing > 600_000) {
+      log('  item_blocked alert not listed within 10 minutes');
+      return { entity: entityName(entity), seconds: null };
+    }
+    await sleep(1000);
+  }
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const log = m =>
@@ -388,6 +446,12 @@ async function main() {
             want: opts.passes,
             timeoutMs:
               (opts.passes + 1) * Math.max(opts.frequency, 60) * 1000 * 10,
+            log,
+          });
+          phase.alertLatency = await blockedAlertLatency({
+            base,
+            staticToken,
+            entity: sample[1] ?? 0,
             log,
           });
         }
