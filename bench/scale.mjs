@@ -209,7 +209,7 @@ async function sizeOf(knex) {
 
 /** Scheduled alert passes that started after `since` (parsed from the backend log). */
 async function alertPasses({ logFile, offset, since, want, timeoutMs, log }) {
-  const re =
+  const passRe =
     /alert pass over (\d+) (?:due )?entities took (\d+) ms \((\d+) opened, (\d+) resolved\)/;
   const passes = [];
   let pos = offset;
@@ -220,7 +220,7 @@ async function alertPasses({ logFile, offset, since, want, timeoutMs, log }) {
     const text = buf.subarray(pos).toString('utf8');
     pos = buf.length;
     for (const line of text.split('\n')) {
-      const m = line.match(re);
+      const m = line.match(passRe);
       if (!m) continue;
       const ms = Number(m[2]);
       const pass = {
@@ -229,8 +229,10 @@ async function alertPasses({ logFile, offset, since, want, timeoutMs, log }) {
         opened: Number(m[3]),
         resolved: Number(m[4]),
       };
-      // Only passes that began after the data was complete (observed within ~1 s of their end).
-      if (Date.now() - ms >= since - 1000) {
+      // Only passes that began after `since`: the log line is written at the pass's end.
+      const end = Date.parse(line.match(/\d{4}-\d\d-\d\dT[\d:.]+Z/)?.[0] ?? '');
+      pass.startedAt = new Date(end - ms).toISOString();
+      if (end - ms >= since) {
         passes.push(pass);
         log(`    alert pass: ${JSON.stringify(pass)}`);
       }
@@ -391,6 +393,18 @@ async function main() {
       log(
         `  clone ${phase.cloneTotalSeconds} s, analyze ${phase.analyzeSeconds} s, ${phase.size.totalGiB} GiB`,
       );
+      // Reads are timed after the first pass over every entity, not during it.
+      if (opts.passes) {
+        log('  waiting for the first scheduled alert pass over every entity');
+        phase.alertPasses = await alertPasses({
+          logFile,
+          offset: logOffset,
+          since: dataReadyAt,
+          want: 1,
+          timeoutMs: 3_600_000,
+          log,
+        });
+      }
       const sample = sampleEntities(size);
       // Every sampled clone must be listed with the template's item count by the API.
       for (const i of sample.slice(0, 3)) {
@@ -438,16 +452,18 @@ async function main() {
           }`,
         );
         if (opts.passes) {
-          log(`  waiting for ${opts.passes} scheduled alert passes`);
-          phase.alertPasses = await alertPasses({
-            logFile,
-            offset: logOffset,
-            since: dataReadyAt,
-            want: opts.passes,
-            timeoutMs:
-              (opts.passes + 1) * Math.max(opts.frequency, 60) * 1000 * 10,
-            log,
-          });
+          log(`  waiting for ${opts.passes - 1} more scheduled alert passes`);
+          const steadySince = Date.now();
+          phase.alertPasses.push(
+            ...(await alertPasses({
+              logFile,
+              offset: logOffset,
+              since: steadySince,
+              want: opts.passes - 1,
+              timeoutMs: opts.passes * Math.max(opts.frequency, 60) * 1000 * 5,
+              log,
+            })),
+          );
           phase.alertLatency = await blockedAlertLatency({
             base,
             staticToken,
