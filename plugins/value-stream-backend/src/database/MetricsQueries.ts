@@ -38,7 +38,9 @@ export class MetricsQueries {
       )
       .whereIn('key', this.itemsOf(entityRefs))
       .where('done_at', '>=', window.from)
-      .where('done_at', '<', window.to);
+      .where('done_at', '<', window.to)
+      // A fixed order: floating-point sums come out the same whatever the rows' physical order.
+      .orderBy('key');
     return rows.map(r => ({
       key: r.key,
       itemType: r.item_type,
