@@ -10,6 +10,8 @@ afterEach(() => jest.restoreAllMocks());
 /** The schema of the first release (0.1.0): one migration. */
 const FIRST_RELEASED = '20261123000000_init.js';
 const ENTITY = 'component:default/payments';
+// The scenario's events are canonical events; their `data` is typed loosely there.
+const EVENTS = SCENARIO as any[];
 const WINDOW = {
   from: Date.parse('2025-12-01T00:00:00Z'),
   to: Date.parse('2026-03-01T00:00:00Z'),
@@ -75,7 +77,7 @@ describe.each(databases.eachSupportedId())(
         payments,
         group,
       ]);
-      await latest.ingest.ingest(SCENARIO);
+      await latest.ingest.ingest(EVENTS);
       await latest.alerts.flush();
 
       // The same data in a database on the first released schema.
@@ -84,7 +86,7 @@ describe.each(databases.eachSupportedId())(
       await old.migrate.up({ directory, name: FIRST_RELEASED });
       expect(await old.schema.hasTable('vs_alert_schedule')).toBe(false);
       const copied = await copyFirstSchemaRows(latest.knex, old);
-      expect(copied.vs_events).toBe(SCENARIO.length);
+      expect(copied.vs_events).toBe(EVENTS.length);
       expect(copied.vs_work_items).toBeGreaterThan(0);
 
       // Upgrade: the plugin migrates on start.
@@ -115,7 +117,7 @@ describe.each(databases.eachSupportedId())(
         data: { key: 'PAY-1', from: 'Done', to: 'In Progress' },
       };
       for (const vs of [latest, upgraded]) {
-        const r = await vs.ingest.ingest([next, SCENARIO[0]]);
+        const r = await vs.ingest.ingest([next, EVENTS[0]]);
         expect(r).toMatchObject({ accepted: 1, duplicates: 1 });
         await vs.alerts.flush();
       }
