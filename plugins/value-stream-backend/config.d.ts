@@ -39,10 +39,10 @@ export interface Config {
       /** Seconds between scheduled evaluations (across all replicas). Defaults to 60. */
       frequencySeconds?: number;
       /**
-       * Minutes between two evaluations of an entity that has no new event and no threshold
-       * about to be crossed: baselines that move as history leaves a window (means, σ, rolling
-       * flow efficiency) are refreshed this often. Item thresholds (stuck, blocked, WIP limit)
-       * are evaluated at the moment they are crossed regardless. Defaults to 60.
+       * Minutes between two evaluations of an entity that has no new event and no moment ahead
+       * at which a rule's result changes (thresholds crossed, items leaving rolling windows are
+       * evaluated at that moment): the item_stuck mean and σ, which drift as old visits leave
+       * the lookback, are refreshed this often. Defaults to 60.
        */
       refreshMinutes?: number;
       /** Rule thresholds; see docs/metrics.md. Per-stage overrides under `stages.<name>`. */

@@ -1,6 +1,6 @@
 import { DAY_MS } from '../../metrics/time';
 import { formatDuration } from '../formatDuration';
-import type { AlertCandidate, AlertRuleFn } from '../types';
+import type { AlertCandidate, AlertRecheckFn, AlertRuleFn } from '../types';
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
@@ -43,4 +43,13 @@ export const cycleTimeOutlier: AlertRuleFn = (input, t) => {
     });
   }
   return candidates;
+};
+
+/** When a done item leaves the recent window or the mean's lookback. @internal */
+export const cycleTimeOutlierRecheck: AlertRecheckFn = (input, t, at) => {
+  for (const item of input.itemStats) {
+    if (item.doneAt === null || item.cycleTime === null) continue;
+    at(item.doneAt + t.outlierRecentDays * DAY_MS);
+    at(item.doneAt + t.outlierLookbackDays * DAY_MS);
+  }
 };

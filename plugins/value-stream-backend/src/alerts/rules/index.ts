@@ -1,9 +1,12 @@
 import type { AlertRule } from '@valuestream/backstage-plugin-value-stream-common';
 import type { AlertRecheckFn, AlertRuleFn } from '../types';
-import { cycleTimeOutlier } from './cycleTimeOutlier';
+import { cycleTimeOutlier, cycleTimeOutlierRecheck } from './cycleTimeOutlier';
 import { itemBlocked, itemBlockedRecheck } from './itemBlocked';
 import { itemStuck, itemStuckRecheck } from './itemStuck';
-import { lowFlowEfficiency } from './lowFlowEfficiency';
+import {
+  lowFlowEfficiency,
+  lowFlowEfficiencyRecheck,
+} from './lowFlowEfficiency';
 import { wipOverLimit, wipOverLimitRecheck } from './wipOverLimit';
 import { wipSpike, wipSpikeRecheck } from './wipSpike';
 
@@ -18,10 +21,11 @@ export const ALERT_RULES: Readonly<Record<AlertRule, AlertRuleFn>> = {
 };
 
 /**
- * Per rule, the moments its result changes with no new event, for item-level thresholds
- * and calendar boundaries. Baselines that move as old history leaves a window (means, σ,
- * rolling efficiency) are not listed: the refresh re-evaluates every entity at least every
- * `alerts.refreshMinutes`. Rules absent here depend only on such windows.
+ * Per rule, the moments its result changes with no new event: item thresholds crossed,
+ * items leaving a rolling window, calendar boundaries. Only the `item_stuck` baseline (mean
+ * and σ of visits in the lookback) drifts as old visits leave it without a listed moment (one
+ * per visit would re-evaluate large entities every few minutes): the refresh re-evaluates
+ * every entity at least every `alerts.refreshMinutes`.
  *
  * @internal
  */

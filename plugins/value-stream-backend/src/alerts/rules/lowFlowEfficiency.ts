@@ -1,6 +1,6 @@
 import { flowEfficiency } from '../../metrics/flow';
 import { DAY_MS } from '../../metrics/time';
-import type { AlertRuleFn } from '../types';
+import type { AlertRecheckFn, AlertRuleFn } from '../types';
 
 /**
  * `low_flow_efficiency`: flow efficiency of the items done in the last days
@@ -40,4 +40,11 @@ export const lowFlowEfficiency: AlertRuleFn = (input, t) => {
       since,
     },
   ];
+};
+
+/** When a done item leaves the measured window. @internal */
+export const lowFlowEfficiencyRecheck: AlertRecheckFn = (input, t, at) => {
+  for (const item of input.itemStats) {
+    if (item.doneAt !== null) at(item.doneAt + t.efficiencyDays * DAY_MS);
+  }
 };
