@@ -222,7 +222,7 @@ describe('nextEvaluationAt', () => {
           }
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 100 },
     );
   });
 });

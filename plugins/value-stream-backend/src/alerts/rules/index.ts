@@ -36,6 +36,8 @@ export const ALERT_RECHECKS: Readonly<
   wip_spike: wipSpikeRecheck,
   wip_over_limit: wipOverLimitRecheck,
   item_blocked: itemBlockedRecheck,
+  cycle_time_outlier: cycleTimeOutlierRecheck,
+  low_flow_efficiency: lowFlowEfficiencyRecheck,
 };
 
 export {
