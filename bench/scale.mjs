@@ -26,8 +26,8 @@ import {
   tableSizes,
 } from './lib/clone.mjs';
 import { benchTeam, component, generateEvents } from './lib/generate.mjs';
-import { ingestOverHttp } from './lib/phases.mjs';
-import { percentile, round, table } from './lib/stats.mjs';
+import { ingestOverHttp, measureReads } from './lib/phases.mjs';
+import { round, table } from './lib/stats.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -153,32 +153,6 @@ function endpoints({ sample, items, from, to }) {
         }`,
     },
   ];
-}
-
-async function measure({ base, token, eps, calls, log }) {
-  const out = [];
-  for (const ep of eps) {
-    for (let i = 0; i < 3; i++)
-      await request(base, 'GET', ep.path(i + calls), { token });
-    const ms = [];
-    for (let i = 0; i < calls; i++) {
-      const r = await request(base, 'GET', ep.path(i), { token });
-      if (r.status !== 200)
-        throw new Error(
-          `GET ${ep.path(i)} -> ${r.status} ${r.text.slice(0, 300)}`,
-        );
-      ms.push(r.ms);
-    }
-    const row = {
-      endpoint: ep.name,
-      p50: round(percentile(ms, 0.5)),
-      p95: round(percentile(ms, 0.95)),
-      max: round(Math.max(...ms)),
-    };
-    log(`    ${row.endpoint}: p50 ${row.p50} ms, p95 ${row.p95} ms`);
-    out.push(row);
-  }
-  return out;
 }
 
 /** Items the API lists for an entity (paged). */
@@ -414,10 +388,10 @@ async function main() {
         if (n !== opts.items)
           throw new Error(`${entityName(i)} lists ${n} items`);
       }
-      phase.reads = await measure({
+      phase.reads = await measureReads({
         base,
         token: userToken,
-        eps: endpoints({ sample, items: opts.items, from, to }),
+        endpoints: endpoints({ sample, items: opts.items, from, to }),
         calls: opts.calls,
         log,
       });

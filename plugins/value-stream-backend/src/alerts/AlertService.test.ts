@@ -1,9 +1,25 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { Knex } from 'knex';
 import { createValueStream } from '../createValueStream';
 import { databases, payments } from '../__testUtils__/testBackend';
 
 jest.setTimeout(60_000);
+
+/** The plugin's pieces on `knex` with the payments entity and a clock of the test's. */
+const startAlerts = (knex: Knex, now: () => number, valueStream = {}) =>
+  createValueStream({
+    config: mockServices.rootConfig({ data: { valueStream } }),
+    logger: mockServices.logger.mock(),
+    database: mockServices.database({ knex, migrations: { skip: false } }),
+    httpAuth: mockServices.httpAuth(),
+    auth: mockServices.auth(),
+    permissions: mockServices.permissions(),
+    scheduler: mockServices.scheduler.mock(),
+    catalog: catalogServiceMock({ entities: [payments] }),
+    sources: new Map(),
+    now,
+  });
 
 const HOUR = 3_600_000;
 const ENTITY = 'component:default/payments';
@@ -20,18 +36,7 @@ describe.each(databases.eachSupportedId())('alerts on %p', databaseId => {
   it('raises item_blocked when 24 h pass with no new event, once, and resolves it on unblock', async () => {
     const knex = await databases.init(databaseId);
     let now = T0;
-    const vs = await createValueStream({
-      config: mockServices.rootConfig({ data: { valueStream: {} } }),
-      logger: mockServices.logger.mock(),
-      database: mockServices.database({ knex, migrations: { skip: false } }),
-      httpAuth: mockServices.httpAuth(),
-      auth: mockServices.auth(),
-      permissions: mockServices.permissions(),
-      scheduler: mockServices.scheduler.mock(),
-      catalog: catalogServiceMock({ entities: [payments] }),
-      sources: new Map(),
-      now: () => now,
-    });
+    const vs = await startAlerts(knex, () => now);
     await vs.index.refresh();
     const notify = jest.fn(async () => {});
     vs.alerts.setNotifier(notify);
@@ -96,18 +101,7 @@ describe.each(databases.eachSupportedId())('alerts on %p', databaseId => {
 
   it('records alerts of a backfilled history without notifying owners', async () => {
     const knex = await databases.init(databaseId);
-    const vs = await createValueStream({
-      config: mockServices.rootConfig({ data: { valueStream: {} } }),
-      logger: mockServices.logger.mock(),
-      database: mockServices.database({ knex, migrations: { skip: false } }),
-      httpAuth: mockServices.httpAuth(),
-      auth: mockServices.auth(),
-      permissions: mockServices.permissions(),
-      scheduler: mockServices.scheduler.mock(),
-      catalog: catalogServiceMock({ entities: [payments] }),
-      sources: new Map(),
-      now: () => T0,
-    });
+    const vs = await startAlerts(knex, () => T0);
     await vs.index.refresh();
     const notify = jest.fn(async () => {});
     vs.alerts.setNotifier(notify);
@@ -131,20 +125,9 @@ describe.each(databases.eachSupportedId())('alerts on %p', databaseId => {
   it('the scheduled pass evaluates only due entities and catches a crossing within one pass', async () => {
     const knex = await databases.init(databaseId);
     let now = T0;
-    const vs = await createValueStream({
-      // A week's refresh, so the due times below are the thresholds' own.
-      config: mockServices.rootConfig({
-        data: { valueStream: { alerts: { refreshMinutes: 7 * 24 * 60 } } },
-      }),
-      logger: mockServices.logger.mock(),
-      database: mockServices.database({ knex, migrations: { skip: false } }),
-      httpAuth: mockServices.httpAuth(),
-      auth: mockServices.auth(),
-      permissions: mockServices.permissions(),
-      scheduler: mockServices.scheduler.mock(),
-      catalog: catalogServiceMock({ entities: [payments] }),
-      sources: new Map(),
-      now: () => now,
+    // A week's refresh, so the due times below are the thresholds' own.
+    const vs = await startAlerts(knex, () => now, {
+      alerts: { refreshMinutes: 7 * 24 * 60 },
     });
     await vs.index.refresh();
     await vs.ingest.ingest([
