@@ -21,6 +21,7 @@ export const CLONED_TABLES = [
   'vs_deployment_commits',
   'vs_incidents',
   'vs_artifact_entities',
+  'vs_entity_changes',
   'vs_events',
 ];
 

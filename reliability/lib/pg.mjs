@@ -92,6 +92,7 @@ const TABLES = {
   vs_deployment_commits: { order: 'deployment_id, sha', cols: '*' },
   vs_incidents: { order: 'incident_id', cols: '*' },
   vs_artifact_entities: { order: 'entity_ref, kind, ref', cols: '*' },
+  vs_entity_changes: { order: 'entity_ref, change_id', cols: '*' },
 };
 
 /** Row count and md5 of every row (as text) per correlated table. */

@@ -172,6 +172,8 @@ export class Correlator {
       ...prs.map(p => p.id),
       ...(await this.store.prIdsForCommits([...shas])),
     ]);
+    // Every change whose commits, PR or deployments this pass touched (lead-time inputs).
+    await this.store.refreshEntityChanges([...prIds, ...shas]);
     const keys = unique([
       ...(subjects.get('item') ?? []).map(e =>
         e.subject!.slice('item:'.length),
@@ -208,13 +210,20 @@ export class Correlator {
     await this.store.removeLinks('pr', prIds);
     await this.linkCommits(commits);
     await this.linkPullRequests(prs);
+    const deployments = await this.store.deploymentsToResolve(
+      changes.services,
+      changes.repositories,
+    );
     await this.resolveArtifacts(
-      await this.store.deploymentsToResolve(
-        changes.services,
-        changes.repositories,
-      ),
+      deployments,
       await this.store.incidentsToResolve(changes.services),
     );
+    // Their entities may have changed, so may the entities' first deployment of a change.
+    const deployed = deployments.flatMap(d => d.commits);
+    await this.store.refreshEntityChanges([
+      ...deployed,
+      ...(await this.store.prIdsForCommits(deployed)),
+    ]);
     const keys = unique([
       ...before,
       ...(await this.store.keysLinkedTo('commit', shas)),

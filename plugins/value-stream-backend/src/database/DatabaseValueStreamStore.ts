@@ -13,6 +13,7 @@ import type {
   StoredEvent,
 } from '../correlation/folds';
 import type { ItemStats, Journey } from '../journeys/types';
+import { refreshEntityChanges } from './entityChanges';
 import { chunk, insertIgnore, num, selectIn, upsert } from './util';
 
 /** Arbitrary 64-bit key of the PostgreSQL advisory lock that serialises correlation. */
@@ -430,6 +431,11 @@ export class DatabaseValueStreamStore {
       refs,
     );
     return [...new Set(rows.map(r => r.item_key))];
+  }
+
+  /** Recomputes `vs_entity_changes` for these change ids (PR ids or shas), or all. */
+  async refreshEntityChanges(ids?: string[]) {
+    await refreshEntityChanges(this.db, ids);
   }
 
   async prIdsForCommits(shas: string[]): Promise<string[]> {

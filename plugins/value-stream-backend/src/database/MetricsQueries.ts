@@ -6,6 +6,7 @@ import type {
   StageInterval,
   Window,
 } from '../journeys/types';
+import { changesDeployedIn } from './entityChanges';
 import { chunk, num, selectIn } from './util';
 
 /**
@@ -226,70 +227,9 @@ export class MetricsQueries {
     }));
   }
 
-  /**
-   * The changes these deployments shipped (DESIGN §6): merged PRs with any commit in them
-   * (all the PR's commits), and default-branch commits in no PR; two joins, not one
-   * lookup per commit.
-   */
-  async changesOfDeployments(deploymentIds: string[]) {
-    const prRows = await selectIn<any>(
-      () =>
-        this.db('vs_deployment_commits as dc')
-          .join('vs_pr_commits as pc', 'pc.sha', 'dc.sha')
-          .join('vs_pull_requests as p', 'p.id', 'pc.pr_id')
-          .join('vs_pr_commits as prc', 'prc.pr_id', 'p.id')
-          .leftJoin('vs_commits as c', 'c.sha', 'prc.sha')
-          .whereNotNull('p.merged_at')
-          .distinct(
-            'p.id as pr_id',
-            'prc.sha as sha',
-            'c.authored_at as authored_at',
-          ),
-      'dc.deployment_id',
-      deploymentIds,
-    );
-    const directRows = await selectIn<any>(
-      () =>
-        this.db('vs_deployment_commits as dc')
-          .join('vs_commits as c', 'c.sha', 'dc.sha')
-          .where('c.on_default', true)
-          .whereNotExists(
-            this.db('vs_pr_commits as pc')
-              .select('pc.sha')
-              .whereRaw('pc.sha = c.sha'),
-          )
-          .distinct('c.sha as sha', 'c.authored_at as authored_at'),
-      'dc.deployment_id',
-      deploymentIds,
-    );
-    const byPr = new Map<string, { commits: Set<string>; first: number }>();
-    for (const r of prRows) {
-      const change = byPr.get(r.pr_id) ?? {
-        commits: new Set<string>(),
-        first: Infinity,
-      };
-      change.commits.add(r.sha);
-      const at = num(r.authored_at);
-      if (at !== null) change.first = Math.min(change.first, at);
-      byPr.set(r.pr_id, change);
-    }
-    const changes: { id: string; firstCommitAt: number; commits: string[] }[] =
-      [];
-    for (const [id, c] of byPr) {
-      if (Number.isFinite(c.first))
-        changes.push({ id, firstCommitAt: c.first, commits: [...c.commits] });
-    }
-    const seen = new Set<string>();
-    for (const r of directRows) {
-      if (seen.has(r.sha)) continue;
-      seen.add(r.sha);
-      changes.push({
-        id: r.sha,
-        firstCommitAt: num(r.authored_at)!,
-        commits: [r.sha],
-      });
-    }
-    return changes;
+  /** Changes first deployed to production by these entities in the window (DESIGN §6). */
+  async changesDeployedIn(entityRefs: string[], window: Window) {
+    return changesDeployedIn(this.db, entityRefs, window);
   }
 
   async openAlerts(entityRefs: string[]) {

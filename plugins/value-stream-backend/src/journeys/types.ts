@@ -95,6 +95,13 @@ export interface ChangeRecord {
   commits: string[];
 }
 
+/** A change with the finish of its first successful production deployment. */
+export interface DeployedChange {
+  id: string;
+  firstCommitAt: Millis;
+  deployedAt: Millis;
+}
+
 /** A window [from, to). */
 export interface Window {
   from: Millis;

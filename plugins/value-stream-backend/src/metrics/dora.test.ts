@@ -1,5 +1,5 @@
 import type { ChangeRecord } from '../journeys/types';
-import { changeLeadTimes, doraMetrics } from './dora';
+import { deployedChanges, doraMetrics } from './dora';
 import { deployment, incident } from './__testUtils__/records';
 import { d, h } from './__testUtils__/journeys';
 
@@ -74,7 +74,7 @@ describe('doraMetrics', () => {
     const dora = doraMetrics({
       deployments,
       incidents,
-      changes,
+      changes: deployedChanges(changes, deployments),
       window,
       attributionWindowMs: DAY_MS,
     });
@@ -127,13 +127,13 @@ describe('doraMetrics', () => {
   });
 });
 
-describe('changeLeadTimes', () => {
+describe('deployedChanges', () => {
   it('uses the deployment commitSha as an included commit', () => {
     expect(
-      changeLeadTimes(
+      deployedChanges(
         [change('c', h(0), ['abc'])],
         [deployment('d', h(3), { commitSha: 'abc', commits: [] })],
       ),
-    ).toEqual([{ id: 'c', deployedAt: h(3), leadTime: 3 * H }]);
+    ).toEqual([{ id: 'c', firstCommitAt: h(0), deployedAt: h(3) }]);
   });
 });

@@ -1,6 +1,7 @@
 import type { MetricsResponse } from '@valuestream/backstage-plugin-value-stream-common';
 import type {
   ChangeRecord,
+  DeployedChange,
   DeploymentRecord,
   IncidentRecord,
   Window,
@@ -23,22 +24,25 @@ import { inWindow, perWeek, seconds } from './time';
 export interface DoraInput {
   deployments: readonly DeploymentRecord[];
   incidents: readonly IncidentRecord[];
-  changes: readonly ChangeRecord[];
+  /** Changes with their first successful production deployment (any time; filtered here). */
+  changes: readonly DeployedChange[];
   window: Window;
   /** `valueStream.incidentAttributionWindow`, default 24 h. */
   attributionWindowMs: number;
 }
 
 /**
- * Lead time (s) of each change, with the finish time of the first successful
- * production deployment that included one of its commits (DESIGN §6).
+ * Each change with the finish time of the first successful production deployment
+ * that included one of its commits (DESIGN §6); changes never deployed are left out.
+ * The definition: the backend reads the same from `vs_entity_changes`, kept at ingest
+ * (database/entityChanges.ts), and tests check the two agree.
  *
  * @internal
  */
-export function changeLeadTimes(
+export function deployedChanges(
   changes: readonly ChangeRecord[],
   deployments: readonly DeploymentRecord[],
-): Array<{ id: string; deployedAt: number; leadTime: number }> {
+): DeployedChange[] {
   const firstDeployOf = new Map<string, number>();
   // earliest first, so the first deployment to include a commit wins
   for (const deployment of successfulProduction(deployments)) {
@@ -56,13 +60,7 @@ export function changeLeadTimes(
       deployedAt = Math.min(deployedAt, firstDeployOf.get(sha) ?? Infinity);
     }
     if (deployedAt === Infinity) return [];
-    return [
-      {
-        id: change.id,
-        deployedAt,
-        leadTime: seconds(deployedAt - change.firstCommitAt),
-      },
-    ];
+    return [{ id: change.id, firstCommitAt: change.firstCommitAt, deployedAt }];
   });
 }
 
@@ -95,9 +93,9 @@ export function doraMetrics(input: DoraInput): MetricsResponse['dora'] {
   const total = deployedInWindow.length;
   const rate = total > 0 ? failed / total : null;
 
-  const leadTimes = changeLeadTimes(input.changes, production)
+  const leadTimes = input.changes
     .filter(c => inWindow(c.deployedAt, window))
-    .map(c => c.leadTime);
+    .map(c => seconds(c.deployedAt - c.firstCommitAt));
   const leadTimeStats = durationStats(leadTimes);
 
   const recoveries = input.incidents.flatMap(i =>

@@ -71,8 +71,8 @@ export class MetricsService {
   /**
    * Only the deployments DORA can need for this window, not the entity's whole history:
    * those finished within one attribution window around it (frequency, failure rate and
-   * the incident fallback rule), those incidents name, and those that first shipped the
-   * changes deployed in the window (lead time).
+   * the incident fallback rule) and those incidents name. Lead times come pre-joined per
+   * entity (`vs_entity_changes`).
    */
   private async doraData(
     entityRefs: string[],
@@ -81,26 +81,17 @@ export class MetricsService {
   ) {
     const q = this.queries;
     const slack = this.config.incidentAttributionWindowMs;
-    const around = await q.productionDeployments(entityRefs, {
-      finishedFrom: window.from - slack,
-      finishedTo: window.to + slack,
-    });
-    const inWindow = around.filter(
-      d =>
-        d.finishedAt !== null &&
-        d.finishedAt >= window.from &&
-        d.finishedAt < window.to,
-    );
-    const changes = await q.changesOfDeployments(
-      inWindow.map(d => d.deploymentId),
-    );
-    const named = await q.productionDeployments(entityRefs, {
-      ids: incidents.flatMap(i => (i.deploymentId ? [i.deploymentId] : [])),
-      shas: [
-        ...incidents.flatMap(i => (i.commitSha ? [i.commitSha] : [])),
-        ...changes.flatMap(c => c.commits),
-      ],
-    });
+    const [around, named, changes] = await Promise.all([
+      q.productionDeployments(entityRefs, {
+        finishedFrom: window.from - slack,
+        finishedTo: window.to + slack,
+      }),
+      q.productionDeployments(entityRefs, {
+        ids: incidents.flatMap(i => (i.deploymentId ? [i.deploymentId] : [])),
+        shas: incidents.flatMap(i => (i.commitSha ? [i.commitSha] : [])),
+      }),
+      q.changesDeployedIn(entityRefs, window),
+    ]);
     const byId = new Map([...around, ...named].map(d => [d.deploymentId, d]));
     return { deployments: [...byId.values()], changes };
   }
