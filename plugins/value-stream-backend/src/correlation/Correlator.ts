@@ -117,6 +117,11 @@ export class Correlator {
         : { ...d, repository: index.repositoryForService(d.service) };
     });
     const incidents = fold('incident', foldIncident);
+    // What these deployments included before this pass: commits they no longer include
+    // (derived inclusion replaced by explicit commits) must be re-correlated too.
+    const previouslyDeployed = (
+      await this.store.deployments(deployments.map(d => d.deployment_id))
+    ).flatMap(d => d.commits);
     await this.store.upsertCommits(commits);
     await this.store.upsertPullRequests(prs);
     await this.store.upsertBuilds(builds);
@@ -160,6 +165,7 @@ export class Correlator {
         ...(p.merge_commit_sha ? [p.merge_commit_sha] : []),
       ]),
       ...included,
+      ...previouslyDeployed,
     ]);
     const implicit = deployments
       .filter(d => !d.explicit_commits)
