@@ -830,6 +830,9 @@ export class DatabaseValueStreamStore {
     after?: { createdAt: number; key: string };
     withJourney?: boolean;
   }): Promise<WorkItemRow[]> {
+    // The page's keys first, from the covering index alone (vs_work_items_entity_read_idx
+    // holds every filter and sort column), then only those rows: an entity's open items
+    // are scattered over the table, and fetching each to sort them cost a random page read.
     const q = this.db('vs_work_items as w')
       .whereIn(
         'w.key',
@@ -837,9 +840,7 @@ export class DatabaseValueStreamStore {
           .select('item_key')
           .whereIn('entity_ref', options.entityRefs),
       )
-      .select(
-        options.withJourney ? 'w.*' : WORK_ITEM_COLUMNS.map(c => `w.${c}`),
-      );
+      .select('w.key');
     if (options.state === 'open') q.whereNull('w.done_at');
     if (options.state === 'done') q.whereNotNull('w.done_at');
     if (options.stage) q.where('w.stage', options.stage);
@@ -854,12 +855,20 @@ export class DatabaseValueStreamStore {
           ),
       );
     }
-    const rows = await q
-      .orderBy([
-        { column: 'w.created_at', order: 'desc' },
-        { column: 'w.key', order: 'asc' },
-      ])
-      .limit(options.limit);
-    return rows.map(toWorkItem);
+    const order = [
+      { column: 'w.created_at', order: 'desc' },
+      { column: 'w.key', order: 'asc' },
+    ];
+    const keys = (await q.orderBy(order).limit(options.limit)).map(r => r.key);
+    const rows = await selectIn<any>(
+      () =>
+        this.db('vs_work_items as w').select(
+          options.withJourney ? 'w.*' : WORK_ITEM_COLUMNS.map(c => `w.${c}`),
+        ),
+      'w.key',
+      keys,
+    );
+    const byKey = new Map(rows.map(r => [r.key, r]));
+    return keys.map(k => toWorkItem(byKey.get(k)));
   }
 }

@@ -97,8 +97,16 @@ const histories = fc
   .map(h => {
     const events = [
       // Items whose journeys follow the commits into deployments.
-      event('work_item.created', 0, { key: 'PAY-1', title: 'One', itemType: 'feature' }),
-      event('work_item.created', 0, { key: 'PAY-2', title: 'Two', itemType: 'defect' }),
+      event('work_item.created', 0, {
+        key: 'PAY-1',
+        title: 'One',
+        itemType: 'feature',
+      }),
+      event('work_item.created', 0, {
+        key: 'PAY-2',
+        title: 'Two',
+        itemType: 'defect',
+      }),
       event(
         'commit.pushed',
         h.anchor.hour,
@@ -243,12 +251,17 @@ function checkEntityChanges(id: TestDatabaseId, numRuns: number) {
           await check(vs);
           // Kept per pass = recomputed from scratch, for changes and for journeys.
           const kept = await table(vs);
-          const journeys = await vs.knex('vs_work_items').orderBy('key').pluck('journey');
+          const journeys = await vs
+            .knex('vs_work_items')
+            .orderBy('key')
+            .pluck('journey');
           await vs.store.refreshEntityChanges();
           expect(await table(vs)).toEqual(kept);
           await vs.rebuild();
           expect(await table(vs)).toEqual(kept);
-          expect(await vs.knex('vs_work_items').orderBy('key').pluck('journey')).toEqual(journeys);
+          expect(
+            await vs.knex('vs_work_items').orderBy('key').pluck('journey'),
+          ).toEqual(journeys);
           if (kept.length) nonEmpty++;
         } finally {
           await vs.knex.destroy();
