@@ -1,7 +1,8 @@
 // @ts-check
 /*
  * Per entity and merged change: its first commit time and the finish of the entity's first
- * successful production deployment that included it (the lead-time-for-changes inputs).
+ * successful production deployment that included it (the lead-time-for-changes inputs);
+ * and a covering index for the entity's production deployments.
  * The metrics read used to follow every deployed commit sha through four tables, one random
  * page each in a large database; this table answers it with one index range per entity.
  * src/database/entityChanges.ts keeps the rows current; the backfill below is a frozen copy of
@@ -21,6 +22,23 @@ exports.up = async function up(knex) {
       'vs_entity_changes_read_idx',
     );
     t.index(['change_id'], 'vs_entity_changes_change_idx');
+  });
+  // An entity's deployments are found by id (vs_artifact_entities); with what DORA reads
+  // of them in the index, those lookups need no heap page each.
+  await knex.schema.alterTable('vs_deployments', t => {
+    t.index(
+      [
+        'deployment_id',
+        'env_class',
+        'finished_at',
+        'status',
+        'rolled_back_at',
+        'started_at',
+        'commit_sha',
+        'environment',
+      ],
+      'vs_deployments_entity_read_idx',
+    );
   });
   await knex.raw(`
     insert into vs_entity_changes (entity_ref, change_id, first_commit_at, deployed_at)
@@ -53,5 +71,8 @@ exports.up = async function up(knex) {
 
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
+  await knex.schema.alterTable('vs_deployments', t => {
+    t.dropIndex([], 'vs_deployments_entity_read_idx');
+  });
   await knex.schema.dropTableIfExists('vs_entity_changes');
 };

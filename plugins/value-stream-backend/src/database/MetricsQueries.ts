@@ -153,7 +153,17 @@ export class MetricsQueries {
   ): Promise<DeploymentRecord[]> {
     const base = () =>
       this.db('vs_deployments')
-        .select('*')
+        // Only columns of vs_deployments_entity_read_idx: answered from the index.
+        .select(
+          'deployment_id',
+          'environment',
+          'env_class',
+          'started_at',
+          'finished_at',
+          'status',
+          'rolled_back_at',
+          'commit_sha',
+        )
         .where('env_class', 'production')
         .whereIn(
           'deployment_id',
