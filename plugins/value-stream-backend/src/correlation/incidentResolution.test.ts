@@ -66,5 +66,40 @@ describe.each(databases.eachSupportedId())(
         }
       },
     );
+
+    it('attributes an incident by a commit the deployment included, days later', async () => {
+      const vs = await startValueStream(databaseId);
+      try {
+        const posted = await vs.post('/events', [
+          {
+            id: 'd8',
+            source: 'argocd',
+            type: 'deployment.finished',
+            occurredAt: at('10T10:00:00'),
+            data: {
+              deploymentId: 'd8',
+              environment: 'production',
+              service: 'payments',
+              commitSha: 'c8b',
+              commits: ['c8a', 'c8b'],
+              status: 'success',
+            },
+          },
+          // Three days on: only the commit rule (not the 24 h fallback) can attribute it.
+          {
+            id: 'i8',
+            source: 'pd',
+            type: 'incident.opened',
+            occurredAt: at('13T10:00:00'),
+            data: { incidentId: 'i8', service: 'PPAY', commitSha: 'c8a' },
+          },
+        ]);
+        expect(posted.status).toBe(202);
+        const { dora } = (await vs.get(METRICS)).body;
+        expect(dora.changeFailureRate).toMatchObject({ failed: 1, total: 1 });
+      } finally {
+        await vs.backend.stop();
+      }
+    });
   },
 );

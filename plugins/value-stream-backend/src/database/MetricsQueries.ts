@@ -149,6 +149,8 @@ export class MetricsQueries {
       finishedTo?: number;
       ids?: string[];
       shas?: string[];
+      /** Load each deployment's commits (default true). */
+      withCommits?: boolean;
     } = {},
   ): Promise<DeploymentRecord[]> {
     const base = () =>
@@ -193,11 +195,15 @@ export class MetricsQueries {
     } else {
       rows = await base();
     }
-    const commits = await selectIn<any>(
-      () => this.db('vs_deployment_commits').select('deployment_id', 'sha'),
-      'deployment_id',
-      rows.map(r => r.deployment_id),
-    );
+    const commits =
+      filter.withCommits === false
+        ? []
+        : await selectIn<any>(
+            () =>
+              this.db('vs_deployment_commits').select('deployment_id', 'sha'),
+            'deployment_id',
+            rows.map(r => r.deployment_id),
+          );
     const byId = new Map<string, string[]>();
     for (const c of commits) {
       const list = byId.get(c.deployment_id) ?? [];

@@ -82,9 +82,12 @@ export class MetricsService {
     const q = this.queries;
     const slack = this.config.incidentAttributionWindowMs;
     const [around, named, changes] = await Promise.all([
+      // Without commits: an incident's commit is matched among the deployments `named`
+      // loads with theirs (every deployment including it), which override these by id.
       q.productionDeployments(entityRefs, {
         finishedFrom: window.from - slack,
         finishedTo: window.to + slack,
+        withCommits: false,
       }),
       q.productionDeployments(entityRefs, {
         ids: incidents.flatMap(i => (i.deploymentId ? [i.deploymentId] : [])),

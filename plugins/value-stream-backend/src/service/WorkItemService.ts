@@ -137,9 +137,12 @@ export class WorkItemService {
     const refs = await this.store.entitiesOfItem(key);
     const incidents = await this.queries.incidents(refs);
     // The deployments an incident could fall back to around the item's, plus those named.
+    // Without commits: `named` holds every deployment including an incident's commit,
+    // with its commits, and overrides these by id.
     const around = await this.queries.productionDeployments(refs, {
       finishedFrom: Math.min(...finished) - this.attributionWindowMs,
       finishedTo: Math.max(...finished) + this.attributionWindowMs,
+      withCommits: false,
     });
     const named = await this.queries.productionDeployments(refs, {
       ids: incidents.flatMap(i => (i.deploymentId ? [i.deploymentId] : [])),
