@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Window } from '../journeys/types';
-import { chunk, num } from './util';
+import { chunk, num, selectIn } from './util';
 
 /**
  * `vs_entity_changes`: per entity and merged change (DESIGN §6 "lead time for changes"), the
@@ -13,65 +13,89 @@ import { chunk, num } from './util';
  * The backfill in migrations/20261126000000_entity_changes.js writes the same rows.
  */
 
-/** (change_id, sha) for every merged change: a merged PR's commits, or a default-branch commit in no PR. */
-function changeCommits(db: Knex, ids?: string[]) {
-  const prs = db('vs_pr_commits as pc')
-    .join('vs_pull_requests as p', 'p.id', 'pc.pr_id')
-    .whereNotNull('p.merged_at')
-    .select('pc.pr_id as change_id', 'pc.sha as sha');
-  const direct = db('vs_commits as c')
-    .where('c.on_default', true)
-    .whereNotExists(
-      db('vs_pr_commits as x').select('x.sha').whereRaw('x.sha = c.sha'),
-    )
-    .select('c.sha as change_id', 'c.sha as sha');
-  if (ids) {
-    prs.whereIn('pc.pr_id', ids);
-    direct.whereIn('c.sha', ids);
-  }
-  // Unwrapped: SQLite does not accept a parenthesised SELECT in a compound.
-  return prs.unionAll(direct);
+export interface EntityChangeRow {
+  entity_ref: string;
+  change_id: string;
+  first_commit_at: number;
+  deployed_at: number;
 }
 
-/** The rows of `vs_entity_changes` for these change ids (all changes when omitted). */
-function entityChangeRows(db: Knex, ids?: string[]) {
-  const cc = () => changeCommits(db, ids).as('cc');
-  const firstCommit = db
-    .from(cc())
-    .join('vs_commits as c', 'c.sha', 'cc.sha')
-    .groupBy('cc.change_id')
-    .select('cc.change_id as change_id')
-    .min({ first_commit_at: 'c.authored_at' })
-    .as('fc');
-  const firstDeploy = db
-    .from(cc())
-    .join('vs_deployment_commits as dc', 'dc.sha', 'cc.sha')
-    .join('vs_deployments as d', 'd.deployment_id', 'dc.deployment_id')
-    .join('vs_artifact_entities as ae', join =>
-      join
-        .on('ae.ref', 'd.deployment_id')
-        .andOnVal('ae.kind', '=', 'deployment'),
-    )
-    // What counts as a successful production deployment (metrics/attribution.ts).
-    .where('d.env_class', 'production')
-    .whereNotNull('d.finished_at')
-    .whereIn('d.status', ['success', 'rolled_back'])
-    .groupBy('cc.change_id', 'ae.entity_ref')
-    .select('cc.change_id as change_id', 'ae.entity_ref as entity_ref')
-    .min({ deployed_at: 'd.finished_at' })
-    .as('fd');
-  return db
-    .from(firstDeploy)
-    .join(firstCommit, 'fc.change_id', 'fd.change_id')
-    .select(
-      'fd.entity_ref',
-      'fd.change_id',
-      'fc.first_commit_at',
-      'fd.deployed_at',
+/**
+ * The rows for some changes, from what is stored about them (pure).
+ * `changeCommits`: (change, sha) pairs; `authored`: sha → authoredAt; `firstDeploys`: per sha
+ * and entity, the earliest successful production deployment that included the sha.
+ */
+export function entityChangeRows(
+  changeCommits: { change_id: string; sha: string }[],
+  authored: Map<string, number>,
+  firstDeploys: { sha: string; entity_ref: string; deployed_at: number }[],
+): EntityChangeRow[] {
+  const deploysOf = new Map<string, Map<string, number>>();
+  for (const d of firstDeploys) {
+    const byEntity = deploysOf.get(d.sha) ?? new Map<string, number>();
+    byEntity.set(
+      d.entity_ref,
+      Math.min(byEntity.get(d.entity_ref) ?? Infinity, d.deployed_at),
     );
+    deploysOf.set(d.sha, byEntity);
+  }
+  const changes = new Map<
+    string,
+    { first: number; deployed: Map<string, number> }
+  >();
+  for (const { change_id, sha } of changeCommits) {
+    const c = changes.get(change_id) ?? {
+      first: Infinity,
+      deployed: new Map<string, number>(),
+    };
+    c.first = Math.min(c.first, authored.get(sha) ?? Infinity);
+    for (const [entity, at] of deploysOf.get(sha) ?? [])
+      c.deployed.set(entity, Math.min(c.deployed.get(entity) ?? Infinity, at));
+    changes.set(change_id, c);
+  }
+  const rows: EntityChangeRow[] = [];
+  for (const [change_id, c] of changes) {
+    // A change none of whose commits is stored has no first commit: no lead time.
+    if (!Number.isFinite(c.first)) continue;
+    for (const [entity_ref, deployed_at] of c.deployed)
+      rows.push({
+        entity_ref,
+        change_id,
+        first_commit_at: c.first,
+        deployed_at,
+      });
+  }
+  return rows;
 }
 
-const COLUMNS = ['entity_ref', 'change_id', 'first_commit_at', 'deployed_at'];
+/**
+ * (change, sha) for these ids that are merged changes: a merged PR's commits, or a
+ * default-branch commit in no PR. Plain indexed lookups, so the plan does not depend on
+ * table statistics.
+ */
+async function changeCommitsOf(db: Knex | Knex.Transaction, ids: string[]) {
+  const prs = await selectIn<{ change_id: string; sha: string }>(
+    () =>
+      db('vs_pr_commits as pc')
+        .join('vs_pull_requests as p', 'p.id', 'pc.pr_id')
+        .whereNotNull('p.merged_at')
+        .select('pc.pr_id as change_id', 'pc.sha as sha'),
+    'pc.pr_id',
+    ids,
+  );
+  const direct = await selectIn<{ change_id: string; sha: string }>(
+    () =>
+      db('vs_commits as c')
+        .where('c.on_default', true)
+        .whereNotExists(
+          db('vs_pr_commits as x').select('x.sha').whereRaw('x.sha = c.sha'),
+        )
+        .select('c.sha as change_id', 'c.sha as sha'),
+    'c.sha',
+    ids,
+  );
+  return [...prs, ...direct];
+}
 
 /**
  * Recomputes the rows of these changes (a PR id or a commit sha each; ids that are not a
@@ -81,18 +105,45 @@ export async function refreshEntityChanges(
   db: Knex | Knex.Transaction,
   ids?: string[],
 ) {
-  const insert = (part?: string[]) =>
-    db
-      .into(db.raw('?? (??, ??, ??, ??)', ['vs_entity_changes', ...COLUMNS]))
-      .insert(entityChangeRows(db as Knex, part));
-  if (!ids) {
-    await db('vs_entity_changes').delete();
-    await insert();
-    return;
-  }
-  for (const part of chunk([...new Set(ids)], 500)) {
+  const all = ids ?? [
+    ...(await db('vs_pull_requests').whereNotNull('merged_at').pluck('id')),
+    ...(await db('vs_commits').where('on_default', true).pluck('sha')),
+  ];
+  for (const part of chunk([...new Set(all)], 500)) {
+    const pairs = await changeCommitsOf(db, part);
+    const shas = [...new Set(pairs.map(p => p.sha))];
+    const authored = await selectIn<any>(
+      () => db('vs_commits').select('sha', 'authored_at'),
+      'sha',
+      shas,
+    );
+    const deploys = await selectIn<any>(
+      () =>
+        db('vs_deployment_commits as dc')
+          .join('vs_deployments as d', 'd.deployment_id', 'dc.deployment_id')
+          .join('vs_artifact_entities as ae', join =>
+            join
+              .on('ae.ref', 'd.deployment_id')
+              .andOnVal('ae.kind', '=', 'deployment'),
+          )
+          // What counts as a successful production deployment (metrics/attribution.ts).
+          .where('d.env_class', 'production')
+          .whereNotNull('d.finished_at')
+          .whereIn('d.status', ['success', 'rolled_back'])
+          .groupBy('dc.sha', 'ae.entity_ref')
+          .select('dc.sha as sha', 'ae.entity_ref as entity_ref')
+          .min({ deployed_at: 'd.finished_at' }),
+      'dc.sha',
+      shas,
+    );
+    const rows = entityChangeRows(
+      pairs,
+      new Map(authored.map(r => [r.sha, num(r.authored_at)!])),
+      deploys.map(r => ({ ...r, deployed_at: num(r.deployed_at)! })),
+    );
     await db('vs_entity_changes').whereIn('change_id', part).delete();
-    await insert(part);
+    for (const rowsPart of chunk(rows, 400))
+      await db('vs_entity_changes').insert(rowsPart);
   }
 }
 
