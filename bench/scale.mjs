@@ -489,13 +489,16 @@ async function main() {
     ...(large ? [large.freshIngest.perSecond, ''] : []),
   ]);
   console.log(table([head, ...rows]));
-  const file = path.join(
+  // Never overwrite an earlier run's figures: -2, -3… for later runs of the same day and size.
+  const stem = path.join(
     root,
     'bench/results',
     `${new Date().toISOString().slice(0, 10)}-scale-${opts.entities}x${
       opts.items
-    }.json`,
+    }`,
   );
+  let file = `${stem}.json`;
+  for (let i = 2; fs.existsSync(file); i++) file = `${stem}-${i}.json`;
   fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   log(`wrote ${path.relative(root, file)}`);
 }
