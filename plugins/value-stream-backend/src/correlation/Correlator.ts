@@ -362,22 +362,38 @@ export class Correlator {
     );
   }
 
-  /** Re-derives implicit deployment inclusion per repository; returns all commits involved. */
+  /**
+   * Re-derives implicit deployment inclusion per repository; rewrites only the deployments
+   * whose commits changed and returns the commits that joined or left one. (Returning every
+   * included commit made each pass re-correlate the repository's whole deployed history.)
+   */
   private async refreshInclusion(repositories: string[]): Promise<string[]> {
     if (!repositories.length) return [];
     const deployments = await this.store.implicitDeployments(repositories);
     const involved: string[] = [];
     for (const [repo, list] of group(deployments, d => d.repository!)) {
-      const before = await this.store.deployments(
-        list.map(d => d.deployment_id),
+      const before = new Map(
+        (await this.store.deployments(list.map(d => d.deployment_id))).map(
+          d => [d.deployment_id, new Set(d.commits)],
+        ),
       );
       const inclusion = deriveInclusion(
         list,
         await this.store.repositoryHistory(repo),
       );
-      await this.store.replaceDeploymentCommits(inclusion);
-      before.forEach(d => involved.push(...d.commits));
-      inclusion.forEach(c => involved.push(...c));
+      const changed = new Map<string, string[]>();
+      for (const [id, shas] of inclusion) {
+        const was = before.get(id) ?? new Set<string>();
+        const now = new Set(shas);
+        const moved = [
+          ...shas.filter(sha => !was.has(sha)),
+          ...[...was].filter(sha => !now.has(sha)),
+        ];
+        if (!moved.length) continue;
+        changed.set(id, shas);
+        involved.push(...moved);
+      }
+      await this.store.replaceDeploymentCommits(changed);
     }
     return involved;
   }
