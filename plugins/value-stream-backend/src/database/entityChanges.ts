@@ -69,32 +69,92 @@ export function entityChangeRows(
 }
 
 /**
- * (change, sha) for these ids that are merged changes: a merged PR's commits, or a
- * default-branch commit in no PR. Plain indexed lookups, so the plan does not depend on
- * table statistics.
+ * Every query below is a single-table lookup by primary key or index: joins and NOT EXISTS
+ * here got plans that scan whole tables when statistics are stale (autovacuum off, a fresh
+ * backfill), which made each correlation pass cost O(history).
  */
+
+/** (change, sha) for these ids that are merged changes: a merged PR's commits, or a default-branch commit in no PR. */
 async function changeCommitsOf(db: Knex | Knex.Transaction, ids: string[]) {
-  const prs = await selectIn<{ change_id: string; sha: string }>(
-    () =>
-      db('vs_pr_commits as pc')
-        .join('vs_pull_requests as p', 'p.id', 'pc.pr_id')
-        .whereNotNull('p.merged_at')
-        .select('pc.pr_id as change_id', 'pc.sha as sha'),
-    'pc.pr_id',
+  const merged = new Set(
+    (
+      await selectIn<{ id: string }>(
+        () => db('vs_pull_requests').whereNotNull('merged_at').select('id'),
+        'id',
+        ids,
+      )
+    ).map(r => r.id),
+  );
+  const prCommits = await selectIn<{ pr_id: string; sha: string }>(
+    () => db('vs_pr_commits').select('pr_id', 'sha'),
+    'pr_id',
+    [...merged],
+  );
+  const onDefault = await selectIn<{ sha: string }>(
+    () => db('vs_commits').where('on_default', true).select('sha'),
+    'sha',
     ids,
   );
-  const direct = await selectIn<{ change_id: string; sha: string }>(
-    () =>
-      db('vs_commits as c')
-        .where('c.on_default', true)
-        .whereNotExists(
-          db('vs_pr_commits as x').select('x.sha').whereRaw('x.sha = c.sha'),
-        )
-        .select('c.sha as change_id', 'c.sha as sha'),
-    'c.sha',
-    ids,
+  const inSomePr = new Set(
+    (
+      await selectIn<{ sha: string }>(
+        () => db('vs_pr_commits').select('sha'),
+        'sha',
+        onDefault.map(c => c.sha),
+      )
+    ).map(r => r.sha),
   );
-  return [...prs, ...direct];
+  return [
+    ...prCommits.map(r => ({ change_id: r.pr_id, sha: r.sha })),
+    ...onDefault
+      .filter(c => !inSomePr.has(c.sha))
+      .map(c => ({ change_id: c.sha, sha: c.sha })),
+  ];
+}
+
+/** Per sha and entity, the successful production deployments that included the sha. */
+async function deploymentsOf(db: Knex | Knex.Transaction, shas: string[]) {
+  const links = await selectIn<{ deployment_id: string; sha: string }>(
+    () => db('vs_deployment_commits').select('deployment_id', 'sha'),
+    'sha',
+    shas,
+  );
+  const ids = [...new Set(links.map(l => l.deployment_id))];
+  const finished = new Map(
+    (
+      await selectIn<any>(
+        () =>
+          db('vs_deployments')
+            // What counts as a successful production deployment (metrics/attribution.ts).
+            .where('env_class', 'production')
+            .whereNotNull('finished_at')
+            .whereIn('status', ['success', 'rolled_back'])
+            .select('deployment_id', 'finished_at'),
+        'deployment_id',
+        ids,
+      )
+    ).map(r => [r.deployment_id, num(r.finished_at)!]),
+  );
+  const entities = await selectIn<{ ref: string; entity_ref: string }>(
+    () =>
+      db('vs_artifact_entities')
+        .where('kind', 'deployment')
+        .select('ref', 'entity_ref'),
+    'ref',
+    [...finished.keys()],
+  );
+  const entitiesOf = new Map<string, string[]>();
+  for (const e of entities)
+    entitiesOf.set(e.ref, [...(entitiesOf.get(e.ref) ?? []), e.entity_ref]);
+  return links.flatMap(({ deployment_id, sha }) => {
+    const at = finished.get(deployment_id);
+    if (at === undefined) return [];
+    return (entitiesOf.get(deployment_id) ?? []).map(entity_ref => ({
+      sha,
+      entity_ref,
+      deployed_at: at,
+    }));
+  });
 }
 
 /**
@@ -117,29 +177,10 @@ export async function refreshEntityChanges(
       'sha',
       shas,
     );
-    const deploys = await selectIn<any>(
-      () =>
-        db('vs_deployment_commits as dc')
-          .join('vs_deployments as d', 'd.deployment_id', 'dc.deployment_id')
-          .join('vs_artifact_entities as ae', join =>
-            join
-              .on('ae.ref', 'd.deployment_id')
-              .andOnVal('ae.kind', '=', 'deployment'),
-          )
-          // What counts as a successful production deployment (metrics/attribution.ts).
-          .where('d.env_class', 'production')
-          .whereNotNull('d.finished_at')
-          .whereIn('d.status', ['success', 'rolled_back'])
-          .groupBy('dc.sha', 'ae.entity_ref')
-          .select('dc.sha as sha', 'ae.entity_ref as entity_ref')
-          .min({ deployed_at: 'd.finished_at' }),
-      'dc.sha',
-      shas,
-    );
     const rows = entityChangeRows(
       pairs,
       new Map(authored.map(r => [r.sha, num(r.authored_at)!])),
-      deploys.map(r => ({ ...r, deployed_at: num(r.deployed_at)! })),
+      await deploymentsOf(db, shas),
     );
     await db('vs_entity_changes').whereIn('change_id', part).delete();
     for (const rowsPart of chunk(rows, 400))
