@@ -92,20 +92,24 @@ export async function request(
 }
 
 /**
- * Starts the backend with `database` as `backend.database` and `entities` in a temp catalog.
- * Returns { base, staticToken, userToken, logFile, stop }.
+ * Writes the catalog and config files, spawns packages/backend (in its own process group) and
+ * waits until it is ready. `name` names its config and log files in `dir`; the static token is
+ * accepted as external access for `subject`. Returns { base, pid, logFile, stop, kill9, alive,
+ * logTail, fail }. Shared by the benchmarks and the reliability scripts.
  */
-export async function startBackend({
+export async function launchBackend({
   root,
   dir,
+  name = 'backend',
   database,
+  token,
+  subject,
   entities,
-  log,
   valueStream = {},
   logLevel,
+  readyTimeoutMs = 300000,
 }) {
   const port = await freePort();
-  const staticToken = crypto.randomBytes(24).toString('hex');
   const base = `http://127.0.0.1:${port}`;
   const catalogFile = path.join(dir, 'catalog.yaml');
   fs.writeFileSync(
@@ -119,9 +123,7 @@ export async function startBackend({
       listen: { port, host: '127.0.0.1' },
       database,
       auth: {
-        externalAccess: [
-          { type: 'static', options: { token: staticToken, subject: 'bench' } },
-        ],
+        externalAccess: [{ type: 'static', options: { token, subject } }],
       },
     },
     auth: {
@@ -136,18 +138,16 @@ export async function startBackend({
     },
     valueStream: { ...valueStream, demo: { enabled: false } },
   };
-  const configFile = path.join(dir, 'bench-config.yaml');
+  const configFile = path.join(dir, `${name}-config.yaml`);
   fs.writeFileSync(configFile, `${JSON.stringify(cfg, null, 2)}\n`);
 
-  const logFile = path.join(dir, 'backend.log');
+  const logFile = path.join(dir, `${name}.log`);
   const fd = fs.openSync(logFile, 'a');
   // The same node command `backstage-cli package start` runs for a backend, without its file
   // watcher: an edit elsewhere in the checkout must not restart the backend mid-measurement.
   const transform = require.resolve(
     '@backstage/cli-node/config/nodeTransform.cjs',
-    {
-      paths: [path.join(root, 'packages/backend')],
-    },
+    { paths: [path.join(root, 'packages/backend')] },
   );
   const args = [
     '--enable-source-maps',
@@ -159,15 +159,14 @@ export async function startBackend({
     '--config',
     configFile,
   ];
-  const env = {
-    ...process.env,
-    NODE_ENV: 'development',
-    LOG_LEVEL: logLevel || process.env.LOG_LEVEL || 'warn',
-    ESBK_TSCONFIG_PATH: path.join(root, 'tsconfig.json'),
-  };
   const child = spawn(process.execPath, args, {
     cwd: path.join(root, 'packages/backend'),
-    env,
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      LOG_LEVEL: logLevel || process.env.LOG_LEVEL || 'warn',
+      ESBK_TSCONFIG_PATH: path.join(root, 'tsconfig.json'),
+    },
     detached: true,
     stdio: ['ignore', fd, fd],
   });
@@ -178,10 +177,18 @@ export async function startBackend({
   child.on('exit', (code, sig) => (exited = { code, sig }));
   child.on('error', e => (exited = { code: e.message }));
 
+  const waitExit = async () => {
+    for (let i = 0; i < 100 && !exited; i++) await sleep(100);
+  };
   const stop = async () => {
     killGroup(child.pid, 'SIGTERM');
-    for (let i = 0; i < 50 && !exited; i++) await sleep(100);
+    await waitExit();
     killGroup(child.pid, 'SIGKILL');
+    groups.delete(child.pid);
+  };
+  const kill9 = async () => {
+    killGroup(child.pid, 'SIGKILL');
+    await waitExit();
     groups.delete(child.pid);
   };
   const fail = async msg => {
@@ -196,45 +203,89 @@ export async function startBackend({
       timeoutMs: 3000,
     });
     if (r.status === 200) break;
-    if (Date.now() - t0 > 240000) await fail('backend not ready in 240 s');
+    if (Date.now() - t0 > readyTimeoutMs)
+      await fail(`backend not ready in ${readyTimeoutMs / 1000} s`);
     await sleep(1000);
   }
+  return {
+    base,
+    pid: child.pid,
+    logFile,
+    stop,
+    kill9,
+    fail,
+    alive: () => !exited,
+    logTail: () => tail(logFile),
+  };
+}
+
+/** Waits until the catalog lists every entity, read with `token`. */
+export async function waitForCatalog(backend, entities, token, timeoutMs) {
+  const t0 = Date.now();
+  for (const e of entities) {
+    const p = `/api/catalog/entities/by-name/${e.kind.toLowerCase()}/default/${
+      e.metadata.name
+    }`;
+    while ((await request(backend.base, 'GET', p, { token })).status !== 200) {
+      if (Date.now() - t0 > timeoutMs)
+        await backend.fail(`catalog never showed ${e.metadata.name}`);
+      await sleep(1000);
+    }
+  }
+}
+
+/**
+ * Starts the backend for a benchmark: `database` as `backend.database`, `entities` in a temp
+ * catalog, a random static token and a guest user token (reads pay the permission check).
+ * Returns { base, staticToken, userToken, logFile, stop, alive, logTail }.
+ */
+export async function startBackend({
+  root,
+  dir,
+  database,
+  entities,
+  log,
+  valueStream = {},
+  logLevel,
+}) {
+  const staticToken = crypto.randomBytes(24).toString('hex');
+  const t0 = Date.now();
+  const backend = await launchBackend({
+    root,
+    dir,
+    name: 'bench',
+    database,
+    token: staticToken,
+    subject: 'bench',
+    entities,
+    valueStream,
+    logLevel,
+  });
   log(
-    `  backend ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (${base})`,
+    `  backend ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (${
+      backend.base
+    })`,
   );
 
   let userToken;
   for (let i = 0; i < 20 && !userToken; i++) {
     const r = await request(
-      base,
+      backend.base,
       'GET',
       '/api/auth/guest/refresh?env=development',
     );
     userToken = r.json?.backstageIdentity?.token;
     if (!userToken) await sleep(1000);
   }
-  if (!userToken) await fail('no guest user token');
-
-  const tc = Date.now();
-  for (const e of entities) {
-    const p = `/api/catalog/entities/by-name/${e.kind.toLowerCase()}/default/${
-      e.metadata.name
-    }`;
-    while (
-      (await request(base, 'GET', p, { token: userToken })).status !== 200
-    ) {
-      if (Date.now() - tc > 120000)
-        await fail(`catalog never showed ${e.metadata.name}`);
-      await sleep(1000);
-    }
-  }
+  if (!userToken) await backend.fail('no guest user token');
+  await waitForCatalog(backend, entities, userToken, 120000);
   return {
-    base,
+    base: backend.base,
     staticToken,
     userToken,
-    logFile,
-    stop,
-    alive: () => !exited,
-    logTail: () => tail(logFile),
+    logFile: backend.logFile,
+    stop: backend.stop,
+    alive: backend.alive,
+    logTail: backend.logTail,
   };
 }
