@@ -3,6 +3,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { Knex } from 'knex';
 import { createValueStream } from '../createValueStream';
+import { mockDeps } from './mockDeps';
 import { databases } from './testBackend';
 
 /**
@@ -18,25 +19,21 @@ export async function createDirectValueStream(
 ) {
   const knex = existing ?? (await databases.init(id));
   const catalog = { entities: [...initial] };
-  const vs = await createValueStream({
-    config: mockServices.rootConfig({
-      data: { valueStream: { notifications: { enabled: false }, ...config } },
-    }),
-    logger: mockServices.logger.mock(),
-    database: { getClient: async () => knex } as any,
-    httpAuth: mockServices.httpAuth(),
-    auth: mockServices.auth(),
-    permissions: mockServices.permissions(),
-    scheduler: mockServices.scheduler.mock(),
-    catalog: catalogServiceMock.mock({
-      queryEntities: async () => ({
-        items: catalog.entities,
-        totalItems: catalog.entities.length,
-        pageInfo: {},
+  const vs = await createValueStream(
+    mockDeps(knex, {
+      config: mockServices.rootConfig({
+        data: { valueStream: { notifications: { enabled: false }, ...config } },
+      }),
+      database: { getClient: async () => knex } as any,
+      catalog: catalogServiceMock.mock({
+        queryEntities: async () => ({
+          items: catalog.entities,
+          totalItems: catalog.entities.length,
+          pageInfo: {},
+        }),
       }),
     }),
-    sources: new Map(),
-  });
+  );
   await vs.index.refresh();
   return { ...vs, knex, catalog };
 }

@@ -1,25 +1,19 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { Knex } from 'knex';
 import { createValueStream } from '../createValueStream';
-import { databases, payments } from '../__testUtils__/testBackend';
+import { mockDeps } from '../__testUtils__/mockDeps';
+import { databases } from '../__testUtils__/testBackend';
 
 jest.setTimeout(60_000);
 
 /** The plugin's pieces on `knex` with the payments entity and a clock of the test's. */
 const startAlerts = (knex: Knex, now: () => number, valueStream = {}) =>
-  createValueStream({
-    config: mockServices.rootConfig({ data: { valueStream } }),
-    logger: mockServices.logger.mock(),
-    database: mockServices.database({ knex, migrations: { skip: false } }),
-    httpAuth: mockServices.httpAuth(),
-    auth: mockServices.auth(),
-    permissions: mockServices.permissions(),
-    scheduler: mockServices.scheduler.mock(),
-    catalog: catalogServiceMock({ entities: [payments] }),
-    sources: new Map(),
-    now,
-  });
+  createValueStream(
+    mockDeps(knex, {
+      config: mockServices.rootConfig({ data: { valueStream } }),
+      now,
+    }),
+  );
 
 const HOUR = 3_600_000;
 const ENTITY = 'component:default/payments';

@@ -3,13 +3,13 @@ import {
   mockErrorHandler,
   mockServices,
 } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { SourceAdapter } from '@valuestream/backstage-plugin-value-stream-node';
 import { createHmac } from 'crypto';
 import express from 'express';
 import request from 'supertest';
 import { createValueStream } from '../createValueStream';
-import { databases, payments } from '../__testUtils__/testBackend';
+import { mockDeps } from '../__testUtils__/mockDeps';
+import { databases } from '../__testUtils__/testBackend';
 
 jest.setTimeout(60_000);
 
@@ -48,31 +48,27 @@ describe('secrets', () => {
   it('never appear in logs or responses, whatever the request', async () => {
     const knex = await databases.init('SQLITE_3');
     const { logger, lines } = recordingLogger();
-    const vs = await createValueStream({
-      config: mockServices.rootConfig({
-        data: {
-          backend: {
-            auth: {
-              externalAccess: [
-                { type: 'static', options: { token: TOKEN, subject: 't' } },
-              ],
+    const vs = await createValueStream(
+      mockDeps(knex, {
+        config: mockServices.rootConfig({
+          data: {
+            backend: {
+              auth: {
+                externalAccess: [
+                  { type: 'static', options: { token: TOKEN, subject: 't' } },
+                ],
+              },
+            },
+            valueStream: {
+              notifications: { enabled: false },
+              sources: { github: { webhookSecret: SECRET } },
             },
           },
-          valueStream: {
-            notifications: { enabled: false },
-            sources: { github: { webhookSecret: SECRET } },
-          },
-        },
+        }),
+        logger,
+        sources: new Map([['github', github]]),
       }),
-      logger,
-      database: mockServices.database({ knex, migrations: { skip: false } }),
-      httpAuth: mockServices.httpAuth(),
-      auth: mockServices.auth(),
-      permissions: mockServices.permissions(),
-      scheduler: mockServices.scheduler.mock(),
-      catalog: catalogServiceMock({ entities: [payments] }),
-      sources: new Map([['github', github]]),
-    });
+    );
     const app = express().use(vs.router).use(mockErrorHandler());
     const bodies: string[] = [];
     const body = '{"zen":"hi"}';
