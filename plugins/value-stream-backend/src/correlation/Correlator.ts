@@ -118,7 +118,8 @@ export class Correlator {
     });
     const incidents = fold('incident', foldIncident);
     // What these deployments included before this pass: commits they no longer include
-    // (derived inclusion replaced by explicit commits) must be re-correlated too.
+    // (derived inclusion replaced by explicit commits) must be re-correlated too. With the
+    // commits inclusion moved and their own, that covers everything they include now.
     const previouslyDeployed = (
       await this.store.deployments(deployments.map(d => d.deployment_id))
     ).flatMap(d => d.commits);
@@ -167,13 +168,6 @@ export class Correlator {
       ...included,
       ...previouslyDeployed,
     ]);
-    const implicit = deployments
-      .filter(d => !d.explicit_commits)
-      .map(d => d.deployment_id);
-    if (implicit.length) {
-      for (const d of await this.store.deployments(implicit))
-        d.commits.forEach(c => shas.add(c));
-    }
     const prIds = unique([
       ...prs.map(p => p.id),
       ...(await this.store.prIdsForCommits([...shas])),

@@ -7,7 +7,7 @@ import type {
   Window,
 } from '../journeys/types';
 import { changesDeployedIn } from './entityChanges';
-import { chunk, num, selectIn } from './util';
+import { num, selectIn } from './util';
 
 /**
  * Read queries behind the metrics, time-series and alert reads. Everything is
@@ -260,9 +260,5 @@ export class MetricsQueries {
       workItemKey: r.work_item_key,
       itemStage: r.item_stage,
     }));
-  }
-
-  async chunked<T>(items: T[], fn: (part: T[]) => Promise<void>) {
-    for (const part of chunk(items, 500)) await fn(part);
   }
 }

@@ -22,23 +22,17 @@ export interface EntityChangeRow {
 
 /**
  * The rows for some changes, from what is stored about them (pure).
- * `changeCommits`: (change, sha) pairs; `authored`: sha → authoredAt; `firstDeploys`: per sha
- * and entity, the earliest successful production deployment that included the sha.
+ * `changeCommits`: (change, sha) pairs; `authored`: sha → authoredAt; `deployments`: the
+ * successful production deployments that included each sha, per entity.
  */
 export function entityChangeRows(
   changeCommits: { change_id: string; sha: string }[],
   authored: Map<string, number>,
-  firstDeploys: { sha: string; entity_ref: string; deployed_at: number }[],
+  deployments: { sha: string; entity_ref: string; deployed_at: number }[],
 ): EntityChangeRow[] {
-  const deploysOf = new Map<string, Map<string, number>>();
-  for (const d of firstDeploys) {
-    const byEntity = deploysOf.get(d.sha) ?? new Map<string, number>();
-    byEntity.set(
-      d.entity_ref,
-      Math.min(byEntity.get(d.entity_ref) ?? Infinity, d.deployed_at),
-    );
-    deploysOf.set(d.sha, byEntity);
-  }
+  const deploysOf = new Map<string, typeof deployments>();
+  for (const d of deployments)
+    deploysOf.set(d.sha, [...(deploysOf.get(d.sha) ?? []), d]);
   const changes = new Map<
     string,
     { first: number; deployed: Map<string, number> }
@@ -49,8 +43,11 @@ export function entityChangeRows(
       deployed: new Map<string, number>(),
     };
     c.first = Math.min(c.first, authored.get(sha) ?? Infinity);
-    for (const [entity, at] of deploysOf.get(sha) ?? [])
-      c.deployed.set(entity, Math.min(c.deployed.get(entity) ?? Infinity, at));
+    for (const d of deploysOf.get(sha) ?? [])
+      c.deployed.set(
+        d.entity_ref,
+        Math.min(c.deployed.get(d.entity_ref) ?? Infinity, d.deployed_at),
+      );
     changes.set(change_id, c);
   }
   const rows: EntityChangeRow[] = [];
