@@ -26,6 +26,7 @@ import { Correlator } from './correlation/Correlator';
 import { DatabaseValueStreamStore } from './database/DatabaseValueStreamStore';
 import { MetricsQueries } from './database/MetricsQueries';
 import { EntityIndexRefresher } from './entities/EntityIndexRefresher';
+import { CorrelationWorker } from './ingest/CorrelationWorker';
 import { IngestService } from './ingest/IngestService';
 import { subscribeToEvents } from './ingest/subscribeToEvents';
 import { MetricsService } from './service/MetricsService';
@@ -100,9 +101,10 @@ export async function createValueStream(deps: ValueStreamDeps) {
     },
   );
   correlatorRef.current = correlator;
+  const worker = new CorrelationWorker({ store, correlator, logger });
   const ingest = new IngestService({
     store,
-    correlator,
+    worker,
     config,
     logger,
     now,
@@ -218,6 +220,7 @@ export async function createValueStream(deps: ValueStreamDeps) {
         },
       });
     }
+    worker.start();
     if (deps.events)
       await subscribeToEvents(deps.events, ingest, deps.sources, logger);
     const fingerprint = journeyConfigFingerprint(config);
@@ -249,6 +252,7 @@ export async function createValueStream(deps: ValueStreamDeps) {
     start,
     store,
     ingest,
+    worker,
     alerts,
     metrics,
     index,

@@ -82,8 +82,12 @@ export const valueStreamPlugin = createBackendPlugin({
         deps.lifecycle.addStartupHook(async () => {
           await vs.start(producers);
         });
-        // Finish alert evaluations queued by the last ingests before the database closes.
-        deps.lifecycle.addShutdownHook(() => vs.alerts.flush());
+        // Finish the running correlation pass and the alert evaluations it queued before the
+        // database closes (events still queued are taken by the next start or another replica).
+        deps.lifecycle.addShutdownHook(async () => {
+          await vs.worker.stop();
+          await vs.alerts.flush();
+        });
       },
     });
   },

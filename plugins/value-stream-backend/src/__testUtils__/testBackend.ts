@@ -80,19 +80,35 @@ export async function startValueStream(
   const server = backend.server;
   const asService = { Authorization: mockCredentials.service.header() };
   const asUser = { Authorization: mockCredentials.user.header() };
+  /** Waits until every accepted event is correlated (`GET /ingest/status` says 0 pending). */
+  const settled = async () => {
+    for (let i = 0; i < 500; i++) {
+      const r = await request(server)
+        .get('/api/value-stream/ingest/status')
+        .set(asService);
+      if (r.status !== 200 || r.body.pending === 0) return;
+      await new Promise(resolve => setTimeout(resolve, 20));
+    }
+    throw new Error('accepted events still pending after 10 s');
+  };
   return {
     backend,
     knex,
     server,
-    post: (
+    settled,
+    /** POSTs, then waits for correlation, so a test may read the tables right after. */
+    post: async (
       path: string,
       body: unknown,
       headers: Record<string, string> = asService,
-    ) =>
-      request(server)
+    ) => {
+      const res = await request(server)
         .post(`/api/value-stream${path}`)
         .set(headers)
-        .send(body as any),
+        .send(body as any);
+      await settled();
+      return res;
+    },
     get: (path: string, headers: Record<string, string> = asUser) =>
       request(server).get(`/api/value-stream${path}`).set(headers),
     asService,

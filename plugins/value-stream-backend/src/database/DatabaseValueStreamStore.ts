@@ -14,7 +14,15 @@ import type {
 } from '../correlation/folds';
 import type { ItemStats, Journey } from '../journeys/types';
 import { refreshEntityChanges } from './entityChanges';
-import { chunk, insertIgnore, num, selectIn, upsert } from './util';
+import {
+  chunk,
+  insertIgnore,
+  num,
+  PARAMS_PER_STATEMENT,
+  ROWS_PER_STATEMENT,
+  selectIn,
+  upsert,
+} from './util';
 
 /** Arbitrary 64-bit key of the PostgreSQL advisory lock that serialises correlation. */
 const INGEST_LOCK_KEY = 7_301_119_455;
@@ -219,33 +227,111 @@ export class DatabaseValueStreamStore {
 
   // ---- raw events ---------------------------------------------------------------------
 
-  /** Stores the events not stored yet; returns the `source\0id` of those inserted. */
-  async insertEvents(rows: EventRow[]): Promise<Set<string>> {
+  /**
+   * Runs `fn` in one database transaction with a store bound to it: all of its writes
+   * commit together or not at all.
+   */
+  transaction<T>(
+    fn: (store: DatabaseValueStreamStore) => Promise<T>,
+  ): Promise<T> {
+    return this.db.transaction(tx => fn(new DatabaseValueStreamStore(tx)));
+  }
+
+  /**
+   * Stores the events not stored yet, and queues the ones with a subject for correlation,
+   * in one transaction. Returns the `source\0id` of those inserted and the highest `seq`
+   * queued. The database decides what is new (`on conflict do nothing returning`), so two
+   * requests racing with the same event store and count it once.
+   */
+  async insertEvents(
+    rows: EventRow[],
+  ): Promise<{ inserted: Set<string>; maxPendingSeq: number | null }> {
     const id = (s: string, i: string) => `${s}\u0000${i}`;
     const inserted = new Set<string>();
+    let maxPendingSeq: number | null = null;
+    const seen = new Set<string>();
+    const fresh = rows.filter(r => {
+      const k = id(r.source, r.id);
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+    if (!fresh.length) return { inserted, maxPendingSeq };
     await this.db.transaction(async tx => {
-      const existing = new Set<string>();
-      const bySource = new Map<string, string[]>();
-      for (const r of rows)
-        bySource.set(r.source, [...(bySource.get(r.source) ?? []), r.id]);
-      for (const [source, ids] of bySource) {
-        for (const part of chunk([...new Set(ids)], 500)) {
-          const found = await tx('vs_events')
-            .select('id')
-            .where({ source })
-            .whereIn('id', part);
-          for (const f of found) existing.add(id(source, f.id));
+      const pending: { seq: number; received_at: number }[] = [];
+      const size = Math.floor(PARAMS_PER_STATEMENT / 9);
+      for (const part of chunk(fresh, Math.min(size, ROWS_PER_STATEMENT))) {
+        const back: {
+          seq: unknown;
+          source: string;
+          id: string;
+          subject: string | null;
+          received_at: unknown;
+        }[] = await tx('vs_events')
+          .insert(part)
+          .onConflict(['source', 'id'])
+          .ignore()
+          .returning(['seq', 'source', 'id', 'subject', 'received_at']);
+        for (const b of back) {
+          inserted.add(id(b.source, b.id));
+          if (b.subject === null) continue;
+          const seq = Number(b.seq);
+          pending.push({ seq, received_at: Number(b.received_at) });
+          if (maxPendingSeq === null || seq > maxPendingSeq)
+            maxPendingSeq = seq;
         }
       }
-      const fresh = rows.filter(r => {
-        const k = id(r.source, r.id);
-        if (existing.has(k) || inserted.has(k)) return false;
-        inserted.add(k);
-        return true;
-      });
-      await insertIgnore(tx, 'vs_events', fresh as any[], ['source', 'id']);
+      for (const part of chunk(pending, ROWS_PER_STATEMENT))
+        await tx('vs_pending').insert(part);
     });
-    return inserted;
+    return { inserted, maxPendingSeq };
+  }
+
+  /** The oldest accepted events still to correlate, at most `limit`, in `seq` order. */
+  async pendingEvents(
+    limit: number,
+  ): Promise<(StoredEvent & { seq: number })[]> {
+    const rows = await this.db('vs_pending as p')
+      .join('vs_events as e', 'e.seq', 'p.seq')
+      .select('e.seq', 'e.payload', 'e.occurred_at', 'e.subject')
+      .orderBy('p.seq')
+      .limit(limit);
+    return rows.map(
+      (r: {
+        seq: unknown;
+        payload: string;
+        occurred_at: unknown;
+        subject: string;
+      }) => ({
+        ...JSON.parse(r.payload),
+        at: num(r.occurred_at)!,
+        subject: r.subject,
+        seq: Number(r.seq),
+      }),
+    );
+  }
+
+  /** Removes correlated events from the queue. */
+  async clearPending(seqs: number[]) {
+    for (const part of chunk(seqs, 2000))
+      await this.db('vs_pending').whereIn('seq', part).delete();
+  }
+
+  /** How many accepted events wait for correlation, and since when (DESIGN §8). */
+  async pendingStatus(): Promise<{
+    pending: number;
+    oldestPendingAt: number | null;
+    lowestSeq: number | null;
+  }> {
+    const row = await this.db('vs_pending')
+      .count({ n: '*' })
+      .min({ oldest: 'received_at', low: 'seq' })
+      .first();
+    return {
+      pending: Number(row?.n ?? 0),
+      oldestPendingAt: num(row?.oldest),
+      lowestSeq: num(row?.low),
+    };
   }
 
   async eventsForSubjects(subjects: string[]): Promise<StoredEvent[]> {

@@ -4,9 +4,9 @@ import type { Knex } from 'knex';
  * Bound parameters per statement: far below SQLite's 32,766 and PostgreSQL's 65,535, large
  * enough that a 1,000-event batch is a handful of statements.
  */
-const PARAMS_PER_STATEMENT = 8000;
+export const PARAMS_PER_STATEMENT = 8000;
 /** knex writes SQLite multi-row inserts as a compound SELECT, limited to 500 terms. */
-const ROWS_PER_STATEMENT = 400;
+export const ROWS_PER_STATEMENT = 400;
 const IN_LIST_SIZE = 2000;
 
 /** Splits a list so `whereIn`/multi-row inserts stay under SQLite's and PostgreSQL's parameter limits. */

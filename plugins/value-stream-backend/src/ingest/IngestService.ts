@@ -7,19 +7,21 @@ import {
   validateCanonicalEvent,
 } from '@valuestream/backstage-plugin-value-stream-common';
 import type { ValueStreamConfig } from '../config/readConfig';
-import type { Correlator, CorrelationResult } from '../correlation/Correlator';
-import type { StoredEvent } from '../correlation/folds';
+import type { CorrelationResult } from '../correlation/Correlator';
 import { subjectOf } from '../correlation/subjects';
-import {
+import type {
   DatabaseValueStreamStore,
-  type EventRow,
+  EventRow,
 } from '../database/DatabaseValueStreamStore';
+import type { CorrelationWorker } from './CorrelationWorker';
 import { fieldLimitProblem } from './fieldLimits';
 import type { RawInput } from './parseEvents';
 
 /** Most events or bytes one request may carry (DESIGN §11); more is a 413. */
 export const MAX_EVENTS_PER_REQUEST = 5000;
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** How long a read waits for this process's accepted events to be correlated (DESIGN §8: 5 s). */
+export const READ_WAIT_MS = 4000;
 
 /** A batch with invalid events: rejected whole, with what was wrong per index. */
 export class RejectedBatchError extends InputError {
@@ -54,13 +56,12 @@ function normalizeEntityRef(ref: string): string {
  * the events service and producers. Writes are batched; a repeat is a no-op.
  */
 export class IngestService {
-  private readonly listeners: IngestListener[] = [];
   private readonly stageNames: Set<string>;
 
   constructor(
     private readonly options: {
       store: DatabaseValueStreamStore;
-      correlator: Correlator;
+      worker: CorrelationWorker;
       config: ValueStreamConfig;
       logger: LoggerService;
       onCounted?: (
@@ -74,8 +75,9 @@ export class IngestService {
     this.stageNames = new Set(options.config.stages.map(s => s.name));
   }
 
+  /** Called after each correlation pass with what it changed (alerts). */
   onIngested(listener: IngestListener) {
-    this.listeners.push(listener);
+    this.options.worker.onCorrelated(listener);
   }
 
   /** Validates every input; throws RejectedBatchError when any is invalid. */
@@ -134,22 +136,60 @@ export class IngestService {
     return undefined;
   }
 
-  /** Validates, stores and correlates; all or nothing for validation. */
-  async ingestInputs(inputs: RawInput[]): Promise<IngestResponse> {
-    return this.store(this.validate(inputs));
+  /**
+   * Validates and stores durably; correlation runs behind (CorrelationWorker). What
+   * `POST /events`, webhooks and the events service answer with.
+   */
+  async accept(inputs: RawInput[]): Promise<IngestResponse> {
+    return (await this.store(this.validate(inputs))).counts;
   }
 
-  /** For producers and adapters that already hold canonical events. */
+  /** `accept` for adapters that already hold canonical events (webhooks, events service). */
+  async acceptEvents(events: CanonicalEvent[]): Promise<IngestResponse> {
+    return this.accept(events.map((e, index) => ({ index, candidates: [e] })));
+  }
+
+  /** Validates, stores and waits until the events are correlated; all or nothing for validation. */
+  async ingestInputs(inputs: RawInput[]): Promise<IngestResponse> {
+    const { counts, maxPendingSeq } = await this.store(this.validate(inputs));
+    await this.options.worker.waitFor(maxPendingSeq);
+    return counts;
+  }
+
+  /** For producers and adapters that already hold canonical events (waits for correlation). */
   async ingest(events: CanonicalEvent[]): Promise<IngestResponse> {
     return this.ingestInputs(
       events.map((e, index) => ({ index, candidates: [e] })),
     );
   }
 
+  /**
+   * Waits (at most `timeoutMs`) until what this process accepted so far is correlated:
+   * reads after a 202 see their events.
+   */
+  settled(timeoutMs = READ_WAIT_MS): Promise<void> {
+    return this.options.worker.waitFor(this.lastAccepted, timeoutMs);
+  }
+
+  private lastAccepted: number | null = null;
+
+  /** `GET /ingest/status`: accepted events not yet reflected in journeys and metrics. */
+  async status(): Promise<{ pending: number; oldestPendingAt: string | null }> {
+    const { pending, oldestPendingAt } =
+      await this.options.store.pendingStatus();
+    return {
+      pending,
+      oldestPendingAt:
+        oldestPendingAt === null
+          ? null
+          : new Date(oldestPendingAt).toISOString(),
+    };
+  }
+
   private async store(
     valid: { event: CanonicalEvent; known: boolean }[],
-  ): Promise<IngestResponse> {
-    const { store, correlator, now = Date.now } = this.options;
+  ): Promise<{ counts: IngestResponse; maxPendingSeq: number | null }> {
+    const { store, worker, now = Date.now } = this.options;
     const received = now();
     const rows: EventRow[] = valid.map(({ event, known }) => ({
       source: event.source,
@@ -164,23 +204,11 @@ export class IngestService {
     }));
     // One transaction per batch: a crash leaves either the whole batch or nothing, and
     // PostgreSQL flushes its log once per batch instead of once per statement.
-    const { inserted, result } = await store.withIngestLock(() =>
-      store.db.transaction(async tx => {
-        const txStore = DatabaseValueStreamStore.fromKnex(tx);
-        const ins = await txStore.insertEvents(rows);
-        const fresh: StoredEvent[] = rows
-          .filter(r => r.subject && ins.has(`${r.source}\u0000${r.id}`))
-          .map(r => ({
-            ...(JSON.parse(r.payload) as CanonicalEvent),
-            at: r.occurred_at,
-            subject: r.subject,
-          }));
-        const res = fresh.length
-          ? await correlator.using(txStore).apply(fresh)
-          : undefined;
-        return { inserted: ins, result: res };
-      }),
-    );
+    const { inserted, maxPendingSeq } = await store.insertEvents(rows);
+    if (maxPendingSeq !== null) {
+      this.lastAccepted = Math.max(this.lastAccepted ?? 0, maxPendingSeq);
+      worker.kick();
+    }
     const counts: IngestResponse = { accepted: 0, duplicates: 0, ignored: 0 };
     const seen = new Set<string>();
     for (const r of rows) {
@@ -194,15 +222,6 @@ export class IngestService {
       else counts.accepted++;
       this.options.onCounted?.(r.source, outcome, 1);
     }
-    if (result) {
-      for (const l of this.listeners) {
-        await l(result).catch(e =>
-          this.options.logger.warn(
-            `value-stream: post-ingest step failed: ${e}`,
-          ),
-        );
-      }
-    }
-    return counts;
+    return { counts, maxPendingSeq };
   }
 }

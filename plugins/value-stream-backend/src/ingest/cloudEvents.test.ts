@@ -94,6 +94,7 @@ describe.each(databases.eachSupportedId())('CloudEvents on %p', id => {
     );
     expect(r.status).toBe(202);
     expect(r.body).toEqual({ accepted: 2, duplicates: 0, ignored: 2 });
+    await vs.settled();
     const pr = await vs
       .knex('vs_pull_requests')
       .where({ id: 'TestRepo/TestOrg#123' })

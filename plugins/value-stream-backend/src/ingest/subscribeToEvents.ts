@@ -27,7 +27,7 @@ export async function subscribeToEvents(
           : JSON.stringify(eventPayload),
       );
       await ingest
-        .ingestInputs(
+        .accept(
           parseEventsBody(body, {
             'content-type': 'application/json',
             ...metadata,
@@ -50,7 +50,7 @@ export async function subscribeToEvents(
         );
         try {
           const mapped = source.toEvents(eventPayload, headers);
-          if (mapped.length) await ingest.ingest(mapped);
+          if (mapped.length) await ingest.acceptEvents(mapped);
         } catch (e) {
           report(topic)(e);
         }

@@ -73,12 +73,24 @@ export async function createRouter(
     res.json({ status: 'ok' });
   });
 
+  // Reads after a 202 reflect its events: wait (bounded) for this process's accepted
+  // events to be correlated. Other replicas' events show within a poll and a pass.
+  router.use((req, _res, next) => {
+    if (req.method !== 'GET' || req.path.startsWith('/ingest')) return next();
+    return ingest.settled().then(() => next(), next);
+  });
+
+  router.get('/ingest/status', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['service'] });
+    res.json(await ingest.status());
+  });
+
   router.post('/events', rawBody, async (req, res) => {
     await httpAuth.credentials(req, { allow: ['service'] });
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     res
       .status(202)
-      .json(await ingest.ingestInputs(parseEventsBody(body, req.headers)));
+      .json(await ingest.accept(parseEventsBody(body, req.headers)));
   });
 
   router.post('/webhooks/:source', rawBody, async (req, res) => {

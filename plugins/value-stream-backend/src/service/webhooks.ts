@@ -74,5 +74,5 @@ export async function handleWebhook(
     throw new InputError(`Malformed ${id} payload: ${(e as Error).message}`);
   }
   if (!events.length) return { accepted: 0, duplicates: 0, ignored: 1 };
-  return options.ingest.ingest(events);
+  return options.ingest.acceptEvents(events);
 }
