@@ -12,6 +12,25 @@ export interface Config {
       /** queue | active | wait | done */
       category: 'queue' | 'active' | 'wait' | 'done';
       wipLimit?: number;
+      /**
+       * The automatic evidence that moves an item into this stage (DESIGN §13): any of
+       * first_commit, pr_opened, pr_merged, build_started, build_succeeded,
+       * staging_deploy_started, staging_deploy_succeeded, production_deploy_started,
+       * production_deploy_succeeded. A role may be claimed by one stage only; evidence
+       * whose role no stage claims moves nothing. When no stage of the list sets `roles`,
+       * a stage named like a default stage gets that stage's roles.
+       */
+      roles?: Array<
+        | 'first_commit'
+        | 'pr_opened'
+        | 'pr_merged'
+        | 'build_started'
+        | 'build_succeeded'
+        | 'staging_deploy_started'
+        | 'staging_deploy_succeeded'
+        | 'production_deploy_started'
+        | 'production_deploy_succeeded'
+      >;
     }>;
     /** WIP limits per stage name without replacing the stage list, e.g. `Code Review: 5`. */
     wipLimits?: { [stage: string]: number };

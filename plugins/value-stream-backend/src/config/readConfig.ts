@@ -3,8 +3,10 @@ import { durationToMilliseconds } from '@backstage/types';
 import {
   DEFAULT_STAGES,
   STAGE_CATEGORIES,
+  STAGE_ROLES,
   StageCategory,
   StageDefinition,
+  StageRole,
 } from '@valuestream/backstage-plugin-value-stream-common';
 import { DEFAULT_STATUS_MAPPING } from './statusMapping';
 
@@ -117,7 +119,8 @@ export function readValueStreamConfig(root: Config): ValueStreamConfig {
 function readStages(c: Config | undefined): StageDefinition[] {
   const list = c?.getOptionalConfigArray('stages');
   if (!list) return DEFAULT_STAGES.map(s => ({ ...s }));
-  const stages = list.map(s => {
+  const stages = list.map((s, i) => {
+    const name = s.getString('name');
     const category = s.getString('category') as StageCategory;
     if (!STAGE_CATEGORIES.includes(category)) {
       throw new Error(
@@ -127,14 +130,50 @@ function readStages(c: Config | undefined): StageDefinition[] {
       );
     }
     const wipLimit = s.getOptionalNumber('wipLimit');
+    const roles = s.getOptionalStringArray('roles');
+    for (const role of roles ?? []) {
+      if (!STAGE_ROLES.includes(role as StageRole)) {
+        throw new Error(
+          `valueStream.stages[${i}] "${name}": unknown role "${role}"; known roles are ${STAGE_ROLES.join(
+            ', ',
+          )}`,
+        );
+      }
+    }
     return {
-      name: s.getString('name'),
+      name,
       category,
       ...(wipLimit !== undefined ? { wipLimit } : {}),
+      ...(roles !== undefined ? { roles: roles as StageRole[] } : {}),
     };
   });
   if (new Set(stages.map(s => s.name)).size !== stages.length) {
     throw new Error('valueStream.stages: stage names must be unique');
+  }
+  // A list that names no roles at all (written before roles existed) keeps the default
+  // roles of the stages that carry a default stage's name.
+  if (stages.every(s => s.roles === undefined)) {
+    for (const stage of stages) {
+      const roles = DEFAULT_STAGES.find(d => d.name === stage.name)?.roles;
+      if (roles?.length) stage.roles = [...roles];
+    }
+  }
+  const claimedBy = new Map<StageRole, string>();
+  for (const stage of stages) {
+    for (const role of stage.roles ?? []) {
+      const other = claimedBy.get(role);
+      if (other === stage.name) {
+        throw new Error(
+          `valueStream.stages: stage "${stage.name}" lists role "${role}" twice`,
+        );
+      }
+      if (other !== undefined) {
+        throw new Error(
+          `valueStream.stages: role "${role}" is claimed by both "${other}" and "${stage.name}"; each role may move items into one stage only`,
+        );
+      }
+      claimedBy.set(role, stage.name);
+    }
   }
   return stages;
 }
@@ -147,16 +186,28 @@ export function stageIndex(stages: StageDefinition[]): Map<string, number> {
 /** The parts of the config that shape alerts; a change makes every entity due at once. */
 export function alertConfigFingerprint(cfg: ValueStreamConfig): string {
   return JSON.stringify({
-    stages: cfg.stages,
+    // Roles shape journeys (see journeyConfigFingerprint), not the rules.
+    stages: cfg.stages.map(({ roles, ...s }) => s),
     thresholds: cfg.alerts.thresholds,
     refreshMs: cfg.alerts.refreshMs,
   });
 }
 
+const sameRoles = (
+  a: readonly StageRole[] = [],
+  b: readonly StageRole[] = [],
+) => a.length === b.length && a.every((r, i) => r === b[i]);
+
 /** The parts of the config that shape journeys; a change triggers a rebuild. */
 export function journeyConfigFingerprint(cfg: ValueStreamConfig): string {
   return JSON.stringify({
-    stages: cfg.stages.map(s => [s.name, s.category]),
+    // Roles only where they differ from the default stage of that name, so the default
+    // list keeps the fingerprint it had before roles existed (no rebuild on upgrade).
+    stages: cfg.stages.map(s =>
+      sameRoles(s.roles, DEFAULT_STAGES.find(d => d.name === s.name)?.roles)
+        ? [s.name, s.category]
+        : [s.name, s.category, [...(s.roles ?? [])]],
+    ),
     statusMapping: Object.entries(cfg.statusMapping).sort(),
     environments: cfg.environments,
     workItemKeys: [...cfg.workItemKeys].sort(),

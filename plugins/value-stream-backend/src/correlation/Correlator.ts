@@ -1,6 +1,5 @@
 import { createHash } from 'crypto';
 import type { StatusMapper } from '@valuestream/backstage-plugin-value-stream-node';
-import { STAGE } from '@valuestream/backstage-plugin-value-stream-common';
 import type { ValueStreamConfig } from '../config/readConfig';
 import type {
   DatabaseValueStreamStore,
@@ -10,7 +9,6 @@ import type { EntityIndex } from '../entities/EntityIndex';
 import { computeItemStats } from '../metrics/itemStats';
 import { buildJourney } from './buildJourney';
 import { deriveInclusion } from './deploymentInclusion';
-import type { Evidence } from './evidence';
 import {
   CommitRow,
   DeploymentRow,
@@ -23,6 +21,7 @@ import {
   PullRequestRow,
   StoredEvent,
 } from './folds';
+import { itemEvidence, RoleStages, roleStages } from './itemEvidence';
 import {
   extractBranchKeys,
   extractKeys,
@@ -58,6 +57,8 @@ export interface CorrelationResult {
  * order and duplicates never change the result.
  */
 export class Correlator {
+  private readonly roles: RoleStages;
+
   constructor(
     private readonly store: DatabaseValueStreamStore,
     private readonly config: ValueStreamConfig,
@@ -66,7 +67,9 @@ export class Correlator {
     private readonly now: () => number = Date.now,
     /** Called for each item that entered a done stage in this pass (telemetry). */
     private readonly onDone?: (item: StoredJourney) => void,
-  ) {}
+  ) {
+    this.roles = roleStages(config.stages);
+  }
 
   /** The same correlator over another store (e.g. one bound to a transaction). */
   using(store: DatabaseValueStreamStore): Correlator {
@@ -452,76 +455,38 @@ export class Correlator {
     const out: StoredJourney[] = [];
     for (const key of present) {
       const evs = itemEvents.get(key)!;
-      const evidence: Evidence[] = [];
+      const itemPrs = unique(
+        (links.get(key) ?? []).filter(l => l.kind === 'pr').map(l => l.ref),
+      )
+        .map(id => prs.get(id))
+        .filter((p): p is PullRequestRow => p !== undefined);
+      const shas = [...shasOf(key)];
+      const itemCommits = shas
+        .map(sha => commits.get(sha))
+        .filter((c): c is CommitRow => c !== undefined);
+      const itemDeployments = new Map<string, DeploymentRow>();
+      for (const sha of shas)
+        for (const dep of deploymentsBySha.get(sha) ?? [])
+          itemDeployments.set(dep.deployment_id, dep);
+      const evidence = itemEvidence({
+        events: evs,
+        pullRequests: itemPrs,
+        commits: itemCommits,
+        builds: shas.flatMap(sha => builds.get(sha) ?? []),
+        deployments: [...itemDeployments.values()],
+        roles: this.roles,
+        mapStatus: (status, source) => this.mapStatus(status, source),
+      });
       const refs = new Set<string>();
-      for (const e of evs) {
-        const order = `${e.source}/${e.id}`;
-        const d = e.data as Record<string, any>;
-        if (e.entityRef) refs.add(e.entityRef);
-        if (e.type === 'work_item.status_changed') {
-          const stage = d.stage ?? this.mapStatus(d.to, e.source);
-          if (stage) evidence.push({ kind: 'tracker', at: e.at, stage, order });
-        } else if (e.type === 'work_item.blocked') {
-          evidence.push({ kind: 'blocked', at: e.at, order });
-        } else if (e.type === 'work_item.unblocked') {
-          evidence.push({ kind: 'unblocked', at: e.at, order });
-        }
-      }
+      for (const e of evs) if (e.entityRef) refs.add(e.entityRef);
       if (!refs.size) index.entitiesForKey(key).forEach(r => refs.add(r));
-      const auto = (at: number | null, stage: string, order: string) => {
-        if (at !== null) evidence.push({ kind: 'auto', at, stage, order });
-      };
-      for (const l of links.get(key) ?? []) {
-        const pr = l.kind === 'pr' ? prs.get(l.ref) : undefined;
-        if (!pr) continue;
-        auto(pr.opened_at, STAGE.codeReview, `pr/${pr.id}`);
-        auto(pr.merged_at, STAGE.build, `pr/${pr.id}`);
+      for (const pr of itemPrs)
         index.entitiesForRepository(pr.repository).forEach(r => refs.add(r));
-      }
-      const seenDeployments = new Set<string>();
-      for (const sha of shasOf(key)) {
-        const c = commits.get(sha);
-        if (c) {
-          auto(c.pushed_at, STAGE.inProgress, `commit/${sha}`);
-          index.entitiesForRepository(c.repository).forEach(r => refs.add(r));
-        }
-        for (const b of builds.get(sha) ?? []) {
-          auto(b.started_at, STAGE.build, `build/${b.build_id}`);
-          if (b.status === 'success')
-            auto(b.finished_at, STAGE.test, `build/${b.build_id}`);
-        }
-        for (const dep of deploymentsBySha.get(sha) ?? []) {
-          if (seenDeployments.has(dep.deployment_id)) continue;
-          seenDeployments.add(dep.deployment_id);
-          const ok = dep.status === 'success';
-          if (dep.env_class === 'staging') {
-            auto(
-              dep.started_at ?? dep.finished_at,
-              STAGE.deployStaging,
-              `deployment/${dep.deployment_id}`,
-            );
-            if (ok)
-              auto(
-                dep.finished_at,
-                STAGE.validation,
-                `deployment/${dep.deployment_id}`,
-              );
-          } else if (dep.env_class === 'production') {
-            auto(
-              dep.started_at ?? dep.finished_at,
-              STAGE.deployProduction,
-              `deployment/${dep.deployment_id}`,
-            );
-            if (ok)
-              auto(
-                dep.finished_at,
-                STAGE.monitoring,
-                `deployment/${dep.deployment_id}`,
-              );
-          }
-          if (dep.entity_ref) refs.add(dep.entity_ref);
-          else index.entitiesForService(dep.service).forEach(r => refs.add(r));
-        }
+      for (const c of itemCommits)
+        index.entitiesForRepository(c.repository).forEach(r => refs.add(r));
+      for (const dep of itemDeployments.values()) {
+        if (dep.entity_ref) refs.add(dep.entity_ref);
+        else index.entitiesForService(dep.service).forEach(r => refs.add(r));
       }
       const journey = buildJourney(
         foldItemAttributes(key, evs),

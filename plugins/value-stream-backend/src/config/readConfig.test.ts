@@ -1,0 +1,122 @@
+import { ConfigReader } from '@backstage/config';
+import { DEFAULT_STAGES } from '@valuestream/backstage-plugin-value-stream-common';
+import { journeyConfigFingerprint, readValueStreamConfig } from './readConfig';
+
+const read = (valueStream: object) =>
+  readValueStreamConfig(new ConfigReader({ valueStream }));
+
+describe('readValueStreamConfig stages', () => {
+  it('gives the default stages their §4 roles', () => {
+    const stages = read({}).stages;
+    expect(stages.map(s => [s.name, s.roles])).toEqual([
+      ['Backlog', []],
+      ['In Progress', ['first_commit']],
+      ['Code Review', ['pr_opened']],
+      ['Build', ['pr_merged', 'build_started']],
+      ['Test', ['build_succeeded']],
+      ['Deploy Staging', ['staging_deploy_started']],
+      ['Validation', ['staging_deploy_succeeded']],
+      ['Deploy Production', ['production_deploy_started']],
+      ['Monitoring', ['production_deploy_succeeded']],
+      ['Done', []],
+    ]);
+  });
+
+  it('keeps the roles a custom list names', () => {
+    const stages = read({
+      stages: [
+        { name: 'Todo', category: 'queue' },
+        { name: 'Review', category: 'wait', roles: ['pr_opened'] },
+        { name: 'Build', category: 'active' },
+        { name: 'Done', category: 'done' },
+      ],
+    }).stages;
+    // A list that names roles is taken as given: "Build" gets none by its name.
+    expect(stages.map(s => [s.name, s.roles])).toEqual([
+      ['Todo', undefined],
+      ['Review', ['pr_opened']],
+      ['Build', undefined],
+      ['Done', undefined],
+    ]);
+  });
+
+  it('gives a list without roles the default roles of default stage names', () => {
+    const stages = read({
+      stages: [
+        { name: 'Backlog', category: 'queue' },
+        { name: 'In Progress', category: 'active', wipLimit: 3 },
+        { name: 'Review', category: 'wait' },
+        { name: 'Build', category: 'active' },
+        { name: 'Done', category: 'done' },
+      ],
+    }).stages;
+    expect(stages.map(s => [s.name, s.roles])).toEqual([
+      ['Backlog', undefined],
+      ['In Progress', ['first_commit']],
+      ['Review', undefined],
+      ['Build', ['pr_merged', 'build_started']],
+      ['Done', undefined],
+    ]);
+  });
+
+  it('refuses a role claimed by two stages', () => {
+    expect(() =>
+      read({
+        stages: [
+          { name: 'Todo', category: 'queue' },
+          { name: 'Review', category: 'wait', roles: ['pr_opened'] },
+          { name: 'Code Review', category: 'wait', roles: ['pr_opened'] },
+          { name: 'Done', category: 'done' },
+        ],
+      }),
+    ).toThrow(
+      'valueStream.stages: role "pr_opened" is claimed by both "Review" and "Code Review"; each role may move items into one stage only',
+    );
+  });
+
+  it('refuses a role listed twice by one stage', () => {
+    expect(() =>
+      read({
+        stages: [
+          {
+            name: 'Review',
+            category: 'wait',
+            roles: ['pr_opened', 'pr_opened'],
+          },
+        ],
+      }),
+    ).toThrow(
+      'valueStream.stages: stage "Review" lists role "pr_opened" twice',
+    );
+  });
+
+  it('refuses an unknown role, naming the stage and the known roles', () => {
+    expect(() =>
+      read({
+        stages: [
+          { name: 'Todo', category: 'queue' },
+          { name: 'Review', category: 'wait', roles: ['pr_open'] },
+        ],
+      }),
+    ).toThrow(
+      'valueStream.stages[1] "Review": unknown role "pr_open"; known roles are first_commit, pr_opened, pr_merged, build_started, build_succeeded, staging_deploy_started, staging_deploy_succeeded, production_deploy_started, production_deploy_succeeded',
+    );
+  });
+
+  it('keeps the journey fingerprint of the default stages, and changes it with roles', () => {
+    const before = JSON.stringify(
+      DEFAULT_STAGES.map(s => [s.name, s.category]),
+    );
+    expect(journeyConfigFingerprint(read({}))).toContain(before);
+    const moved = read({
+      stages: DEFAULT_STAGES.map(s =>
+        s.name === 'Build'
+          ? { name: s.name, category: s.category, roles: ['pr_merged'] }
+          : { name: s.name, category: s.category, roles: s.roles },
+      ),
+    });
+    expect(journeyConfigFingerprint(moved)).not.toEqual(
+      journeyConfigFingerprint(read({})),
+    );
+  });
+});

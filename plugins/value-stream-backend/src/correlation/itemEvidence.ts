@@ -1,0 +1,96 @@
+import type {
+  StageDefinition,
+  StageRole,
+} from '@valuestream/backstage-plugin-value-stream-common';
+import type { Evidence } from './evidence';
+import type {
+  BuildRow,
+  CommitRow,
+  DeploymentRow,
+  PullRequestRow,
+  StoredEvent,
+} from './folds';
+
+/** Which stage each claimed role moves an item into (DESIGN §13 "Stage roles"). */
+export type RoleStages = ReadonlyMap<StageRole, string>;
+
+/**
+ * The stage of each role the configured stages claim. readValueStreamConfig has
+ * already refused a role claimed twice; the first claim would win here.
+ */
+export function roleStages(stages: readonly StageDefinition[]): RoleStages {
+  const out = new Map<StageRole, string>();
+  for (const stage of stages) {
+    for (const role of stage.roles ?? []) {
+      if (!out.has(role)) out.set(role, stage.name);
+    }
+  }
+  return out;
+}
+
+/** What is stored about one work item and the artifacts linked to it. */
+export interface ItemEvidenceInput {
+  /** The item's own `work_item.*` events. */
+  events: readonly StoredEvent[];
+  /** The pull requests linked to the item. */
+  pullRequests: readonly PullRequestRow[];
+  /** The item's commits: linked to it, or through its pull requests. */
+  commits: readonly CommitRow[];
+  /** The builds of those commits. */
+  builds: readonly BuildRow[];
+  /** The deployments that include any of those commits, each once. */
+  deployments: readonly DeploymentRow[];
+  roles: RoleStages;
+  /** A tracker status → stage name, for `work_item.status_changed` without `stage`. */
+  mapStatus: (status: string, source: string) => string | undefined;
+}
+
+/**
+ * The evidence that moves one item (DESIGN §4 movement table), as data keyed by stage
+ * role: each row names the role its evidence plays, and the evidence enters the stage
+ * that claims the role. Evidence of a role that no stage claims moves nothing.
+ */
+export function itemEvidence(input: ItemEvidenceInput): Evidence[] {
+  const evidence: Evidence[] = [];
+  for (const e of input.events) {
+    const order = `${e.source}/${e.id}`;
+    const d = e.data as Record<string, any>;
+    if (e.type === 'work_item.status_changed') {
+      const stage = d.stage ?? input.mapStatus(d.to, e.source);
+      if (stage) evidence.push({ kind: 'tracker', at: e.at, stage, order });
+    } else if (e.type === 'work_item.blocked') {
+      evidence.push({ kind: 'blocked', at: e.at, order });
+    } else if (e.type === 'work_item.unblocked') {
+      evidence.push({ kind: 'unblocked', at: e.at, order });
+    }
+  }
+  const auto = (role: StageRole, at: number | null, order: string) => {
+    const stage = input.roles.get(role);
+    if (stage !== undefined && at !== null)
+      evidence.push({ kind: 'auto', at, stage, order });
+  };
+  for (const pr of input.pullRequests) {
+    auto('pr_opened', pr.opened_at, `pr/${pr.id}`);
+    auto('pr_merged', pr.merged_at, `pr/${pr.id}`);
+  }
+  for (const c of input.commits)
+    auto('first_commit', c.pushed_at, `commit/${c.sha}`);
+  for (const b of input.builds) {
+    auto('build_started', b.started_at, `build/${b.build_id}`);
+    if (b.status === 'success')
+      auto('build_succeeded', b.finished_at, `build/${b.build_id}`);
+  }
+  for (const dep of input.deployments) {
+    const order = `deployment/${dep.deployment_id}`;
+    const ok = dep.status === 'success';
+    const started = dep.started_at ?? dep.finished_at;
+    if (dep.env_class === 'staging') {
+      auto('staging_deploy_started', started, order);
+      if (ok) auto('staging_deploy_succeeded', dep.finished_at, order);
+    } else if (dep.env_class === 'production') {
+      auto('production_deploy_started', started, order);
+      if (ok) auto('production_deploy_succeeded', dep.finished_at, order);
+    }
+  }
+  return evidence;
+}
