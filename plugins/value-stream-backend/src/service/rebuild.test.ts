@@ -23,7 +23,14 @@ describe.each(databases.eachSupportedId())('POST /rebuild on %p', id => {
       await vs.knex('vs_work_items').update({ stage: 'Backlog' });
       const r = await vs.post('/rebuild', {}, vs.asUser);
       expect(r.status).toBe(202);
-      expect(r.body).toEqual({ items: 3 });
+      expect(r.body).toMatchObject({ state: 'running', items: null });
+      let job = r.body;
+      for (let i = 0; i < 500 && job.state === 'running'; i++) {
+        await new Promise(resolve => setTimeout(resolve, 20));
+        job = (await vs.get(`/rebuild/${r.body.id}`)).body;
+      }
+      expect(job).toMatchObject({ id: r.body.id, state: 'done', items: 3 });
+      expect((await vs.get('/rebuild/nope')).status).toBe(404);
       for (const [i, key] of KEYS.entries()) {
         const after = await vs.get(`/work-items/${key}`);
         const open = (b: any) => ({

@@ -18,6 +18,7 @@ import Router from 'express-promise-router';
 import type { AlertService } from '../alerts/AlertService';
 import type { EntityIndex } from '../entities/EntityIndex';
 import { BadRequestBody, parseEventsBody } from '../ingest/parseEvents';
+import { RebuildJobs } from './RebuildJobs';
 import {
   IngestService,
   MAX_BODY_BYTES,
@@ -68,6 +69,7 @@ export async function createRouter(
     options;
   const now = options.now ?? Date.now;
   const router = Router();
+  const rebuilds = new RebuildJobs(options.rebuild, options.logger, now);
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -108,7 +110,22 @@ export async function createRouter(
     );
     if (decision.result !== AuthorizeResult.ALLOW)
       throw new NotAllowedError('Not allowed to rebuild');
-    res.status(202).json(await options.rebuild());
+    res.status(202).json(rebuilds.start());
+  });
+
+  router.get('/rebuild/:id', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const [decision] = await options.permissions.authorize(
+      [{ permission: valueStreamRebuildPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW)
+      throw new NotAllowedError('Not allowed to read rebuilds');
+    const job = rebuilds.get(req.params.id);
+    if (!job) throw new NotFoundError(`No rebuild ${req.params.id}`);
+    res.json(job);
   });
 
   const entityPath = '/entities/:kind/:namespace/:name';
