@@ -90,6 +90,21 @@ export class MetricsQueries {
     return Object.fromEntries(rows.map((r: any) => [r.stage, Number(r.n)]));
   }
 
+  /** Items per stage at `at`, from the intervals (the state `loadAt` counts). */
+  async stageCountsAt(
+    entityRefs: string[],
+    at: number,
+  ): Promise<Record<string, number>> {
+    const rows = await this.db('vs_stage_intervals')
+      .select('stage')
+      .countDistinct({ n: 'item_key' })
+      .whereIn('item_key', this.itemsOf(entityRefs))
+      .where('entered_at', '<', at)
+      .where(b => b.whereNull('exited_at').orWhere('exited_at', '>=', at))
+      .groupBy('stage');
+    return Object.fromEntries(rows.map((r: any) => [r.stage, Number(r.n)]));
+  }
+
   /** Total seconds and count of the stage visits that ended in the window, per stage (in SQL). */
   async visitTotals(
     entityRefs: string[],

@@ -99,4 +99,21 @@ describe('stageMetrics', () => {
       'healthy',
     ]);
   });
+
+  it('gives the wip at the end of a past window, and the status of now', () => {
+    const result = stageMetrics({
+      stages,
+      currentStageCounts: { Backlog: 4, 'In Progress': 5, Done: 9 },
+      stageCountsAtEnd: { 'Code Review': 2, Done: 1 },
+      visitTotals: {},
+      openAlerts: [],
+    });
+    expect(result.map(s => [s.name, s.wip, s.status])).toEqual([
+      ['Backlog', 0, 'healthy'],
+      ['In Progress', 0, 'warning'], // 5 of 5 now
+      ['Code Review', 2, 'healthy'],
+      ['Test', 0, 'healthy'],
+      ['Done', null, 'healthy'],
+    ]);
+  });
 });

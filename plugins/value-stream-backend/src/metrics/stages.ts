@@ -17,8 +17,13 @@ export interface OpenAlertRef {
 /** @internal */
 export interface StageMetricsInput {
   stages: readonly StageDefinition[];
-  /** Items whose current stage is the key. */
+  /** Items whose current stage is the key: the stage `status`, which describes now. */
   currentStageCounts: Record<string, number>;
+  /**
+   * Items in each stage at the window's end, for `wip`; a window that ends now leaves it
+   * out and `wip` is the current count.
+   */
+  stageCountsAtEnd?: Record<string, number>;
   /** Total seconds and count of the closed visits of each stage that ended in the window. */
   visitTotals: Record<string, { seconds: number; count: number }>;
   openAlerts: readonly OpenAlertRef[];
@@ -61,7 +66,9 @@ function stageStatus(
 export function stageMetrics(input: StageMetricsInput): StageMetrics[] {
   return input.stages.map(stage => {
     const isDone = stage.category === 'done';
-    const wip = isDone ? null : input.currentStageCounts[stage.name] ?? 0;
+    const current = isDone ? null : input.currentStageCounts[stage.name] ?? 0;
+    const atEnd = input.stageCountsAtEnd ?? input.currentStageCounts;
+    const wip = isDone ? null : atEnd[stage.name] ?? 0;
     const visits = input.visitTotals[stage.name];
     const meanTimeInStage =
       isDone || !visits?.count ? null : visits.seconds / visits.count;
@@ -71,7 +78,7 @@ export function stageMetrics(input: StageMetricsInput): StageMetrics[] {
       wip,
       wipLimit: stage.wipLimit ?? null,
       meanTimeInStage,
-      status: stageStatus(stage, wip, input.openAlerts),
+      status: stageStatus(stage, current, input.openAlerts),
     };
   });
 }

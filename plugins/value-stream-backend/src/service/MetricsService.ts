@@ -32,17 +32,20 @@ export class MetricsService {
     window: Window,
   ): Promise<MetricsResponse> {
     const q = this.queries;
-    const [done, load, counts, visits, incidents, alerts] = await Promise.all([
-      q.doneItems(entityRefs, window),
-      // A window ending now (the default) reads the current stages, not the intervals.
-      window.to >= this.now()
-        ? q.currentLoad(entityRefs)
-        : q.loadAt(entityRefs, window.to),
-      q.currentStageCounts(entityRefs),
-      q.visitTotals(entityRefs, window),
-      q.incidents(entityRefs),
-      q.openAlerts(entityRefs),
-    ]);
+    // A window ending now (the default) reads the current stages; one that ends in the
+    // past reads the intervals, so load and per-stage wip both describe the state at `to`.
+    // (A stage's `status` describes now whatever the window, so it takes the current counts.)
+    const current = window.to >= this.now();
+    const [done, load, counts, countsAtEnd, visits, incidents, alerts] =
+      await Promise.all([
+        q.doneItems(entityRefs, window),
+        current ? q.currentLoad(entityRefs) : q.loadAt(entityRefs, window.to),
+        q.currentStageCounts(entityRefs),
+        current ? undefined : q.stageCountsAt(entityRefs, window.to),
+        q.visitTotals(entityRefs, window),
+        q.incidents(entityRefs),
+        q.openAlerts(entityRefs),
+      ]);
     const { deployments, changes } = await this.doraData(
       entityRefs,
       window,
@@ -62,6 +65,7 @@ export class MetricsService {
       stages: stageMetrics({
         stages: this.config.stages,
         currentStageCounts: counts,
+        stageCountsAtEnd: countsAtEnd,
         visitTotals: visits,
         openAlerts: alerts,
       }),
