@@ -40,7 +40,7 @@ function journeyDigest(o: StoredJourney): string {
 
 const group = <T>(xs: T[], key: (x: T) => string) => {
   const m = new Map<string, T[]>();
-  for (const x of xs) m.set(key(x), [...(m.get(key(x)) ?? []), x]);
+  for (const x of xs) (m.get(key(x)) ?? m.set(key(x), []).get(key(x))!).push(x);
   return m;
 };
 const unique = (xs: Iterable<string>) => [...new Set(xs)];
@@ -447,7 +447,9 @@ export class Correlator {
     const deploymentsBySha = new Map<string, DeploymentRow[]>();
     for (const d of deployments) {
       for (const sha of d.commits)
-        deploymentsBySha.set(sha, [...(deploymentsBySha.get(sha) ?? []), d]);
+        (
+          deploymentsBySha.get(sha) ?? deploymentsBySha.set(sha, []).get(sha)!
+        ).push(d);
     }
 
     const index = this.index();

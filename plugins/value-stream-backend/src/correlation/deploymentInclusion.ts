@@ -41,7 +41,10 @@ export function deriveInclusion(
   const result = new Map<string, string[]>();
   const byEnv = new Map<string, DeploymentRow[]>();
   for (const d of deployments)
-    byEnv.set(d.environment, [...(byEnv.get(d.environment) ?? []), d]);
+    (
+      byEnv.get(d.environment) ??
+      byEnv.set(d.environment, []).get(d.environment)!
+    ).push(d);
   for (const list of byEnv.values()) {
     const at = (d: DeploymentRow) => d.started_at ?? d.finished_at ?? 0;
     list.sort(

@@ -488,7 +488,7 @@ export class DatabaseValueStreamStore {
     );
     const out = new Map<string, string[]>();
     for (const r of rows)
-      out.set(r.ref, [...(out.get(r.ref) ?? []), r.entity_ref]);
+      (out.get(r.ref) ?? out.set(r.ref, []).get(r.ref)!).push(r.entity_ref);
     return out;
   }
 
@@ -564,7 +564,7 @@ export class DatabaseValueStreamStore {
     const commits = await this.prCommits(ids);
     const byPr = new Map<string, string[]>();
     for (const c of commits)
-      byPr.set(c.pr_id, [...(byPr.get(c.pr_id) ?? []), c.sha]);
+      (byPr.get(c.pr_id) ?? byPr.set(c.pr_id, []).get(c.pr_id)!).push(c.sha);
     return rows.map(r => ({
       ...r,
       number: Number(r.number),
@@ -611,7 +611,10 @@ export class DatabaseValueStreamStore {
     );
     const byId = new Map<string, string[]>();
     for (const c of commits)
-      byId.set(c.deployment_id, [...(byId.get(c.deployment_id) ?? []), c.sha]);
+      (
+        byId.get(c.deployment_id) ??
+        byId.set(c.deployment_id, []).get(c.deployment_id)!
+      ).push(c.sha);
     return rows.map(r => ({
       ...toDeployment(r),
       commits: byId.get(r.deployment_id) ?? [],

@@ -32,7 +32,7 @@ export function entityChangeRows(
 ): EntityChangeRow[] {
   const deploysOf = new Map<string, typeof deployments>();
   for (const d of deployments)
-    deploysOf.set(d.sha, [...(deploysOf.get(d.sha) ?? []), d]);
+    (deploysOf.get(d.sha) ?? deploysOf.set(d.sha, []).get(d.sha)!).push(d);
   const changes = new Map<
     string,
     { first: number; deployed: Map<string, number> }
@@ -142,7 +142,9 @@ async function deploymentsOf(db: Knex | Knex.Transaction, shas: string[]) {
   );
   const entitiesOf = new Map<string, string[]>();
   for (const e of entities)
-    entitiesOf.set(e.ref, [...(entitiesOf.get(e.ref) ?? []), e.entity_ref]);
+    (entitiesOf.get(e.ref) ?? entitiesOf.set(e.ref, []).get(e.ref)!).push(
+      e.entity_ref,
+    );
   return links.flatMap(({ deployment_id, sha }) => {
     const at = finished.get(deployment_id);
     if (at === undefined) return [];
