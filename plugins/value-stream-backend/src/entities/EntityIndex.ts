@@ -1,8 +1,21 @@
 import type { Entity } from '@backstage/catalog-model';
 import {
+  ANNOTATION_LOCATION,
+  ANNOTATION_ORIGIN_LOCATION,
   stringifyEntityRef,
   RELATION_OWNED_BY,
 } from '@backstage/catalog-model';
+import {
+  type Claim,
+  type ClaimContest,
+  type ClaimKind,
+  type ClaimPins,
+  emptyPins,
+  locationInRepository,
+  resolveByOwner,
+  resolveProjectKey,
+  resolveRepository,
+} from './claims';
 
 /** Annotations that tie catalog entities to tool data (DESIGN §5). */
 export const ANNOTATIONS = {
@@ -33,9 +46,31 @@ export function repoFromSourceLocation(location: string): string | null {
   return m ? m[1] : null;
 }
 
+/** Options of the index: admin pins of contested identifiers (`valueStream.claims`). */
+export interface EntityIndexOptions {
+  pins?: ClaimPins;
+}
+
+const ownerKey = (e: IndexedEntity, ref: string) => {
+  const owners = (e.relations ?? [])
+    .filter(r => r.type === RELATION_OWNED_BY)
+    .map(r => r.targetRef.toLowerCase())
+    .sort();
+  // Without an owner, an entity shares claims with nobody.
+  return owners.length ? owners.join(',') : `unowned:${ref}`;
+};
+
+const push = <T>(m: Map<string, T[]>, k: string, v: T) => {
+  const list = m.get(k) ?? [];
+  list.push(v);
+  m.set(k, list);
+};
+
 /**
  * Reverse index from tool identifiers to entity refs, built from one catalog read
- * (never one catalog query per event). Immutable; rebuilt on a schedule.
+ * (never one catalog query per event). Immutable; rebuilt on a schedule. An identifier
+ * several entities claim goes to the winners of the rule in `claims.ts`; `contests` lists
+ * the claims it denied, for one warning per new index.
  */
 export class EntityIndex {
   private readonly byRepo = new Map<string, Set<string>>();
@@ -45,11 +80,23 @@ export class EntityIndex {
   private readonly byService = new Map<string, Set<string>>();
   private readonly projectKeysOf = new Map<string, Set<string>>();
   private readonly ownedBy = new Map<string, Set<string>>();
+  private readonly keyClaims = new Map<string, Claim[]>();
+  private readonly serviceClaims = new Map<string, Claim[]>();
+  /** Component and System names, by `namespace\0name`. */
+  private readonly nameClaims = new Map<string, Claim[]>();
+  private readonly serviceInNamespace = new Map<string, string[]>();
+  private readonly pins: ClaimPins;
   readonly refs = new Set<string>();
+  /** Claims the rule denied (empty when every identifier has one owner). */
+  readonly contests: ClaimContest[] = [];
   /** Stable digest of the mappings, to tell whether a refresh changed anything. */
   readonly fingerprint: string;
 
-  constructor(entities: IndexedEntity[]) {
+  constructor(entities: IndexedEntity[], options: EntityIndexOptions = {}) {
+    this.pins = options.pins ?? emptyPins();
+    const repoClaims = new Map<string, Claim[]>();
+    // The annotation's own spelling, for the repository of a service's deployments.
+    const spelling = new Map<string, string>();
     const lines: string[] = [];
     for (const e of entities) {
       const ref = stringifyEntityRef({
@@ -58,46 +105,59 @@ export class EntityIndex {
         name: e.metadata.name,
       }).toLowerCase();
       this.refs.add(ref);
+      const owner = ownerKey(e, ref);
       const a = e.metadata.annotations ?? {};
-      const repos: (string | undefined)[] = [
-        a[ANNOTATIONS.githubSlug],
-        a[ANNOTATIONS.gitlabSlug],
+      const proves = (repo: string) =>
+        locationInRepository(a[ANNOTATION_LOCATION], repo) ||
+        locationInRepository(a[ANNOTATION_ORIGIN_LOCATION], repo);
+      const repos: [string | undefined, string | undefined][] = [
+        [a[ANNOTATIONS.githubSlug], 'github.com'],
+        [a[ANNOTATIONS.gitlabSlug], 'gitlab.com'],
       ];
       const location = a[ANNOTATIONS.sourceLocation];
-      if (location) repos.push(repoFromSourceLocation(location) ?? undefined);
-      for (const r of repos) {
-        if (!r) continue;
-        add(this.byRepo, r.toLowerCase(), ref);
-        add(this.reposOf, ref, r);
+      if (location)
+        repos.push([repoFromSourceLocation(location) ?? undefined, undefined]);
+      const claimed = new Map<string, Claim>();
+      for (const [r, host] of repos) {
+        const repo = r?.trim().toLowerCase();
+        if (!repo) continue;
+        if (!spelling.has(`${ref}\0${repo}`))
+          spelling.set(`${ref}\0${repo}`, r!.trim());
+        const claim = claimed.get(repo) ?? { ref, owner, proven: proves(repo) };
+        claim.host = claim.host ?? host;
+        claimed.set(repo, claim);
       }
-      if (a[ANNOTATIONS.githubSlug])
-        this.repoHost.set(
-          a[ANNOTATIONS.githubSlug].toLowerCase(),
-          'github.com',
-        );
-      if (a[ANNOTATIONS.gitlabSlug])
-        this.repoHost.set(
-          a[ANNOTATIONS.gitlabSlug].toLowerCase(),
-          'gitlab.com',
-        );
-      for (const k of (a[ANNOTATIONS.jiraProjectKey] ?? '').split(',')) {
-        const key = k.trim().toUpperCase();
-        if (!key) continue;
-        add(this.byProjectKey, key, ref);
-        add(this.projectKeysOf, ref, key);
-      }
-      for (const s of [
-        a[ANNOTATIONS.argocdApp],
-        a[ANNOTATIONS.pagerdutyService],
-        a[ANNOTATIONS.jenkinsJob],
-      ]) {
-        if (s) add(this.byService, s.toLowerCase(), ref);
-      }
+      claimed.forEach((claim, repo) => push(repoClaims, repo, claim));
+      const components = (a[ANNOTATIONS.jiraComponent] ?? '')
+        .split(',')
+        .map(c => c.trim().toLowerCase())
+        .filter(Boolean);
+      const keys = new Set(
+        (a[ANNOTATIONS.jiraProjectKey] ?? '')
+          .split(',')
+          .map(k => k.trim().toUpperCase())
+          .filter(Boolean),
+      );
+      keys.forEach(key =>
+        push(this.keyClaims, key, { ref, owner, components }),
+      );
+      const services = new Set(
+        [
+          a[ANNOTATIONS.argocdApp],
+          a[ANNOTATIONS.pagerdutyService],
+          a[ANNOTATIONS.jenkinsJob],
+        ].flatMap(s => (s?.trim() ? [s.trim().toLowerCase()] : [])),
+      );
+      services.forEach(s => push(this.serviceClaims, s, { ref, owner }));
       if (
         e.kind.toLowerCase() === 'component' ||
         e.kind.toLowerCase() === 'system'
       ) {
-        add(this.byService, e.metadata.name.toLowerCase(), ref);
+        const ns = (e.metadata.namespace ?? 'default').toLowerCase();
+        push(this.nameClaims, `${ns}\0${e.metadata.name.toLowerCase()}`, {
+          ref,
+          owner,
+        });
       }
       for (const rel of e.relations ?? []) {
         if (rel.type === RELATION_OWNED_BY)
@@ -110,6 +170,98 @@ export class EntityIndex {
       );
     }
     this.fingerprint = lines.sort().join('\n');
+
+    for (const [repo, claims] of repoClaims) {
+      const winners = this.decide('repository', repo, claims, () =>
+        resolveRepository(claims),
+      );
+      for (const ref of winners) {
+        add(this.byRepo, repo, ref);
+        const claim = claims.find(c => c.ref === ref);
+        add(this.reposOf, ref, spelling.get(`${ref}\0${repo}`) ?? repo);
+        if (claim?.host && !this.repoHost.has(repo))
+          this.repoHost.set(repo, claim.host);
+      }
+    }
+    for (const [key, claims] of this.keyClaims) {
+      const winners = this.decide('projectKey', key, claims, () =>
+        resolveProjectKey(claims),
+      );
+      winners.forEach(ref => add(this.byProjectKey, key, ref));
+      // Key extraction in an entity's repositories knows every key it wins for some items.
+      const narrowed = this.pins.projectKey.has(key)
+        ? []
+        : [...new Set(claims.flatMap(c => c.components ?? []))].flatMap(c =>
+            resolveProjectKey(claims, [c]),
+          );
+      [...winners, ...narrowed].forEach(ref =>
+        add(this.projectKeysOf, ref, key),
+      );
+    }
+    // Services of events without a namespace: annotations plus default-namespace names.
+    const defaultNames = [...this.nameClaims.keys()]
+      .filter(k => k.startsWith('default\0'))
+      .map(k => k.slice('default\0'.length));
+    for (const service of new Set([
+      ...this.serviceClaims.keys(),
+      ...defaultNames,
+    ])) {
+      const winners = this.serviceWinners(service, 'default', true);
+      winners.forEach(ref => add(this.byService, service, ref));
+    }
+  }
+
+  /** Pinned refs, else the rule's winners; records a contest when claimants lost. */
+  private decide(
+    kind: ClaimKind,
+    id: string,
+    claims: Claim[],
+    rule: () => string[],
+    report = true,
+  ): string[] {
+    const pinned = this.pins[kind].get(id);
+    if (pinned) return pinned;
+    const winners = rule();
+    const losers = [...new Set(claims.map(c => c.ref))].filter(
+      r => !winners.includes(r),
+    );
+    if (report && losers.length) {
+      const proven = kind === 'repository' && winners.length > 0;
+      this.contests.push({
+        kind,
+        id,
+        winners,
+        losers,
+        reason: proven
+          ? `only ${winners.join(', ')} ${
+              winners.length === 1 ? 'is' : 'are'
+            } defined in that repository (backstage.io/managed-by-location)`
+          : `its claimants have different owners (${[
+              ...new Set(claims.map(c => c.owner)),
+            ]
+              .sort()
+              .join('; ')})${
+              kind === 'projectKey' && claims.every(c => c.components?.length)
+                ? ', so only items with a matching jira/component are assigned'
+                : ''
+            }`,
+      });
+    }
+    return winners;
+  }
+
+  private serviceWinners(service: string, namespace: string, report = false) {
+    const claims = [
+      ...(this.serviceClaims.get(service) ?? []),
+      ...(this.nameClaims.get(`${namespace}\0${service}`) ?? []),
+    ];
+    return this.decide(
+      'service',
+      service,
+      claims,
+      () => resolveByOwner(claims),
+      report,
+    );
   }
 
   entitiesForRepository(repository: string | null | undefined): string[] {
@@ -118,20 +270,43 @@ export class EntityIndex {
       : [];
   }
 
-  entitiesForService(service: string | null | undefined): string[] {
-    return service
-      ? [...(this.byService.get(service.toLowerCase()) ?? [])]
-      : [];
+  /**
+   * Entities of a deployment's or incident's `service`: the annotation claims plus the
+   * Component or System of that name in `namespace` (events carry none: `default`).
+   */
+  entitiesForService(
+    service: string | null | undefined,
+    namespace = 'default',
+  ): string[] {
+    if (!service) return [];
+    const id = service.trim().toLowerCase();
+    const ns = namespace.toLowerCase();
+    if (ns === 'default') return [...(this.byService.get(id) ?? [])];
+    const cacheKey = `${ns}\0${id}`;
+    let refs = this.serviceInNamespace.get(cacheKey);
+    if (!refs) {
+      refs = this.serviceWinners(id, ns);
+      this.serviceInNamespace.set(cacheKey, refs);
+    }
+    return [...refs];
   }
 
-  /** Entities of a work-item key: Jira prefix, or `owner/repo#n` by repository. */
-  entitiesForKey(key: string): string[] {
+  /**
+   * Entities of a work-item key: Jira prefix, or `owner/repo#n` by repository. With the
+   * item's Jira components, `jira/component` narrows a shared project key.
+   */
+  entitiesForKey(key: string, components?: string[]): string[] {
     const qualified = key.match(/^(.+\/.+)#\d+$/);
     if (qualified) return this.entitiesForRepository(qualified[1]);
     const jira = key.match(/^([A-Z][A-Z0-9]+)-\d+$/i);
-    return jira
-      ? [...(this.byProjectKey.get(jira[1].toUpperCase()) ?? [])]
-      : [];
+    if (!jira) return [];
+    const projectKey = jira[1].toUpperCase();
+    const wanted = (components ?? [])
+      .map(c => c.trim().toLowerCase())
+      .filter(Boolean);
+    if (!wanted.length || this.pins.projectKey.has(projectKey))
+      return [...(this.byProjectKey.get(projectKey) ?? [])];
+    return resolveProjectKey(this.keyClaims.get(projectKey) ?? [], wanted);
   }
 
   /**

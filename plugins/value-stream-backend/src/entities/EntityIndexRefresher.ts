@@ -1,6 +1,7 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { EntityIndex } from './EntityIndex';
+import { type ClaimPins, describeContest } from './claims';
 
 const FIELDS = [
   'kind',
@@ -23,6 +24,8 @@ export class EntityIndexRefresher {
       catalog: CatalogService;
       auth: AuthService;
       logger: LoggerService;
+      /** `valueStream.claims` (see `readClaimPins`). */
+      pins?: ClaimPins;
       onChange: (next: EntityIndex, previous: EntityIndex) => Promise<void>;
     },
   ) {}
@@ -47,13 +50,16 @@ export class EntityIndexRefresher {
       items.push(...page.items);
       cursor = page.pageInfo.nextCursor;
     } while (cursor);
-    const next = new EntityIndex(items as any);
+    const next = new EntityIndex(items as any, { pins: this.options.pins });
     if (next.fingerprint === this.index.fingerprint) return false;
     const previous = this.index;
     this.index = next;
     this.options.logger.info(
       `value-stream: entity index has ${next.refs.size} entities`,
     );
+    // Once per changed index, not per event: the claims the rule denied.
+    for (const contest of next.contests)
+      this.options.logger.warn(describeContest(contest));
     await onChange(next, previous);
     return true;
   }
