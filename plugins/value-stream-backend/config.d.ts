@@ -48,6 +48,17 @@ export interface Config {
     };
     /** Jira project keys recognised in commit messages for every entity, besides `jira/project-key`. */
     workItemKeys?: string[];
+    /**
+     * Who gets the data of an identifier several entities claim with different owners
+     * (docs/sources.md): each entry names one repository, Jira project key or service and
+     * the entities that get it, overriding the claim rule.
+     */
+    claims?: Array<{
+      repository?: string;
+      projectKey?: string;
+      service?: string;
+      entityRefs: string[];
+    }>;
     /** How long after a production deployment an incident is attributed to it. Defaults to 24 hours. */
     incidentAttributionWindow?: HumanDuration | string;
     /** Recompute journeys from stored events on start when stages or mappings changed. Defaults to true. */

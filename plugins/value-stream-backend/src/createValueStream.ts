@@ -26,6 +26,7 @@ import { Correlator } from './correlation/Correlator';
 import { DatabaseValueStreamStore } from './database/DatabaseValueStreamStore';
 import { MetricsQueries } from './database/MetricsQueries';
 import { EntityIndexRefresher } from './entities/EntityIndexRefresher';
+import { readClaimPins } from './entities/claims';
 import { CorrelationWorker } from './ingest/CorrelationWorker';
 import { IngestService } from './ingest/IngestService';
 import { subscribeToEvents } from './ingest/subscribeToEvents';
@@ -77,6 +78,7 @@ export async function createValueStream(deps: ValueStreamDeps) {
     catalog: deps.catalog,
     auth: deps.auth,
     logger,
+    pins: readClaimPins(deps.config),
     // Attach what matched no entity before, now that the catalog has changed.
     onChange: (next, previous) =>
       store.withIngestLock(async () => {
