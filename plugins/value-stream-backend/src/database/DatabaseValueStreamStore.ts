@@ -760,11 +760,12 @@ export class DatabaseValueStreamStore {
     );
   }
 
+  /** Repository names compare case-insensitively, as the entity index does. */
   async commitsInRepositories(repositories: string[]): Promise<CommitRow[]> {
     const rows = await selectIn<any>(
       () => this.db('vs_commits').select('sha'),
-      'repository',
-      repositories,
+      this.db.raw('lower(repository)') as any,
+      repositories.map(r => r.toLowerCase()),
     );
     return this.commits(rows.map(r => r.sha));
   }
@@ -774,8 +775,8 @@ export class DatabaseValueStreamStore {
   ): Promise<PullRequestRow[]> {
     const rows = await selectIn<any>(
       () => this.db('vs_pull_requests').select('id'),
-      'repository',
-      repositories,
+      this.db.raw('lower(repository)') as any,
+      repositories.map(r => r.toLowerCase()),
     );
     return this.pullRequests(rows.map(r => r.id));
   }
@@ -802,10 +803,13 @@ export class DatabaseValueStreamStore {
         .whereIn(this.db.raw('lower(service)') as any, part);
       rows.forEach(r => ids.add(r.deployment_id));
     }
-    for (const part of chunk(repositories, 500)) {
+    for (const part of chunk(
+      repositories.map(r => r.toLowerCase()),
+      500,
+    )) {
       const rows = await this.db('vs_deployments')
         .select('deployment_id')
-        .whereIn('repository', part);
+        .whereIn(this.db.raw('lower(repository)') as any, part);
       rows.forEach(r => ids.add(r.deployment_id));
     }
     return this.deployments([...ids]);
@@ -833,13 +837,14 @@ export class DatabaseValueStreamStore {
     const patterns = [
       ...projectKeys.map(k => `${k}-%`),
       ...repositories.map(r => `${r}#%`),
-    ];
+    ].map(p => p.toLowerCase());
     const out: string[] = [];
     for (const part of chunk(patterns, 200)) {
       const rows = await this.db('vs_work_items')
         .select('key')
         .where(b => {
-          for (const p of part) b.orWhere('key', 'like', p);
+          for (const p of part)
+            b.orWhere(this.db.raw('lower(key)') as any, 'like', p);
         });
       out.push(...rows.map(r => r.key));
     }
