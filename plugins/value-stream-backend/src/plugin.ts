@@ -66,7 +66,8 @@ export const valueStreamPlugin = createBackendPlugin({
         notifications: notificationService,
       },
       async init(deps) {
-        // Lists value-stream.rebuild in the permission metadata that policy tools read.
+        // Lists the plugin's permissions in the metadata that policy tools and external
+        // access tokens' accessRestrictions name (value-stream.entity.read, .event.create, …).
         deps.permissionsRegistry.addPermissions(valueStreamPermissions);
         const vs = await createValueStream({ ...deps, sources, statusMapper });
         deps.httpRouter.use(vs.router);

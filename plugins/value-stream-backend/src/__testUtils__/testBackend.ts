@@ -52,6 +52,8 @@ export async function startValueStream(
   id: TestDatabaseId,
   options: {
     config?: object;
+    /** Top-level config beside `valueStream` (e.g. `backend.auth`). */
+    rootConfig?: object;
     entities?: Entity[];
     features?: any[];
     /** Replaces the in-memory catalog built from `entities`. */
@@ -67,6 +69,7 @@ export async function startValueStream(
       mockServices.database.factory({ knex }),
       mockServices.rootConfig.factory({
         data: {
+          ...options.rootConfig,
           valueStream: { notifications: { enabled: false }, ...options.config },
         },
       }),

@@ -56,6 +56,14 @@ function decodeCursor(s: string): Cursor {
   throw new InputError('cursor: not a cursor returned by this API');
 }
 
+/** What of an item's detail the caller may see (see `workItemScope` in access.ts). */
+export interface DetailScope {
+  /** The item's entities the caller may read. */
+  entityRefs: string[];
+  /** The item resolved to no entity (given to permitted service principals only). */
+  unresolved: boolean;
+}
+
 /** The work-item reads of §8: listing with cursor paging and the journey detail. */
 export class WorkItemService {
   constructor(
@@ -96,16 +104,18 @@ export class WorkItemService {
     return this.store.entitiesOfItem(key);
   }
 
-  async detail(
-    key: string,
-    visibleEntityRefs: string[],
-  ): Promise<WorkItemDetail> {
+  /**
+   * The journey of an item as the caller may see it: `scope.entityRefs` are the item's
+   * entities the caller may read. Links and incidents of the item's other entities are left
+   * out; those of no entity stay. `unresolved`: an item of no entity, shown whole.
+   */
+  async detail(key: string, scope: DetailScope): Promise<WorkItemDetail> {
     const row = await this.store.workItem(key);
     if (!row) throw new NotFoundError(`No work item ${key}`);
     const now = this.now();
     const journey = toJourney(row);
     const stats = computeItemStats(journey, now);
-    const links = await this.links(key);
+    const links = await this.links(key, scope);
     return {
       ...summary(row, now),
       priority: row.priority,
@@ -122,12 +132,16 @@ export class WorkItemService {
       blockedTime: stats.blockedTime,
       leadTimeForChanges: links.leadTimeForChanges,
       links: links.links,
-      entityRefs: visibleEntityRefs,
+      entityRefs: scope.entityRefs,
     };
   }
 
   /** Incidents of the item's entities attributed (DESIGN §6) to one of its deployments. */
-  private async attributedIncidents(key: string, deployments: DeploymentRow[]) {
+  private async attributedIncidents(
+    key: string,
+    deployments: DeploymentRow[],
+    visibleRefs: string[],
+  ) {
     const finished = deployments.flatMap(d =>
       d.env_class === 'production' && d.finished_at !== null
         ? [d.finished_at]
@@ -135,7 +149,10 @@ export class WorkItemService {
     );
     if (!finished.length || !this.queries) return [];
     const refs = await this.store.entitiesOfItem(key);
-    const incidents = await this.queries.incidents(refs);
+    // Only the readable entities' incidents; attribution still sees every deployment.
+    const incidents = await this.queries.incidents(
+      refs.filter(r => visibleRefs.includes(r)),
+    );
     // The deployments an incident could fall back to around the item's, plus those named.
     // Without commits: `named` holds every deployment including an incident's commit,
     // with its commits, and overrides these by id.
@@ -158,28 +175,53 @@ export class WorkItemService {
     });
   }
 
-  private async links(key: string) {
+  private async links(key: string, scope: DetailScope) {
     const s = this.store;
+    const index = this.index();
+    const visible = new Set(scope.entityRefs);
+    // Hidden: of some entity, none of which the caller may read.
+    const shown = (entities: string[]) =>
+      scope.unresolved ||
+      !entities.length ||
+      entities.some(r => visible.has(r));
+    const repoShown = (repository: string | null) =>
+      shown(index.entitiesForRepository(repository));
     const linkRows = await s.linksForItems([key]);
-    const prs = await s.pullRequests(
+    const allPrs = await s.pullRequests(
       linkRows.filter(l => l.kind === 'pr').map(l => l.ref),
     );
     const shas = new Set(
       linkRows.filter(l => l.kind === 'commit').map(l => l.ref),
     );
-    for (const p of prs) {
+    for (const p of allPrs) {
       p.commits.forEach(c => shas.add(c));
       if (p.merge_commit_sha) shas.add(p.merge_commit_sha);
     }
-    const commits = await s.commits([...shas]);
-    const builds = await s.buildsForCommits([...shas]);
-    const deployments = await s.deployments(
+    const allCommits = await s.commits([...shas]);
+    const allDeployments = await s.deployments(
       await s.deploymentIdsForCommits([...shas]),
     );
-    const incidents = (await this.attributedIncidents(key, deployments)).sort(
-      (a, b) => (a.openedAt ?? 0) - (b.openedAt ?? 0),
+    const incidents = (
+      await this.attributedIncidents(
+        key,
+        allDeployments,
+        scope.unresolved ? [] : scope.entityRefs,
+      )
+    ).sort((a, b) => (a.openedAt ?? 0) - (b.openedAt ?? 0));
+    const prs = allPrs.filter(p => repoShown(p.repository));
+    const commits = allCommits.filter(c => repoShown(c.repository));
+    const repoOfCommit = new Map(allCommits.map(c => [c.sha, c.repository]));
+    const builds = (await s.buildsForCommits([...shas])).filter(b =>
+      repoShown(b.repository ?? repoOfCommit.get(b.commit_sha) ?? null),
     );
-    const hosts = this.index();
+    const deploymentEntities = await s.artifactEntities(
+      'deployment',
+      allDeployments.map(d => d.deployment_id),
+    );
+    const deployments = allDeployments.filter(d =>
+      shown(deploymentEntities.get(d.deployment_id) ?? []),
+    );
+    const hosts = index;
     const url = (repo: string | null, path: string) => {
       const host = hosts.hostOf(repo);
       return host && repo ? { url: `https://${host}/${repo}/${path}` } : {};

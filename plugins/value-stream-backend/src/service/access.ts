@@ -2,28 +2,109 @@ import type {
   AuthService,
   BackstageCredentials,
   HttpAuthService,
+  PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  AuthorizeResult,
+  type BasicPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  valueStreamEventCreatePermission,
+  valueStreamReadPermission,
+  valueStreamUnresolvedReadPermission,
+} from '@valuestream/backstage-plugin-value-stream-common';
 import type { Request } from 'express';
 
+/** The services the access checks need (a subset of the router's options). */
+export interface AccessServices {
+  httpAuth: HttpAuthService;
+  auth: AuthService;
+  permissions: PermissionsService;
+}
+
+async function allowed(
+  permissions: PermissionsService,
+  credentials: BackstageCredentials,
+  permission: BasicPermission,
+) {
+  const [decision] = await permissions.authorize([{ permission }], {
+    credentials,
+  });
+  return decision.result === AuthorizeResult.ALLOW;
+}
+
 /**
- * The credentials to check catalog visibility with: a user's own (so catalog permissions
- * filter what they see), or for service principals (other plugins, static tokens that may
- * be restricted to this plugin) the plugin's own, since they are trusted callers.
+ * The caller's own credentials for a read, once it is allowed `value-stream.entity.read`
+ * (403 otherwise). Users and service principals alike: catalog visibility is then checked
+ * with these credentials, never the plugin's own, so an external access token's
+ * `accessRestrictions` apply to the permission here and to the catalog call.
  */
 export async function readCredentials(
-  httpAuth: HttpAuthService,
-  auth: AuthService,
+  access: AccessServices,
   req: Request,
 ): Promise<BackstageCredentials> {
-  const credentials = await httpAuth.credentials(req, {
+  const credentials = await access.httpAuth.credentials(req, {
     allow: ['user', 'service'],
   });
-  return auth.isPrincipal(credentials, 'service')
-    ? auth.getOwnServiceCredentials()
-    : credentials;
+  if (
+    !(await allowed(access.permissions, credentials, valueStreamReadPermission))
+  )
+    throw new NotAllowedError(
+      `Not allowed to read value-stream data (${valueStreamReadPermission.name})`,
+    );
+  return credentials;
+}
+
+/** Service credentials allowed `value-stream.event.create` (403 otherwise). */
+export async function writeCredentials(
+  access: AccessServices,
+  req: Request,
+): Promise<BackstageCredentials> {
+  const credentials = await access.httpAuth.credentials(req, {
+    allow: ['service'],
+  });
+  if (
+    !(await allowed(
+      access.permissions,
+      credentials,
+      valueStreamEventCreatePermission,
+    ))
+  )
+    throw new NotAllowedError(
+      `Not allowed to send events (${valueStreamEventCreatePermission.name})`,
+    );
+  return credentials;
+}
+
+/**
+ * Which of a work item's entities the caller sees. An item of no entity is given only to
+ * service principals allowed `value-stream.unresolved.read`, with all its links; an item
+ * none of whose entities the caller may read is a 404, as is an unresolved one for others.
+ */
+export async function workItemScope(
+  access: AccessServices & { catalog: CatalogService },
+  credentials: BackstageCredentials,
+  key: string,
+  entityRefs: string[],
+): Promise<{ entityRefs: string[]; unresolved: boolean }> {
+  if (!entityRefs.length) {
+    if (
+      access.auth.isPrincipal(credentials, 'service') &&
+      (await allowed(
+        access.permissions,
+        credentials,
+        valueStreamUnresolvedReadPermission,
+      ))
+    )
+      return { entityRefs: [], unresolved: true };
+    throw new NotFoundError(`No work item ${key}`);
+  }
+  const visible = await readableRefs(access.catalog, credentials, entityRefs);
+  if (!visible.length) throw new NotFoundError(`No work item ${key}`);
+  return { entityRefs: visible, unresolved: false };
 }
 
 export function entityRefFromParams(p: {

@@ -32,6 +32,8 @@ import {
   entityRefFromParams,
   readableRefs,
   readCredentials,
+  workItemScope,
+  writeCredentials,
 } from './access';
 import {
   parseAlertQuery,
@@ -88,7 +90,7 @@ export async function createRouter(
   });
 
   router.post('/events', rawBody, async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['service'] });
+    await writeCredentials(options, req);
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     res
       .status(202)
@@ -131,7 +133,7 @@ export async function createRouter(
   const entityPath = '/entities/:kind/:namespace/:name';
 
   router.get(`${entityPath}/metrics`, async (req, res) => {
-    const credentials = await readCredentials(httpAuth, options.auth, req);
+    const credentials = await readCredentials(options, req);
     const ref = entityRefFromParams(req.params);
     const window = parseWindow(req.query, now());
     await assertCanRead(catalog, credentials, ref);
@@ -139,7 +141,7 @@ export async function createRouter(
   });
 
   router.get(`${entityPath}/work-items`, async (req, res) => {
-    const credentials = await readCredentials(httpAuth, options.auth, req);
+    const credentials = await readCredentials(options, req);
     const ref = entityRefFromParams(req.params);
     const q = parseListQuery(req.query);
     await assertCanRead(catalog, credentials, ref);
@@ -147,7 +149,7 @@ export async function createRouter(
   });
 
   router.get(`${entityPath}/alerts`, async (req, res) => {
-    const credentials = await readCredentials(httpAuth, options.auth, req);
+    const credentials = await readCredentials(options, req);
     const ref = entityRefFromParams(req.params);
     const { status } = parseAlertQuery(req.query);
     await assertCanRead(catalog, credentials, ref);
@@ -155,7 +157,7 @@ export async function createRouter(
   });
 
   router.get(`${entityPath}/timeseries`, async (req, res) => {
-    const credentials = await readCredentials(httpAuth, options.auth, req);
+    const credentials = await readCredentials(options, req);
     const ref = entityRefFromParams(req.params);
     const { metric, interval } = parseTimeseriesQuery(req.query);
     const window = parseWindow(req.query, now());
@@ -164,17 +166,19 @@ export async function createRouter(
   });
 
   router.get('/work-items/:key', async (req, res) => {
-    const credentials = await readCredentials(httpAuth, options.auth, req);
+    const credentials = await readCredentials(options, req);
     const key = req.params.key;
-    const refs = await workItems.entityRefsOf(key);
-    const visible = await readableRefs(catalog, credentials, refs);
-    if (refs.length && !visible.length)
-      throw new NotFoundError(`No work item ${key}`);
-    res.json(await workItems.detail(key, visible));
+    const scope = await workItemScope(
+      options,
+      credentials,
+      key,
+      await workItems.entityRefsOf(key),
+    );
+    res.json(await workItems.detail(key, scope));
   });
 
   router.get('/groups/:namespace/:name/metrics', async (req, res) => {
-    const credentials = await readCredentials(httpAuth, options.auth, req);
+    const credentials = await readCredentials(options, req);
     const groupRef = entityRefFromParams({ kind: 'group', ...req.params });
     const window = parseWindow(req.query, now());
     await assertCanRead(catalog, credentials, groupRef);
