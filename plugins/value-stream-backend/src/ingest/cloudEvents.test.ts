@@ -293,6 +293,51 @@ describe.each(databases.eachSupportedId())('CloudEvents on %p', id => {
       expect(await vs.knex('vs_events').where({ id: 'wi-13' })).toEqual([]);
     });
 
+    it('answers a 1 MB change subject id with a 400 in under a second', async () => {
+      // a long run of digits then a non-digit: /(\d+)$/ took minutes on this
+      const ce = cloudEvent('change_merged');
+      ce.id = 'cm-long';
+      ce.data.subject.id = `${'1'.repeat(1_000_000)}x`;
+      ce.subject = 'short';
+      const started = Date.now();
+      const r = await send(ce, {
+        'Content-Type': 'application/cloudevents+json',
+      });
+      expect(Date.now() - started).toBeLessThan(1000);
+      expect(r.status).toBe(400);
+      expect(r.body.rejected[0].message).toMatch(
+        /subject\.id: .*(512|too big)/i,
+      );
+    });
+
+    it('rejects any over-long CloudEvents attribute, naming it', async () => {
+      const base = { ...cloudEvent('ticket_created'), id: 'tc-long' };
+      const cases: Array<[string, Record<string, unknown>]> = [
+        ['id', { id: 'i'.repeat(513) }],
+        ['source', { source: 's'.repeat(513) }],
+        [
+          'type',
+          { type: `dev.cdevents.ticket.created.0.1.0-${'t'.repeat(300)}` },
+        ],
+        ['subject', { subject: 'x'.repeat(1_000_000) }],
+        ['time', { time: '2022-11-11T13:52:20.079Z'.padEnd(100, ' ') }],
+        ['dataschema', { dataschema: `https://x/${'y'.repeat(3000)}` }],
+        ['myextension', { myextension: 'e'.repeat(1000) }],
+      ];
+      for (const [name, patch] of cases) {
+        const started = Date.now();
+        const r = await send(
+          { ...base, ...patch },
+          { 'Content-Type': 'application/cloudevents+json' },
+        );
+        expect(Date.now() - started).toBeLessThan(1000);
+        expect(r.status).toBe(400);
+        expect(r.body.rejected[0].message).toMatch(
+          new RegExp(`^CloudEvent ${name}: at most \\d+ characters`),
+        );
+      }
+    });
+
     it('rejects a binary CloudEvent whose body is not JSON', async () => {
       const r = await request(vs.server)
         .post('/api/value-stream/events')

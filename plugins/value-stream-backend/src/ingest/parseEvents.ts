@@ -55,8 +55,42 @@ function unusedCDEvent(ce: Record<string, any>, data: unknown) {
   };
 }
 
+/**
+ * Longest value of each CloudEvents attribute (every one but `data`): longer is a 400
+ * naming it, before any mapping runs on it. Extension attributes share one limit.
+ */
+export const CLOUDEVENT_ATTRIBUTE_LIMITS: Record<string, number> = {
+  specversion: 16,
+  id: 512,
+  source: 512,
+  type: 256,
+  subject: 512,
+  time: 64,
+  datacontenttype: 256,
+  dataschema: 2048,
+};
+const MAX_EXTENSION_LENGTH = 512;
+const MAX_ATTRIBUTES = 64;
+
+function attributeProblem(ce: Record<string, any>): string | undefined {
+  const names = Object.keys(ce).filter(
+    k => k !== 'data' && k !== 'data_base64',
+  );
+  if (names.length > MAX_ATTRIBUTES)
+    return `CloudEvent: at most ${MAX_ATTRIBUTES} attributes`;
+  for (const name of names) {
+    const max = CLOUDEVENT_ATTRIBUTE_LIMITS[name] ?? MAX_EXTENSION_LENGTH;
+    const v = ce[name];
+    if (typeof v === 'string' && v.length > max)
+      return `CloudEvent ${name.slice(0, 64)}: at most ${max} characters`;
+  }
+  return undefined;
+}
+
 /** A CloudEvent → canonical candidates: CDEvents are mapped, canonical types pass through. */
 function fromCloudEvent(ce: Record<string, any>): unknown[] {
+  const problem = attributeProblem(ce);
+  if (problem) throw new BadRequestBody(problem);
   for (const field of ['id', 'source', 'type']) {
     if (typeof ce[field] !== 'string' || !ce[field]) {
       throw new BadRequestBody(`CloudEvent ${field}: required string`);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { validateCanonicalEvent } from '../events';
 import { cdeventToCanonical, isCDEventType, MAPPED_CDEVENT_KINDS } from '.';
+import { trailingNumber } from './mapping';
 import type { CDCloudEvent } from './types';
 
 const dir = path.join(__dirname, '__fixtures__', 'conformance');
@@ -355,5 +356,27 @@ describe('malformed and unknown events', () => {
     expect(() =>
       cdeventToCanonical({ ...wrap(cdevent), time: undefined }),
     ).toThrow(/no valid time/);
+  });
+});
+
+describe('trailingNumber', () => {
+  it('reads the trailing digits', () => {
+    expect(trailingNumber('/org/repo/pull/123')).toBe(123);
+    expect(trailingNumber('42')).toBe(42);
+    expect(trailingNumber('no-number')).toBeNaN();
+    expect(trailingNumber('')).toBeNaN();
+  });
+
+  it('is linear: a 1 MB run of digits takes milliseconds', () => {
+    const started = Date.now();
+    expect(trailingNumber(`${'1'.repeat(1_000_000)}x`)).toBeNaN();
+    expect(trailingNumber(`x${'1'.repeat(1_000_000)}`)).toBe(Infinity);
+    expect(Date.now() - started).toBeLessThan(200);
+  });
+
+  it('rejects a subject id over 512 characters', () => {
+    const cdevent = load('change_merged');
+    cdevent.subject.id = `${'1'.repeat(100_000)}x`;
+    expect(() => cdeventToCanonical(wrap(cdevent))).toThrow(/subject\.id/);
   });
 });

@@ -52,10 +52,25 @@ function repositoryOf(e: ParsedCDEvent): string | undefined {
   return repo && REPO.test(repo) ? repo : undefined;
 }
 
+/**
+ * The number its trailing digits spell, or NaN. A backwards scan, linear in the
+ * length: `/(\d+)$/` backtracks from every digit and is quadratic on a long
+ * run of digits followed by anything else.
+ */
+export function trailingNumber(s: string): number {
+  let start = s.length;
+  while (
+    start > 0 &&
+    s.charCodeAt(start - 1) >= 48 &&
+    s.charCodeAt(start - 1) <= 57
+  )
+    start--;
+  return start < s.length ? Number(s.slice(start)) : NaN;
+}
+
 /** CDEvents changes have no number field: it is the trailing digits of the subject id. */
 function changeNumber(e: ParsedCDEvent): number {
-  const m = /(\d+)$/.exec(e.subjectId);
-  const n = m ? Number(m[1]) : NaN;
+  const n = trailingNumber(e.subjectId);
   if (!Number.isSafeInteger(n) || n <= 0) {
     throw new CDEventInputError(
       `change subject id "${e.subjectId}" does not end in the change number`,

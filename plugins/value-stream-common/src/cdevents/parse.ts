@@ -1,18 +1,22 @@
 import { z } from 'zod';
 import { CDCloudEvent, CDEventInputError } from './types';
 
-const idRef = z.looseObject({ id: z.string().min(1) });
+/** Longest id a CDEvent may carry (subject, context, references); longer is a 400. */
+export const MAX_CDEVENT_ID = 512;
+const MAX_TIMESTAMP = 64;
+
+const idRef = z.looseObject({ id: z.string().min(1).max(MAX_CDEVENT_ID) });
 
 const cdeventSchema = z.object({
   context: z
     .looseObject({
-      id: z.string().optional(),
-      timestamp: z.string().optional(),
+      id: z.string().max(MAX_CDEVENT_ID).optional(),
+      timestamp: z.string().max(MAX_TIMESTAMP).optional(),
     })
     .optional(),
   subject: z.looseObject({
-    id: z.string().min(1),
-    source: z.string().optional(),
+    id: z.string().min(1).max(MAX_CDEVENT_ID),
+    source: z.string().max(MAX_CDEVENT_ID).optional(),
     content: z.record(z.string(), z.unknown()).default({}),
   }),
   customData: z.unknown().optional(),
