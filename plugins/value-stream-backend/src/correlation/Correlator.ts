@@ -133,6 +133,7 @@ export class Correlator {
     await this.store.upsertIncidents(incidents);
     await this.linkCommits(commits);
     await this.linkPullRequests(prs);
+    const squashed = await this.relinkSquashCommits(prs);
     const waiting = await this.store.incidentsForDeployments(
       deployments.map(d => d.deployment_id),
     );
@@ -170,6 +171,7 @@ export class Correlator {
       ]),
       ...included,
       ...previouslyDeployed,
+      ...squashed.shas,
     ]);
     const prIds = unique([
       ...prs.map(p => p.id),
@@ -183,6 +185,7 @@ export class Correlator {
       ),
       ...(await this.store.keysLinkedTo('commit', [...shas])),
       ...(await this.store.keysLinkedTo('pr', prIds)),
+      ...squashed.keys,
     ]);
     return this.rebuildItems(keys, options);
   }
@@ -243,6 +246,18 @@ export class Correlator {
   private async linkCommits(commits: CommitRow[]) {
     const links = [];
     const prCommits = [];
+    const named = (c: CommitRow) => {
+      const merge = mergeCommitPrNumber(c.message);
+      const n = merge ?? squashPrNumber(c.message);
+      return n === null || !c.repository
+        ? null
+        : { id: prId(c.repository, n), merge: merge !== null };
+    };
+    const known = new Set(
+      await this.store.existingPullRequestIds(
+        commits.flatMap(c => named(c)?.id ?? []),
+      ),
+    );
     for (const c of commits) {
       const ctx = {
         projectKeys: this.projectKeys(c.repository),
@@ -252,17 +267,42 @@ export class Correlator {
         ...extractKeys(c.message, ctx),
         ...extractBranchKeys(c.branch, ctx),
       ]);
-      const n = squashPrNumber(c.message) ?? mergeCommitPrNumber(c.message);
-      if (n !== null && c.repository) {
-        // `(#12)` of a squash or merge commit names its PR, not a work item.
-        keys.delete(prId(c.repository, n));
-        prCommits.push({ pr_id: prId(c.repository, n), sha: c.sha });
+      const pr = named(c);
+      if (pr) {
+        // A merge commit, or a squash commit (`… (#12)` on the default branch, or naming a
+        // known PR), names its PR, not a work item. Elsewhere `(#12)` names issue #12; the
+        // pair is kept so that the PR, should it arrive later, finds the commit.
+        if (pr.merge || c.on_default || known.has(pr.id)) keys.delete(pr.id);
+        prCommits.push({ pr_id: pr.id, sha: c.sha });
       }
       for (const key of keys)
         links.push({ item_key: key, kind: 'commit' as const, ref: c.sha });
     }
     await this.store.addLinks(links);
     await this.store.addPrCommits(prCommits);
+  }
+
+  /**
+   * Commits off the default branch that name one of these PRs by `(#N)` were linked to
+   * issue #N while the PR was unknown: link them again, now as the PR's squash commits.
+   * Returns the commits and the keys they were linked to before.
+   */
+  private async relinkSquashCommits(prs: PullRequestRow[]) {
+    const ids = new Set(prs.map(p => p.id));
+    const candidates = (
+      await this.store.commits(
+        unique((await this.store.prCommits([...ids])).map(c => c.sha)),
+      )
+    ).filter(c => {
+      const n = c.on_default ? null : squashPrNumber(c.message);
+      return n !== null && c.repository && ids.has(prId(c.repository, n));
+    });
+    if (!candidates.length) return { shas: [], keys: [] };
+    const shas = candidates.map(c => c.sha);
+    const keys = await this.store.keysLinkedTo('commit', shas);
+    await this.store.removeLinks('commit', shas);
+    await this.linkCommits(candidates);
+    return { shas, keys };
   }
 
   private async linkPullRequests(prs: PullRequestRow[]) {

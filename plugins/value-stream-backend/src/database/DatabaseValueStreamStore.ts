@@ -555,6 +555,16 @@ export class DatabaseValueStreamStore {
     }));
   }
 
+  /** The ids among these of the pull requests stored. */
+  async existingPullRequestIds(ids: string[]): Promise<string[]> {
+    const rows = await selectIn<{ id: string }>(
+      () => this.db('vs_pull_requests').select('id'),
+      'id',
+      ids,
+    );
+    return rows.map(r => r.id);
+  }
+
   async pullRequests(ids: string[]): Promise<PullRequestRow[]> {
     const rows = await selectIn<any>(
       () => this.db('vs_pull_requests').select('*'),
