@@ -11,7 +11,9 @@ describe.each(databases.eachSupportedId())(
     let vs: Awaited<ReturnType<typeof startValueStream>>;
     beforeAll(async () => {
       vs = await startValueStream(databaseId);
-      expect((await vs.post('/events', { events: SCENARIO })).status).toBe(202);
+      const posted = await vs.post('/events', { events: SCENARIO });
+      if (posted.status !== 202)
+        throw new Error(`POST /events answered ${posted.status}`);
     });
     afterAll(async () => {
       await vs.backend.stop();
