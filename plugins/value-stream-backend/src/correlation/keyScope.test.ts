@@ -70,6 +70,7 @@ describe.each(databases.eachSupportedId())(
             await vs.ingest.ingest(history(repository));
             if (late) {
               vs.catalog.entities.push(...entities);
+              // eslint-disable-next-line jest/no-conditional-expect
               expect(await vs.index.refresh()).toBe(true);
             }
             expect(await vs.store.linksForItems(['ABC-99'])).toEqual([]);

@@ -152,6 +152,7 @@ export function readClaimPins(config: Config): ClaimPins {
 /** The warning for one contest, naming what was denied and how to fix it. */
 export function describeContest(c: ClaimContest): string {
   const what =
+    // eslint-disable-next-line no-nested-ternary
     c.kind === 'repository'
       ? 'repository'
       : c.kind === 'projectKey'

@@ -124,6 +124,7 @@ describe.each(databases.eachSupportedId())('access control on %p', id => {
       vs = await startValueStream(id, {
         catalog: catalogHidingCheckout([payments, checkout, group]),
       });
+      // eslint-disable-next-line jest/no-standalone-expect
       expect((await vs.post('/events', SHARED)).status).toBe(202);
     });
     afterAll(() => vs.backend.stop());
