@@ -14,7 +14,11 @@ import type {
   EventRow,
 } from '../database/DatabaseValueStreamStore';
 import type { CorrelationWorker } from './CorrelationWorker';
-import { fieldLimitProblem } from './fieldLimits';
+import {
+  fieldLimitProblem,
+  MAX_ENTITY_REF,
+  structureProblem,
+} from './fieldLimits';
 import type { RawInput } from './parseEvents';
 
 /** Most events or bytes one request may carry (DESIGN §11); more is a 413. */
@@ -95,6 +99,11 @@ export class IngestService {
         continue;
       }
       for (const candidate of input.candidates) {
+        const structural = structureProblem(candidate);
+        if (structural) {
+          rejected.push({ index: input.index, message: structural });
+          continue;
+        }
         const r = validateCanonicalEvent(candidate);
         if (!r.ok) {
           rejected.push({ index: input.index, message: r.message });
@@ -106,8 +115,19 @@ export class IngestService {
           rejected.push({ index: input.index, message: problem });
           continue;
         }
-        if (r.event.entityRef)
+        if (r.event.entityRef) {
           r.event.entityRef = normalizeEntityRef(r.event.entityRef);
+          if (r.event.entityRef.length > MAX_ENTITY_REF) {
+            rejected.push({
+              index: input.index,
+              message: `entityRef: at most ${MAX_ENTITY_REF} characters once normalised (${r.event.entityRef.slice(
+                0,
+                40,
+              )}…)`,
+            });
+            continue;
+          }
+        }
         valid.push({ event: r.event, known: r.known });
       }
     }

@@ -4,6 +4,11 @@ import type { Window } from '../journeys/types';
 
 const DAY = 86_400_000;
 
+/** Text a query parameter or path segment may hold: PostgreSQL refuses NUL bytes. */
+const text = z
+  .string()
+  .refine(s => !s.includes('\u0000'), 'NUL bytes (%00) are not allowed');
+
 function parse<T>(schema: z.ZodType<T>, query: unknown): T {
   const r = schema.safeParse(query);
   if (!r.success) {
@@ -38,15 +43,46 @@ export function parseWindow(query: unknown, now: number): Window {
   return { from, to };
 }
 
+/** Longest work-item key (the `vs_items.key` column). */
+const MAX_KEY = 300;
+const CURSOR = 'not a cursor returned by this API';
+
+/**
+ * A cursor as `WorkItemService` encodes it: base64url JSON `{ createdAt, key }` with
+ * `createdAt` epoch milliseconds. Anything else (createdAt 1.5 or 1e400, a NUL in the
+ * key) would reach the database and fail there.
+ */
+function isCursor(s: string): boolean {
+  try {
+    const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
+    return (
+      typeof c === 'object' &&
+      c !== null &&
+      Number.isSafeInteger(c.createdAt) &&
+      c.createdAt >= 0 &&
+      typeof c.key === 'string' &&
+      c.key.length <= MAX_KEY &&
+      !c.key.includes('\u0000')
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** The `:key` of `GET /work-items/:key`. */
+export function parseWorkItemKey(key: string): string {
+  return parse(z.object({ key: text.min(1).max(MAX_KEY) }), { key }).key;
+}
+
 export function parseListQuery(query: unknown) {
   return parse(
     z
       .object({
         state: z.enum(['open', 'done', 'all']).default('open'),
-        stage: z.string().min(1).optional(),
+        stage: text.min(1).max(200).optional(),
         type: z.enum(['feature', 'defect', 'risk', 'debt']).optional(),
         limit: z.coerce.number().int().min(1).max(1000).default(100),
-        cursor: z.string().min(1).optional(),
+        cursor: z.string().min(1).max(1000).refine(isCursor, CURSOR).optional(),
       })
       .loose(),
     query,

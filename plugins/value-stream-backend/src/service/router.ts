@@ -40,6 +40,7 @@ import {
   parseListQuery,
   parseTimeseriesQuery,
   parseWindow,
+  parseWorkItemKey,
 } from './queryParams';
 import { handleWebhook } from './webhooks';
 
@@ -167,7 +168,7 @@ export async function createRouter(
 
   router.get('/work-items/:key', async (req, res) => {
     const credentials = await readCredentials(options, req);
-    const key = req.params.key;
+    const key = parseWorkItemKey(req.params.key);
     const scope = await workItemScope(
       options,
       credentials,
