@@ -122,6 +122,8 @@ export interface Config {
       [source: string]: {
         /**
          * HMAC secret or shared token of the source's webhooks. A source without it refuses its webhooks.
+         * In production mode (NODE_ENV=production) start-up fails when it is shorter than 16
+         * characters or a published development value such as `dev-github-webhook-secret`.
          * @visibility secret
          */
         webhookSecret?: string;

@@ -14,6 +14,11 @@ import {
   valueStreamStageMappingExtensionPoint,
 } from '@valuestream/backstage-plugin-value-stream-node';
 import { valueStreamPermissions } from '@valuestream/backstage-plugin-value-stream-common';
+import {
+  checkWebhookSecrets,
+  isProductionMode,
+  readWebhookSecrets,
+} from './config/webhookSecrets';
 import { createValueStream } from './createValueStream';
 
 /**
@@ -69,6 +74,13 @@ export const valueStreamPlugin = createBackendPlugin({
         // Lists the plugin's permissions in the metadata that policy tools and external
         // access tokens' accessRestrictions name (value-stream.entity.read, .event.create, …).
         deps.permissionsRegistry.addPermissions(valueStreamPermissions);
+        // In production (NODE_ENV=production) a short or published webhook secret stops start-up.
+        checkWebhookSecrets(
+          readWebhookSecrets(
+            deps.config.getOptionalConfig('valueStream.sources'),
+          ),
+          { production: isProductionMode() },
+        );
         const vs = await createValueStream({ ...deps, sources, statusMapper });
         deps.httpRouter.use(vs.router);
         deps.httpRouter.addAuthPolicy({

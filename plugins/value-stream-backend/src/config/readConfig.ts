@@ -9,6 +9,7 @@ import {
   StageRole,
 } from '@valuestream/backstage-plugin-value-stream-common';
 import { DEFAULT_STATUS_MAPPING } from './statusMapping';
+import { readWebhookSecrets } from './webhookSecrets';
 
 /** The plugin's settings, read once from `valueStream.*` (see config.d.ts). */
 export interface ValueStreamConfig {
@@ -64,12 +65,7 @@ export function readValueStreamConfig(root: Config): ValueStreamConfig {
     }
     mapping[status.toLowerCase()] = stage;
   }
-  const sources = c?.getOptionalConfig('sources');
-  const webhookSecrets: Record<string, string> = {};
-  for (const id of sources?.keys() ?? []) {
-    const secret = sources!.getOptionalString(`${id}.webhookSecret`);
-    if (secret) webhookSecrets[id] = secret;
-  }
+  const webhookSecrets = readWebhookSecrets(c?.getOptionalConfig('sources'));
   const window = c?.has('incidentAttributionWindow')
     ? durationToMilliseconds(
         readDurationFromConfig(c, { key: 'incidentAttributionWindow' }),
