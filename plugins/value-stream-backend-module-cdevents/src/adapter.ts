@@ -1,15 +1,15 @@
-import type { SourceAdapter } from '@valuestream/backstage-plugin-value-stream-node';
-import { cdeventsToEvents } from './mapping';
+import type { CloudEventsSourceAdapter } from '@valuestream/backstage-plugin-value-stream-node';
 import { verifySharedToken } from './verify';
 
 /**
  * The CDEvents source: CloudEvents on `POST /api/value-stream/webhooks/cdevents`,
- * authorised by the shared token. (`POST /events` takes CDEvents with Backstage
- * credentials instead.)
+ * authorised by the shared token. The backend parses them with the CloudEvents parser
+ * `POST /events` uses (which takes CDEvents with Backstage credentials instead) and maps
+ * them with `cdeventToCanonical` from `-node`.
  * @public
  */
-export const cdeventsSourceAdapter: SourceAdapter = {
+export const cdeventsSourceAdapter: CloudEventsSourceAdapter = {
   id: 'cdevents',
+  cloudEvents: true,
   verify: verifySharedToken,
-  toEvents: cdeventsToEvents,
 };

@@ -6,4 +6,3 @@
 
 export { valueStreamModuleCdevents as default } from './module';
 export { cdeventsSourceAdapter } from './adapter';
-export { cdeventsToEvents } from './mapping';

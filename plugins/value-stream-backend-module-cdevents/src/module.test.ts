@@ -19,10 +19,10 @@ jest.setTimeout(120_000);
 const TOKEN = 'test-token';
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
-// the conformance examples live with the mapping in value-stream-common
+// the conformance examples live with the mapping in value-stream-node
 const conformance = path.resolve(
   require.resolve(
-    '@valuestream/backstage-plugin-value-stream-common/package.json',
+    '@valuestream/backstage-plugin-value-stream-node/package.json',
   ),
   '..',
   'src',
@@ -119,7 +119,8 @@ describe.each(databases.eachSupportedId())(
           createdAt: '2022-11-11T13:52:20.079Z',
         });
 
-        // batch mode: the update plus a CDEvent the value stream does not use
+        // batch mode: the update plus a CDEvent the value stream does not use,
+        // kept raw and counted ignored as on POST /events
         const batch = await send(
           [
             structured('ticket_updated', 'ticket-123-updated'),
@@ -128,7 +129,7 @@ describe.each(databases.eachSupportedId())(
           `Bearer ${TOKEN}`,
           'application/cloudevents-batch+json',
         );
-        expect(batch.body).toEqual({ accepted: 1, duplicates: 0, ignored: 0 });
+        expect(batch.body).toEqual({ accepted: 1, duplicates: 0, ignored: 1 });
 
         // binary mode: the CDEvent is the body, the CloudEvent in ce-* headers
         const closed = load('ticket_closed');
@@ -151,6 +152,25 @@ describe.each(databases.eachSupportedId())(
         const before = await storedEvents(knex);
         expect((await send(structured('artifact_signed'))).body).toEqual({
           accepted: 0,
+          duplicates: 1,
+          ignored: 0,
+        });
+        expect(
+          (await send(structured('artifact_signed', 'artifact-2'))).body,
+        ).toEqual({ accepted: 0, duplicates: 0, ignored: 1 });
+        expect(await storedEvents(knex)).toBe(before + 1);
+        // a CloudEvent that is not a CDEvent is ignored and not stored: the
+        // webhook token must not write another source's canonical events
+        const canonical = {
+          specversion: '1.0',
+          id: 'wi-1',
+          source: 'jira',
+          type: 'work_item.created',
+          time: '2022-11-14T09:00:00Z',
+          data: { key: 'PAY-1', title: 'forged', itemType: 'feature' },
+        };
+        expect((await send(canonical)).body).toEqual({
+          accepted: 0,
           duplicates: 0,
           ignored: 1,
         });
@@ -158,7 +178,7 @@ describe.each(databases.eachSupportedId())(
           (await send({ ...created, id: 'x', source: undefined })).status,
         ).toBe(400);
         expect((await send('{"specversion"')).status).toBe(400);
-        expect(await storedEvents(knex)).toBe(before);
+        expect(await storedEvents(knex)).toBe(before + 1);
       } finally {
         await backend.stop();
       }

@@ -8,4 +8,3 @@ export * from './events';
 export * from './api';
 export * from './permissions';
 export * from './labels';
-export * from './cdevents';

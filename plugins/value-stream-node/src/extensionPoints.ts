@@ -21,11 +21,10 @@ export interface WebhookRequest {
 }
 
 /**
- * A tool that sends events to the value stream (DESIGN §2).
- * Modules register one through {@link valueStreamSourcesExtensionPoint}.
+ * What every source adapter has: an id and a webhook check.
  * @public
  */
-export interface SourceAdapter {
+export interface SourceAdapterBase {
   /** Source id, also the webhook path: `POST /api/value-stream/webhooks/<id>`. */
   id: string;
   /**
@@ -34,6 +33,14 @@ export interface SourceAdapter {
    * webhook before this is called. Must compare in constant time.
    */
   verify(request: WebhookRequest, secret: string): boolean;
+}
+
+/**
+ * A tool with payloads of its own (GitHub, Jira, …), mapped by the adapter.
+ * @public
+ */
+export interface NativeSourceAdapter extends SourceAdapterBase {
+  cloudEvents?: undefined;
   /**
    * Pure mapping from a native payload (parsed JSON) and its headers to canonical
    * events. Returns `[]` for payloads the value stream does not use; throws
@@ -43,11 +50,30 @@ export interface SourceAdapter {
   toEvents(payload: unknown, headers: WebhookHeaders): CanonicalEvent[];
   /**
    * Backstage events-service topics to consume (e.g. `github`); each event's
-   * payload and metadata (as headers) go through {@link SourceAdapter.toEvents}.
+   * payload and metadata (as headers) go through {@link NativeSourceAdapter.toEvents}.
    * Events arriving there were verified by the module that published them.
    */
   eventTopics?: string[];
 }
+
+/**
+ * A tool that sends CDEvents as CloudEvents. The backend reads its webhooks with the
+ * same CloudEvents parser as `POST /events` (structured, batch or binary mode) and maps
+ * them with `cdeventToCanonical`; a CDEvent that maps to nothing is stored raw and
+ * counted `ignored`, and a CloudEvent that is not a CDEvent is counted `ignored` and not
+ * stored.
+ * @public
+ */
+export interface CloudEventsSourceAdapter extends SourceAdapterBase {
+  cloudEvents: true;
+}
+
+/**
+ * A tool that sends events to the value stream (DESIGN §2).
+ * Modules register one through {@link valueStreamSourcesExtensionPoint}.
+ * @public
+ */
+export type SourceAdapter = NativeSourceAdapter | CloudEventsSourceAdapter;
 
 /**
  * An extension point that allows other plugins or modules to add source adapters.

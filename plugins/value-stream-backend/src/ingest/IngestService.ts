@@ -19,7 +19,7 @@ import {
   MAX_ENTITY_REF,
   structureProblem,
 } from './fieldLimits';
-import type { RawInput } from './parseEvents';
+import type { RawInput } from './inputs';
 
 /** Most events or bytes one request may carry (DESIGN §11); more is a 413. */
 export const MAX_EVENTS_PER_REQUEST = 5000;
@@ -161,7 +161,22 @@ export class IngestService {
    * `POST /events`, webhooks and the events service answer with.
    */
   async accept(inputs: RawInput[]): Promise<IngestResponse> {
-    return (await this.store(this.validate(inputs))).counts;
+    return this.withIgnoredInputs(
+      inputs,
+      (await this.store(this.validate(inputs))).counts,
+    );
+  }
+
+  /** Inputs a route takes without storing them (`RawInput.ignored`) count as ignored. */
+  private withIgnoredInputs(
+    inputs: RawInput[],
+    counts: IngestResponse,
+  ): IngestResponse {
+    const ignored = inputs.filter(i => i.ignored).length;
+    if (!ignored) return counts;
+    // only the CDEvents webhook ignores inputs (CloudEvents that are not CDEvents)
+    this.options.onCounted?.('cdevents', 'ignored', ignored);
+    return { ...counts, ignored: counts.ignored + ignored };
   }
 
   /** `accept` for adapters that already hold canonical events (webhooks, events service). */
@@ -173,7 +188,7 @@ export class IngestService {
   async ingestInputs(inputs: RawInput[]): Promise<IngestResponse> {
     const { counts, maxPendingSeq } = await this.store(this.validate(inputs));
     await this.options.worker.waitFor(maxPendingSeq);
-    return counts;
+    return this.withIgnoredInputs(inputs, counts);
   }
 
   /** For producers and adapters that already hold canonical events (waits for correlation). */

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
+import { parseCloudEvents } from './cloudEvents';
 import {
   component,
   databases,
@@ -11,13 +12,19 @@ import {
 
 jest.setTimeout(120_000);
 
+// the CDEvents conformance examples live with the mapping in value-stream-node
+const conformance = path.resolve(
+  require.resolve(
+    '@valuestream/backstage-plugin-value-stream-node/package.json',
+  ),
+  '..',
+  'src',
+  'cdevents',
+  '__fixtures__',
+  'conformance',
+);
 const load = (name: string) =>
-  JSON.parse(
-    fs.readFileSync(
-      path.join(__dirname, '..', '__fixtures__', 'cdevents', `${name}.json`),
-      'utf8',
-    ),
-  );
+  JSON.parse(fs.readFileSync(path.join(conformance, `${name}.json`), 'utf8'));
 
 /**
  * A structured-mode CloudEvent around a conformance CDEvent. The conformance files all
@@ -40,6 +47,181 @@ function cloudEvent(name: string) {
 const mySubject = component('my-subject', {
   'github.com/project-slug': 'TestRepo/TestOrg',
   'argocd/app-name': 'mySubject123',
+});
+
+const CE_JSON = { 'content-type': 'application/cloudevents+json' };
+const parse = (
+  body: unknown,
+  headers: Record<string, string>,
+  cdeventsOnly = false,
+) =>
+  parseCloudEvents(
+    typeof body === 'string' ? body : JSON.stringify(body),
+    headers,
+    { cdeventsOnly },
+  );
+
+describe('parseCloudEvents, the one CloudEvents parser', () => {
+  it('maps a structured-mode CDEvent', () => {
+    expect(parse(cloudEvent('incident_resolved'), CE_JSON)).toEqual([
+      {
+        index: 0,
+        candidates: [
+          {
+            id: 'incident:incident-123:resolved',
+            source: 'cdevents',
+            type: 'incident.resolved',
+            occurredAt: '2022-11-11T13:52:20.079Z',
+            data: {
+              incidentId: 'incident-123',
+              service: 'myApp',
+              title: 'Response time restored below 100ms',
+            },
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('treats unmapped CDEvents and other CloudEvents the same way on every route', () => {
+    const other = {
+      specversion: '1.0',
+      id: 'x',
+      source: '/other',
+      type: 'com.example.thing',
+      time: '2024-01-01T00:00:00Z',
+      data: { a: 1 },
+    };
+    const batch = [cloudEvent('artifact_signed'), other];
+    const headers = { 'content-type': 'application/cloudevents-batch+json' };
+    // POST /events and the events service: the unmapped CDEvent is kept raw (counted
+    // ignored), the other CloudEvent is a canonical event of an unknown type
+    expect(parse(batch, headers)).toEqual([
+      {
+        index: 0,
+        candidates: [
+          expect.objectContaining({
+            id: '/event/source/123#artifact_signed-1',
+            source: 'cdevents',
+            type: 'dev.cdevents.artifact.signed.0.3.0',
+          }),
+        ],
+      },
+      {
+        index: 1,
+        candidates: [
+          {
+            id: 'x',
+            source: '/other',
+            type: 'com.example.thing',
+            occurredAt: '2024-01-01T00:00:00Z',
+            data: { a: 1 },
+          },
+        ],
+      },
+    ]);
+    // the CDEvents webhook: the same raw CDEvent; the other CloudEvent only counted
+    const webhook = parse(batch, headers, true);
+    expect(webhook[0]).toEqual(parse(batch, headers)[0]);
+    expect(webhook[1]).toEqual({ index: 1, candidates: [], ignored: true });
+  });
+
+  it('maps a binary-mode CDEvent from ce-* headers', () => {
+    const cdevent = load('service_deployed');
+    const [input] = parse(cdevent, {
+      'content-type': 'application/json; charset=utf-8',
+      'ce-specversion': '1.0',
+      'ce-id': 'deploy-77',
+      'ce-source': '/cd/spinnaker',
+      'ce-type': cdevent.context.type,
+      'ce-time': '2024-06-01T10:00:00Z',
+    });
+    expect(
+      input.candidates.map((e: any) => [e.id, e.type, e.occurredAt]),
+    ).toEqual([
+      [
+        '/cd/spinnaker#deploy-77:started',
+        'deployment.started',
+        '2024-06-01T10:00:00.000Z',
+      ],
+      [
+        '/cd/spinnaker#deploy-77',
+        'deployment.finished',
+        '2024-06-01T10:00:00.000Z',
+      ],
+    ]);
+  });
+
+  it('never lets the SDK invent an id or a time', () => {
+    const noTime: any = { ...cloudEvent('ticket_created') };
+    delete noTime.time;
+    // the CDEvent's own context.timestamp, not the time of receipt
+    expect(parse(noTime, CE_JSON)[0].candidates[0]).toMatchObject({
+      occurredAt: '2022-11-11T13:52:20.079Z',
+    });
+    const canonical = {
+      specversion: '1.0',
+      id: 'wi-1',
+      source: 'jira',
+      type: 'work_item.blocked',
+      data: { key: 'PAY-1' },
+    };
+    expect(parse(canonical, CE_JSON)[0].candidates[0]).toMatchObject({
+      occurredAt: undefined,
+    });
+    expect(
+      parse({ ...canonical, time: 'never' }, CE_JSON)[0].candidates[0],
+    ).toMatchObject({
+      occurredAt: 'never',
+    });
+    expect(parse({ ...canonical, id: '' }, CE_JSON)[0].error).toBe(
+      'CloudEvent id: required string',
+    );
+  });
+
+  it('decodes data_base64 and reports what the SDK validates', () => {
+    const canonical = {
+      specversion: '1.0',
+      id: 'wi-2',
+      source: 'jira',
+      type: 'work_item.blocked',
+      time: '2024-01-01T00:00:00Z',
+      datacontenttype: 'application/json',
+      data_base64: Buffer.from('{"key":"PAY-2"}').toString('base64'),
+    };
+    expect(parse(canonical, CE_JSON)[0].candidates[0]).toMatchObject({
+      data: { key: 'PAY-2' },
+    });
+    expect(
+      parse({ ...canonical, source: 'not a uri ^' }, CE_JSON)[0].error,
+    ).toMatch(/^CloudEvent source: must match format "uri-reference"/);
+    expect(parse({ ...canonical, BadName: 'x' }, CE_JSON)[0].error).toMatch(
+      /invalid attribute name/,
+    );
+  });
+
+  it('reports malformed CloudEvents per input, and unreadable bodies whole', () => {
+    expect(() => parse('x', CE_JSON)).toThrow(/not valid JSON/);
+    expect(() => parse({ id: 'x' }, CE_JSON)).toThrow(/specversion/);
+    expect(
+      parse(
+        { specversion: '1.0', type: 'dev.cdevents.change.merged.0.3.0' },
+        CE_JSON,
+      )[0].error,
+    ).toMatch(/^CloudEvent id: required string/);
+    expect(
+      parse(
+        {},
+        {
+          'ce-specversion': '1.0',
+          'ce-type': 'dev.cdevents.change.merged.0.3.0',
+        },
+      )[0].error,
+    ).toMatch(/^CloudEvent id: required string/);
+    const broken = cloudEvent('change_merged');
+    broken.data = { context: {} };
+    expect(parse(broken, CE_JSON)[0].error).toMatch(/^malformed CDEvent/);
+  });
 });
 
 describe.each(databases.eachSupportedId())('CloudEvents on %p', id => {

@@ -37,7 +37,9 @@ export async function subscribeToEvents(
     },
   });
   for (const source of sources.values()) {
-    if (!source.eventTopics?.length) continue;
+    // CloudEvents sources take webhooks only; their events-service topic is `value-stream`
+    if (source.cloudEvents || !source.eventTopics?.length) continue;
+    const native = source;
     await events.subscribe({
       id: `value-stream-${source.id}`,
       topics: source.eventTopics,
@@ -49,7 +51,7 @@ export async function subscribeToEvents(
           ]),
         );
         try {
-          const mapped = source.toEvents(eventPayload, headers);
+          const mapped = native.toEvents(eventPayload, headers);
           if (mapped.length) await ingest.acceptEvents(mapped);
         } catch (e) {
           report(topic)(e);

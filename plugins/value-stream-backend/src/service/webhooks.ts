@@ -10,6 +10,7 @@ import type {
   WebhookHeaders,
 } from '@valuestream/backstage-plugin-value-stream-node';
 import type { Request } from 'express';
+import { parseCloudEvents } from '../ingest/cloudEvents';
 import type { IngestService } from '../ingest/IngestService';
 
 function lowerHeaders(req: Request): WebhookHeaders {
@@ -59,6 +60,14 @@ export async function handleWebhook(
     throw new AuthenticationError(
       `Webhook signature or token for "${id}" is missing or wrong`,
     );
+  if (source.cloudEvents) {
+    // the CDEvents webhook: the one CloudEvents parser, CDEvents only
+    return options.ingest.accept(
+      parseCloudEvents(rawBody.toString('utf8'), headers, {
+        cdeventsOnly: true,
+      }),
+    );
+  }
   let payload: unknown;
   try {
     payload = JSON.parse(rawBody.toString('utf8'));

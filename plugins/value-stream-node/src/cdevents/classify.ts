@@ -1,4 +1,4 @@
-import type { ItemType } from '../stages';
+import type { ItemType } from '@valuestream/backstage-plugin-value-stream-common';
 
 const WORDS: Array<[ItemType, string[]]> = [
   ['defect', ['bug', 'defect', 'incident']],

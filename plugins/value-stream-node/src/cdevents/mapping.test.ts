@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { validateCanonicalEvent } from '../events';
+import { validateCanonicalEvent } from '@valuestream/backstage-plugin-value-stream-common';
 import { cdeventToCanonical, isCDEventType, MAPPED_CDEVENT_KINDS } from '.';
 import { trailingNumber } from './mapping';
 import type { CDCloudEvent } from './types';

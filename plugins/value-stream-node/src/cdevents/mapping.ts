@@ -1,5 +1,7 @@
-import type { CanonicalEvent } from '../events';
-import { STAGE } from '../stages';
+import {
+  STAGE,
+  type CanonicalEvent,
+} from '@valuestream/backstage-plugin-value-stream-common';
 import { classifyTicket } from './classify';
 import { parseCDEvent, ParsedCDEvent, refId, str } from './parse';
 import { CDCloudEvent, CDEventInputError } from './types';

@@ -1,26 +1,13 @@
-import { z } from 'zod';
 import { CDCloudEvent, CDEventInputError } from './types';
 
 /** Longest id a CDEvent may carry (subject, context, references); longer is a 400. */
 export const MAX_CDEVENT_ID = 512;
 const MAX_TIMESTAMP = 64;
 
-const idRef = z.looseObject({ id: z.string().min(1).max(MAX_CDEVENT_ID) });
+type Obj = Record<string, unknown>;
 
-const cdeventSchema = z.object({
-  context: z
-    .looseObject({
-      id: z.string().max(MAX_CDEVENT_ID).optional(),
-      timestamp: z.string().max(MAX_TIMESTAMP).optional(),
-    })
-    .optional(),
-  subject: z.looseObject({
-    id: z.string().min(1).max(MAX_CDEVENT_ID),
-    source: z.string().max(MAX_CDEVENT_ID).optional(),
-    content: z.record(z.string(), z.unknown()).default({}),
-  }),
-  customData: z.unknown().optional(),
-});
+const isObject = (v: unknown): v is Obj =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A CDEvent reduced to what the mapping reads. */
 export interface ParsedCDEvent {
@@ -50,22 +37,56 @@ function isoTime(value: string | undefined): string | undefined {
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
 
+/** The problems of a CDEvent's shape, as `path: message`, the mapping reads. */
+function shapeProblems(data: unknown): string[] {
+  if (!isObject(data)) return ['(data): expected a CDEvent object'];
+  const problems: string[] = [];
+  const optionalString = (obj: Obj, key: string, path: string, max: number) => {
+    const v = obj[key];
+    if (v === undefined) return;
+    if (typeof v !== 'string') problems.push(`${path}: expected a string`);
+    else if (v.length > max)
+      problems.push(`${path}: at most ${max} characters`);
+  };
+  const { context, subject } = data;
+  if (context !== undefined) {
+    if (!isObject(context)) problems.push('context: expected an object');
+    else {
+      optionalString(context, 'id', 'context.id', MAX_CDEVENT_ID);
+      optionalString(context, 'timestamp', 'context.timestamp', MAX_TIMESTAMP);
+    }
+  }
+  if (!isObject(subject)) {
+    problems.push('subject: expected an object');
+    return problems;
+  }
+  if (typeof subject.id !== 'string' || !subject.id)
+    problems.push('subject.id: expected a non-empty string');
+  else if (subject.id.length > MAX_CDEVENT_ID)
+    problems.push(`subject.id: at most ${MAX_CDEVENT_ID} characters`);
+  optionalString(subject, 'source', 'subject.source', MAX_CDEVENT_ID);
+  if (subject.content !== undefined && !isObject(subject.content))
+    problems.push('subject.content: expected an object');
+  return problems;
+}
+
 export function parseCDEvent(event: CDCloudEvent): ParsedCDEvent {
   const match = CDEVENT_TYPE.exec(event.type ?? '');
   if (!match) {
     throw new CDEventInputError(`not a CDEvents type: ${event.type}`);
   }
-  const parsed = cdeventSchema.safeParse(event.data);
-  if (!parsed.success) {
+  const problems = shapeProblems(event.data);
+  if (problems.length) {
     throw new CDEventInputError(
-      `malformed CDEvent ${event.type}: ${parsed.error.issues
-        .map(i => `${i.path.join('.')}: ${i.message}`)
-        .join('; ')}`,
+      `malformed CDEvent ${event.type}: ${problems.join('; ')}`,
     );
   }
-  const { context, subject, customData } = parsed.data;
+  const data = event.data as Obj;
+  const context = data.context as Obj | undefined;
+  const subject = data.subject as Obj;
   // CloudEvents `time` is the CDEvent context.timestamp (cloudevents-binding.md).
-  const occurredAt = isoTime(event.time) ?? isoTime(context?.timestamp);
+  const occurredAt =
+    isoTime(event.time) ?? isoTime(context?.timestamp as string | undefined);
   if (!occurredAt) {
     throw new CDEventInputError(`CDEvent ${event.id} has no valid time`);
   }
@@ -73,12 +94,9 @@ export function parseCDEvent(event: CDCloudEvent): ParsedCDEvent {
     kind: `${match[1]}.${match[2]}`,
     id: `${event.source}#${event.id}`,
     occurredAt,
-    subjectId: subject.id,
-    content: subject.content,
-    customData:
-      customData && typeof customData === 'object' && !Array.isArray(customData)
-        ? (customData as Record<string, unknown>)
-        : {},
+    subjectId: subject.id as string,
+    content: (subject.content as Obj | undefined) ?? {},
+    customData: isObject(data.customData) ? data.customData : {},
   };
 }
 
@@ -91,6 +109,9 @@ export function str(obj: unknown, key: string): string | undefined {
 
 /** The `id` of an embedded reference such as `{ "id": "prod", "source": "…" }`. */
 export function refId(obj: unknown): string | undefined {
-  const r = idRef.safeParse(obj);
-  return r.success ? r.data.id : undefined;
+  if (!isObject(obj)) return undefined;
+  const id = obj.id;
+  return typeof id === 'string' && id.length > 0 && id.length <= MAX_CDEVENT_ID
+    ? id
+    : undefined;
 }
