@@ -2,6 +2,7 @@ import { Flex, Link, Text } from '@backstage/ui';
 import type { WorkItemDetail } from '@valuestream/backstage-plugin-value-stream-common';
 import type { ReactNode } from 'react';
 import { formatDateTime } from '../../lib/format';
+import { safeHref } from '../../lib/safeHref';
 
 interface Row {
   id: string;
@@ -23,27 +24,31 @@ function LinkSection(props: { title: string; rows: Row[] }) {
         </Text>
       ) : (
         <ul style={{ margin: 0, paddingLeft: 'var(--bui-space-4)' }}>
-          {rows.map(row => (
-            <li key={row.id}>
-              <Flex gap="2" align="center">
-                {row.url ? (
-                  <Link
-                    href={row.url}
-                    target="_blank"
-                    rel="noopener noreferrer"
-                    variant="body-small"
-                  >
-                    {row.text}
-                  </Link>
-                ) : (
-                  <Text variant="body-small">{row.text}</Text>
-                )}
-                <Text variant="body-x-small" color="secondary">
-                  {row.detail}
-                </Text>
-              </Flex>
-            </li>
-          ))}
+          {rows.map(row => {
+            // Only http(s) links: the URL comes from an event.
+            const href = safeHref(row.url);
+            return (
+              <li key={row.id}>
+                <Flex gap="2" align="center">
+                  {href ? (
+                    <Link
+                      href={href}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      variant="body-small"
+                    >
+                      {row.text}
+                    </Link>
+                  ) : (
+                    <Text variant="body-small">{row.text}</Text>
+                  )}
+                  <Text variant="body-x-small" color="secondary">
+                    {row.detail}
+                  </Text>
+                </Flex>
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>
