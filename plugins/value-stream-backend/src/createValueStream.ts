@@ -16,6 +16,7 @@ import type {
   StatusMapper,
 } from '@valuestream/backstage-plugin-value-stream-node';
 import { AlertService } from './alerts/AlertService';
+import { alertNotificationPayload } from './alerts/notificationPayload';
 import { withDefaultThresholds } from './alerts/thresholds';
 import {
   alertConfigFingerprint,
@@ -132,18 +133,7 @@ export async function createValueStream(deps: ValueStreamDeps) {
     alerts.setNotifier(async (entityRef, alert) => {
       await notifications.send({
         recipients: { type: 'entity', entityRef },
-        payload: {
-          title: `Value stream: ${alert.rule.replace(
-            /_/g,
-            ' ',
-          )} on ${entityRef}`,
-          description: alert.message,
-          link: `/catalog/${entityRef
-            .replace(':', '/')
-            .replace(/^([^/]+)\/([^/]+)\/(.+)$/, '$2/$1/$3')}/value-stream`,
-          severity: alert.severity === 'critical' ? 'high' : 'normal',
-          topic: 'value-stream-alert',
-        },
+        payload: alertNotificationPayload(entityRef, alert),
       });
     });
   }
