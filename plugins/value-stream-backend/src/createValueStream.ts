@@ -34,7 +34,7 @@ import { subscribeToEvents } from './ingest/subscribeToEvents';
 import { MetricsService } from './service/MetricsService';
 import { createRouter } from './service/router';
 import { WorkItemService } from './service/WorkItemService';
-import { createTelemetry } from './telemetry';
+import { createTelemetry, OTHER_LABEL, TelemetryLabels } from './telemetry';
 
 /** Everything the plugin needs from the backend. */
 export interface ValueStreamDeps {
@@ -89,6 +89,10 @@ export async function createValueStream(deps: ValueStreamDeps) {
         alerts.schedule(result.entityRefs);
       }),
   });
+  const labels = new TelemetryLabels({
+    knownSources: () => [...deps.sources.keys(), 'events', 'cdevents'],
+    isKnownEntity: ref => index.current().has(ref),
+  });
   const correlator = new Correlator(
     store,
     config,
@@ -96,8 +100,9 @@ export async function createValueStream(deps: ValueStreamDeps) {
     deps.statusMapper,
     now,
     item => {
+      const ref = item.entityRefs[0];
       telemetry.completed.add(1, {
-        entity: item.entityRefs[0] ?? 'unresolved',
+        entity: ref ? labels.entity(ref) : 'unresolved',
       });
       if (item.stats.cycleTime !== null)
         telemetry.cycleTime.record(item.stats.cycleTime);
@@ -112,17 +117,32 @@ export async function createValueStream(deps: ValueStreamDeps) {
     logger,
     now,
     onCounted: (source, result, n) =>
-      telemetry.ingested.add(n, { source, result }),
+      telemetry.ingested.add(n, { source: labels.source(source), result }),
   });
   telemetry.wip.addCallback(result => {
-    for (const [entity, snap] of alerts.snapshots) {
-      for (const [stage, n] of Object.entries(snap.wip))
-        result.observe(n, { entity, stage });
+    // Entities without a label of their own are summed under `other`.
+    const sums = new Map<
+      string,
+      { entity: string; stage: string; n: number }
+    >();
+    for (const [ref, snap] of alerts.snapshots) {
+      const entity = labels.entity(ref);
+      for (const [stage, n] of Object.entries(snap.wip)) {
+        const k = `${entity}\0${stage}`;
+        const sum = sums.get(k) ?? { entity, stage, n: 0 };
+        sum.n += n;
+        sums.set(k, sum);
+      }
     }
+    for (const { entity, stage, n } of sums.values())
+      result.observe(n, { entity, stage });
   });
   telemetry.efficiency.addCallback(result => {
-    for (const [entity, snap] of alerts.snapshots) {
-      if (snap.efficiency !== null) result.observe(snap.efficiency, { entity });
+    for (const [ref, snap] of alerts.snapshots) {
+      const entity = labels.entity(ref);
+      // A ratio does not add up: entities without a label of their own are left out.
+      if (snap.efficiency !== null && entity !== OTHER_LABEL)
+        result.observe(snap.efficiency, { entity });
     }
   });
   if (config.alerts.enabled) {

@@ -27,3 +27,43 @@ export function createTelemetry() {
 }
 
 export type Telemetry = ReturnType<typeof createTelemetry>;
+
+/** The label value of every source and entity without a label of its own. */
+export const OTHER_LABEL = 'other';
+/** Entities that get a label of their own, at most; the others share {@link OTHER_LABEL}. */
+export const MAX_ENTITY_LABELS = 1000;
+
+/**
+ * Bounds the label values of the instruments, so that an event's caller-chosen `source` or
+ * `entityRef` cannot create new series without limit: a source keeps its name only when a
+ * module registered it (or it is `events`/`cdevents`), an entity only when it is in the catalog
+ * index and among the first {@link MAX_ENTITY_LABELS} seen. Everything else is `other`.
+ */
+export class TelemetryLabels {
+  private readonly entities = new Set<string>();
+
+  constructor(
+    private readonly options: {
+      knownSources: () => Iterable<string>;
+      isKnownEntity: (ref: string) => boolean;
+      maxEntities?: number;
+    },
+  ) {}
+
+  source(source: string): string {
+    for (const known of this.options.knownSources()) {
+      if (known === source) return source;
+    }
+    return OTHER_LABEL;
+  }
+
+  entity(ref: string): string {
+    if (this.entities.has(ref)) return ref;
+    const max = this.options.maxEntities ?? MAX_ENTITY_LABELS;
+    if (this.entities.size < max && this.options.isKnownEntity(ref)) {
+      this.entities.add(ref);
+      return ref;
+    }
+    return OTHER_LABEL;
+  }
+}
