@@ -10,6 +10,7 @@ const MAX_KEY_LENGTH = 100;
 
 // C0 and C1 controls (newlines included), zero-width and bidirectional formatting characters.
 const INVISIBLE =
+  // eslint-disable-next-line no-control-regex -- control characters are what it removes
   /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
 /** One line of plain text: no control or invisible characters, whitespace collapsed. */

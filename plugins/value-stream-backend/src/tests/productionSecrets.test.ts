@@ -61,6 +61,11 @@ describe('webhook secrets at start-up', () => {
         config: sources('dev-github-webhook-secret'),
       }),
     );
-    await vs.backend.stop();
+    try {
+      const res = await request(vs.server).get('/api/value-stream/health');
+      expect(res.status).toBe(200);
+    } finally {
+      await vs.backend.stop();
+    }
   });
 });

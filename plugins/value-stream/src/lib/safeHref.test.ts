@@ -1,3 +1,4 @@
+/* eslint-disable no-script-url -- the tests feed javascript: URLs on purpose */
 import { safeHref } from './safeHref';
 
 describe('safeHref', () => {

@@ -1,3 +1,4 @@
+/* eslint-disable no-script-url -- the tests feed javascript: URLs on purpose */
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { screen } from '@testing-library/react';
 import { workItemDetail } from '../../__fixtures__';
