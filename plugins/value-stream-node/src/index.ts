@@ -1,8 +1,10 @@
 /**
- * Extension points of the value-stream backend: source adapters, stage mapping, producers.
+ * Extension points of the value-stream backend (source adapters, stage mapping, producers),
+ * the adapter toolkit the source modules share, and the CDEvents mapping.
  *
  * @packageDocumentation
  */
 export * from './extensionPoints';
 export * from './webhookVerification';
 export * from './cdevents';
+export * from './adapterToolkit';

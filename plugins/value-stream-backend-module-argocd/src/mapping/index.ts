@@ -1,7 +1,11 @@
 import { InputError } from '@backstage/errors';
 import type { CanonicalEvent } from '@valuestream/backstage-plugin-value-stream-common';
 import { z } from 'zod';
-import { repositoryFromUrl } from './repository';
+import {
+  canonicalEvent,
+  parsePayload,
+  repositoryFromGitUrl,
+} from '@valuestream/backstage-plugin-value-stream-node';
 
 /** Options of the Argo CD mapping. @public */
 export interface ArgoCdMappingOptions {
@@ -73,15 +77,11 @@ export function argoCdToEvents(
   payload: unknown,
   options: ArgoCdMappingOptions = {},
 ): CanonicalEvent[] {
-  const parsed = body.safeParse(payload);
-  if (!parsed.success) {
-    throw new InputError(
-      `malformed Argo CD notification: ${parsed.error.issues
-        .map(i => `${i.path.join('.')}: ${i.message}`)
-        .join('; ')}`,
-    );
-  }
-  const { metadata, spec, status } = parsed.data.app;
+  const { metadata, spec, status } = parsePayload(
+    body,
+    payload,
+    'Argo CD notification',
+  ).app;
   const op = status.operationState;
   const result = FINISHED[op.phase];
   if (!result && op.phase !== 'Running') return [];
@@ -104,7 +104,7 @@ export function argoCdToEvents(
   const synced = op.syncResult?.source ?? op.syncResult?.sources?.[0];
   const repository = synced?.chart
     ? undefined
-    : repositoryFromUrl(synced?.repoURL);
+    : repositoryFromGitUrl(synced?.repoURL);
   const app = metadata.namespace
     ? `${metadata.namespace}/${metadata.name}`
     : metadata.name;
@@ -114,29 +114,26 @@ export function argoCdToEvents(
     deploymentId,
     environment,
     service: metadata.name,
-    ...(commitSha ? { commitSha } : {}),
+    commitSha: commitSha || undefined,
   };
-  const events: CanonicalEvent[] = [
-    {
-      id: `${deploymentId}:started`,
+  const phase = (
+    type: 'started' | 'finished',
+    at: string,
+    extra: Record<string, unknown> = {},
+  ) =>
+    canonicalEvent({
+      id: `${deploymentId}:${type}`,
       source: 'argocd',
-      type: 'deployment.started',
-      occurredAt: new Date(op.startedAt).toISOString(),
-      ...(repository ? { repository } : {}),
-      data,
-    },
-  ];
+      type: `deployment.${type}`,
+      occurredAt: new Date(at).toISOString(),
+      repository,
+      data: { ...data, ...extra },
+    });
+  const events: CanonicalEvent[] = [phase('started', op.startedAt)];
   if (result) {
     if (!op.finishedAt)
       throw new InputError('Argo CD notification has no finishedAt');
-    events.push({
-      id: `${deploymentId}:finished`,
-      source: 'argocd',
-      type: 'deployment.finished',
-      occurredAt: new Date(op.finishedAt).toISOString(),
-      ...(repository ? { repository } : {}),
-      data: { ...data, status: result },
-    });
+    events.push(phase('finished', op.finishedAt, { status: result }));
   }
   return events;
 }

@@ -1,14 +1,17 @@
 import { InputError } from '@backstage/errors';
 import type { CanonicalEvent } from '@valuestream/backstage-plugin-value-stream-common';
+import {
+  canonicalEvent,
+  CanonicalEventInput,
+  required as requiredField,
+  isObject,
+} from '@valuestream/backstage-plugin-value-stream-node';
 
 export const SOURCE = 'github';
 
 /** The value, or an InputError naming the missing payload field. */
 export function required<T>(value: T | null | undefined, field: string): T {
-  if (value === null || value === undefined || value === '') {
-    throw new InputError(`GitHub payload is missing ${field}`);
-  }
-  return value;
+  return requiredField(value, field, 'GitHub payload');
 }
 
 /** A GitHub timestamp (ISO-8601 string or epoch seconds) as ISO-8601 UTC. */
@@ -29,20 +32,11 @@ export function repositoryOf(payload: {
   return required(payload.repository?.full_name, 'repository.full_name');
 }
 
+/** A canonical event of this source (the toolkit's builder: undefined and null dropped). */
 export function canonical(
-  event: Omit<CanonicalEvent, 'source' | 'data'> & {
-    data: Record<string, unknown>;
-  },
+  event: Omit<CanonicalEventInput, 'source'>,
 ): CanonicalEvent {
-  return {
-    ...event,
-    source: SOURCE,
-    data: Object.fromEntries(
-      Object.entries(event.data).filter(([, v]) => v !== undefined),
-    ),
-  };
+  return canonicalEvent({ ...event, source: SOURCE });
 }
 
-export function isObject(value: unknown): value is Record<string, any> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isObject };

@@ -1,16 +1,19 @@
 import { InputError } from '@backstage/errors';
 import type { CanonicalEvent } from '@valuestream/backstage-plugin-value-stream-common';
+import {
+  canonicalEvent,
+  CanonicalEventInput,
+  required as requiredField,
+} from '@valuestream/backstage-plugin-value-stream-node';
 
 export const SOURCE = 'gitlab';
 
 /** A GitLab payload as parsed JSON; fields are read defensively. */
 export type Payload = Record<string, any>;
 
+/** The value, or an InputError naming the missing payload field. */
 export function required<T>(value: T | null | undefined, field: string): T {
-  if (value === null || value === undefined || value === '') {
-    throw new InputError(`GitLab payload is missing ${field}`);
-  }
-  return value;
+  return requiredField(value, field, 'GitLab payload');
 }
 
 // GitLab writes "2016-08-22 20:27:22 UTC", "2025-05-02 12:30:19 +0000" or ISO-8601.
@@ -40,18 +43,9 @@ export function projectPath(payload: Payload): string {
   );
 }
 
+/** A canonical event of this source (the toolkit's builder: undefined and null dropped). */
 export function canonical(
-  event: Omit<CanonicalEvent, 'source' | 'data'> & {
-    data: Record<string, unknown>;
-  },
+  event: Omit<CanonicalEventInput, 'source'>,
 ): CanonicalEvent {
-  return {
-    ...event,
-    source: SOURCE,
-    data: Object.fromEntries(
-      Object.entries(event.data).filter(
-        ([, v]) => v !== undefined && v !== null,
-      ),
-    ),
-  };
+  return canonicalEvent({ ...event, source: SOURCE });
 }

@@ -1,5 +1,10 @@
 import { InputError } from '@backstage/errors';
 import type { CanonicalEvent } from '@valuestream/backstage-plugin-value-stream-common';
+import {
+  canonicalEvent,
+  parsePayload,
+  repositoryFromGitUrl,
+} from '@valuestream/backstage-plugin-value-stream-node';
 import { z } from 'zod';
 
 const notification = z.object({
@@ -40,19 +45,6 @@ export function jobFullName(name: string, url?: string): string {
   return names.length ? names.join('/') : name;
 }
 
-/** `https://github.com/acme/shop.git` or `git@host:acme/shop.git` → `acme/shop`. */
-export function repositoryFromScmUrl(
-  url: string | null | undefined,
-): string | undefined {
-  if (!url) return undefined;
-  const path = url
-    .replace(/^[a-z+]+:\/\/[^/]+\//i, '')
-    .replace(/^[^@/]+@[^:]+:/, '')
-    .replace(/\.git$/, '')
-    .replace(/\/$/, '');
-  return /^[^/\s]+(\/[^/\s]+)+$/.test(path) ? path : undefined;
-}
-
 /**
  * Maps a Jenkins Notification plugin message: phase STARTED → `build.started`,
  * COMPLETED and FINALIZED → `build.finished` (the same event; the second is a
@@ -60,15 +52,11 @@ export function repositoryFromScmUrl(
  * @public
  */
 export function jenkinsToEvents(payload: unknown): CanonicalEvent[] {
-  const parsed = notification.safeParse(payload);
-  if (!parsed.success) {
-    throw new InputError(
-      `malformed Jenkins notification: ${parsed.error.issues
-        .map(i => `${i.path.join('.')}: ${i.message}`)
-        .join('; ')}`,
-    );
-  }
-  const { name, url, build } = parsed.data;
+  const { name, url, build } = parsePayload(
+    notification,
+    payload,
+    'Jenkins notification',
+  );
   const phase = build.phase.toUpperCase();
   const finished = phase === 'COMPLETED' || phase === 'FINALIZED';
   if (phase !== 'STARTED' && !finished) return [];
@@ -83,20 +71,20 @@ export function jenkinsToEvents(payload: unknown): CanonicalEvent[] {
   const finishedAt = build.timestamp + (build.duration ?? 0);
   const pipeline = jobFullName(name, url);
   const buildId = `${pipeline}#${build.number}`;
-  const repository = repositoryFromScmUrl(build.scm?.url);
+  const repository = repositoryFromGitUrl(build.scm?.url);
   const status = finished
     ? STATUSES[build.status?.toUpperCase() ?? '']
     : undefined;
   return [
-    {
+    canonicalEvent({
       id: `${buildId}:${finished ? 'finished' : 'started'}`,
       source: 'jenkins',
       type: finished ? 'build.finished' : 'build.started',
       occurredAt: new Date(
         finished ? finishedAt : build.timestamp,
       ).toISOString(),
-      ...(repository ? { repository } : {}),
-      data: { buildId, pipeline, commitSha, ...(status ? { status } : {}) },
-    },
+      repository,
+      data: { buildId, pipeline, commitSha, status },
+    }),
   ];
 }

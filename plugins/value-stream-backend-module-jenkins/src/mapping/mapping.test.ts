@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { validateCanonicalEvent } from '@valuestream/backstage-plugin-value-stream-common';
-import { jenkinsToEvents, jobFullName, repositoryFromScmUrl } from '.';
+import { repositoryFromGitUrl as repositoryFromScmUrl } from '@valuestream/backstage-plugin-value-stream-node';
+import { jenkinsToEvents, jobFullName } from '.';
 
 const fixture = (): any =>
   JSON.parse(

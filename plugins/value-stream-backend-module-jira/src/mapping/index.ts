@@ -1,5 +1,10 @@
 import { InputError } from '@backstage/errors';
 import type { CanonicalEvent } from '@valuestream/backstage-plugin-value-stream-common';
+import {
+  canonicalEvent,
+  isObject,
+  required as requiredField,
+} from '@valuestream/backstage-plugin-value-stream-node';
 import { itemTypeOf } from './itemType';
 
 /** Options of the Jira mapping. @public */
@@ -14,16 +19,8 @@ const DEFAULT_STORY_POINTS = 'customfield_10016';
 // fields whose change re-sends the work item's attributes
 const ATTRIBUTE_FIELDS = ['summary', 'issuetype', 'priority', 'labels'];
 
-function isObject(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function required<T>(value: T | null | undefined, field: string): T {
-  if (value === null || value === undefined || value === '') {
-    throw new InputError(`Jira payload is missing ${field}`);
-  }
-  return value;
-}
+const required = <T>(value: T | null | undefined, field: string): T =>
+  requiredField(value, field, 'Jira payload');
 
 function event(
   id: string,
@@ -31,15 +28,7 @@ function event(
   occurredAt: string,
   data: Record<string, unknown>,
 ): CanonicalEvent {
-  return {
-    id,
-    source: SOURCE,
-    type,
-    occurredAt,
-    data: Object.fromEntries(
-      Object.entries(data).filter(([, v]) => v !== undefined),
-    ),
-  };
+  return canonicalEvent({ id, source: SOURCE, type, occurredAt, data });
 }
 
 function attributes(fields: Obj, storyPointsField: string) {

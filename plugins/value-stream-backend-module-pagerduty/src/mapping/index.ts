@@ -1,5 +1,8 @@
-import { InputError } from '@backstage/errors';
 import type { CanonicalEvent } from '@valuestream/backstage-plugin-value-stream-common';
+import {
+  canonicalEvent,
+  parsePayload,
+} from '@valuestream/backstage-plugin-value-stream-node';
 import { z } from 'zod';
 
 const TYPES: Record<string, string> = {
@@ -36,33 +39,23 @@ export function pagerDutyToEvents(payload: unknown): CanonicalEvent[] {
   const type = (payload as { event?: { event_type?: unknown } } | null)?.event
     ?.event_type;
   if (typeof type === 'string' && !TYPES[type]) return [];
-  const parsed = envelope.safeParse(payload);
-  if (!parsed.success) {
-    throw new InputError(
-      `malformed PagerDuty webhook: ${parsed.error.issues
-        .map(i => `${i.path.join('.')}: ${i.message}`)
-        .join('; ')}`,
-    );
-  }
-  const { event } = parsed.data;
+  const { event } = parsePayload(envelope, payload, 'PagerDuty webhook');
   const incident = event.data;
   const canonicalType = TYPES[event.event_type];
   return [
-    {
+    canonicalEvent({
       // one opening and one resolution per incident, whatever the delivery
       id: `${incident.id}:${canonicalType.split('.')[1]}`,
       source: 'pagerduty',
       type: canonicalType,
       occurredAt: new Date(event.occurred_at).toISOString(),
-      data: Object.fromEntries(
-        Object.entries({
-          incidentId: incident.id,
-          service: incident.service?.id,
-          // the priority (P1…) when the account uses priorities, else the urgency
-          severity: incident.priority?.summary ?? incident.urgency ?? undefined,
-          title: incident.title ?? undefined,
-        }).filter(([, v]) => v !== undefined),
-      ),
-    },
+      data: {
+        incidentId: incident.id,
+        service: incident.service?.id,
+        // the priority (P1…) when the account uses priorities, else the urgency
+        severity: incident.priority?.summary ?? incident.urgency,
+        title: incident.title,
+      },
+    }),
   ];
 }

@@ -1,4 +1,3 @@
 export type { CDCloudEvent } from './types';
-export { CDEventInputError } from './types';
 export { isCDEventType } from './parse';
 export { cdeventToCanonical, MAPPED_CDEVENT_KINDS } from './mapping';

@@ -4,10 +4,14 @@ import {
 } from '@valuestream/backstage-plugin-value-stream-common';
 import { classifyTicket } from './classify';
 import { parseCDEvent, ParsedCDEvent, refId, str } from './parse';
-import { CDCloudEvent, CDEventInputError } from './types';
+import {
+  canonicalEvent,
+  isRepositorySlug,
+  PayloadError,
+} from '../adapterToolkit';
+import type { CDCloudEvent } from './types';
 
 const SOURCE = 'cdevents';
-const REPO = /^[^/\s]+(\/[^/\s]+)+$/;
 // purl of a source repository at a commit, e.g. pkg:github/acme/shop@<sha>
 const SCM_PURL =
   /^pkg:(?:github|gitlab|bitbucket)\/([^@?#]+)@([0-9a-f]{7,40})(?:[?#].*)?$/i;
@@ -20,20 +24,14 @@ function event(
   data: Record<string, unknown>,
   extra: { idSuffix?: string; repository?: string } = {},
 ): CanonicalEvent {
-  return {
+  return canonicalEvent({
     id: extra.idSuffix ? `${e.id}:${extra.idSuffix}` : e.id,
     source: SOURCE,
     type,
     occurredAt: e.occurredAt,
-    ...(extra.repository ? { repository: extra.repository } : {}),
-    data: stripUndefined(data),
-  };
-}
-
-function stripUndefined(data: Record<string, unknown>) {
-  return Object.fromEntries(
-    Object.entries(data).filter(([, v]) => v !== undefined),
-  );
+    repository: extra.repository,
+    data,
+  });
 }
 
 function scmPurl(e: ParsedCDEvent) {
@@ -51,7 +49,7 @@ function repositoryOf(e: ParsedCDEvent): string | undefined {
     refId(e.content.repository) ??
     str(e.customData, 'repository') ??
     scmPurl(e)?.repository;
-  return repo && REPO.test(repo) ? repo : undefined;
+  return repo && isRepositorySlug(repo) ? repo : undefined;
 }
 
 /**
@@ -74,7 +72,7 @@ export function trailingNumber(s: string): number {
 function changeNumber(e: ParsedCDEvent): number {
   const n = trailingNumber(e.subjectId);
   if (!Number.isSafeInteger(n) || n <= 0) {
-    throw new CDEventInputError(
+    throw new PayloadError(
       `change subject id "${e.subjectId}" does not end in the change number`,
     );
   }
@@ -165,7 +163,7 @@ const testFinished: Handler = e => {
 function deploymentData(e: ParsedCDEvent) {
   const environment = refId(e.content.environment);
   if (!environment) {
-    throw new CDEventInputError(`${e.kind} ${e.id} has no environment.id`);
+    throw new PayloadError(`${e.kind} ${e.id} has no environment.id`);
   }
   return {
     deploymentId: str(e.customData, 'deploymentId') ?? e.id,
@@ -214,25 +212,18 @@ function labelsOf(e: ParsedCDEvent): string[] {
     : [];
 }
 
-const ticketCreated: Handler = e => [
-  event(e, 'work_item.created', {
-    key: e.subjectId,
-    title: str(e.content, 'summary') ?? e.subjectId,
-    itemType: classifyTicket(str(e.content, 'ticketType'), labelsOf(e)),
-    priority: str(e.content, 'priority'),
-    labels: labelsOf(e),
-  }),
-];
-
-const ticketUpdated: Handler = e => [
-  event(e, 'work_item.updated', {
-    key: e.subjectId,
-    title: str(e.content, 'summary'),
-    itemType: classifyTicket(str(e.content, 'ticketType'), labelsOf(e)),
-    priority: str(e.content, 'priority'),
-    labels: labelsOf(e),
-  }),
-];
+/** `ticket.created` names a title always (the subject id when no summary), `updated` only if sent. */
+function ticket(type: string, created: boolean): Handler {
+  return e => [
+    event(e, type, {
+      key: e.subjectId,
+      title: str(e.content, 'summary') ?? (created ? e.subjectId : undefined),
+      itemType: classifyTicket(str(e.content, 'ticketType'), labelsOf(e)),
+      priority: str(e.content, 'priority'),
+      labels: labelsOf(e),
+    }),
+  ];
+}
 
 const ticketClosed: Handler = e => [
   event(e, 'work_item.status_changed', {
@@ -257,8 +248,8 @@ const HANDLERS: Record<string, Handler> = {
   'incident.detected': incident('incident.opened'),
   'incident.reported': incident('incident.opened'),
   'incident.resolved': incident('incident.resolved'),
-  'ticket.created': ticketCreated,
-  'ticket.updated': ticketUpdated,
+  'ticket.created': ticket('work_item.created', true),
+  'ticket.updated': ticket('work_item.updated', false),
   'ticket.closed': ticketClosed,
 };
 

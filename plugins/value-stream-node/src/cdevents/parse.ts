@@ -1,13 +1,11 @@
-import { CDCloudEvent, CDEventInputError } from './types';
+import { isObject, PayloadError, str } from '../adapterToolkit';
+import type { CDCloudEvent } from './types';
 
 /** Longest id a CDEvent may carry (subject, context, references); longer is a 400. */
 export const MAX_CDEVENT_ID = 512;
 const MAX_TIMESTAMP = 64;
 
 type Obj = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Obj =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A CDEvent reduced to what the mapping reads. */
 export interface ParsedCDEvent {
@@ -73,11 +71,11 @@ function shapeProblems(data: unknown): string[] {
 export function parseCDEvent(event: CDCloudEvent): ParsedCDEvent {
   const match = CDEVENT_TYPE.exec(event.type ?? '');
   if (!match) {
-    throw new CDEventInputError(`not a CDEvents type: ${event.type}`);
+    throw new PayloadError(`not a CDEvents type: ${event.type}`);
   }
   const problems = shapeProblems(event.data);
   if (problems.length) {
-    throw new CDEventInputError(
+    throw new PayloadError(
       `malformed CDEvent ${event.type}: ${problems.join('; ')}`,
     );
   }
@@ -88,7 +86,7 @@ export function parseCDEvent(event: CDCloudEvent): ParsedCDEvent {
   const occurredAt =
     isoTime(event.time) ?? isoTime(context?.timestamp as string | undefined);
   if (!occurredAt) {
-    throw new CDEventInputError(`CDEvent ${event.id} has no valid time`);
+    throw new PayloadError(`CDEvent ${event.id} has no valid time`);
   }
   return {
     kind: `${match[1]}.${match[2]}`,
@@ -100,12 +98,7 @@ export function parseCDEvent(event: CDCloudEvent): ParsedCDEvent {
   };
 }
 
-/** A string field of an object, or undefined. */
-export function str(obj: unknown, key: string): string | undefined {
-  if (!obj || typeof obj !== 'object') return undefined;
-  const v = (obj as Record<string, unknown>)[key];
-  return typeof v === 'string' && v.length > 0 ? v : undefined;
-}
+export { str };
 
 /** The `id` of an embedded reference such as `{ "id": "prod", "source": "…" }`. */
 export function refId(obj: unknown): string | undefined {

@@ -11,15 +11,3 @@ export interface CDCloudEvent {
   subject?: string;
   data: unknown;
 }
-
-/**
- * Thrown for a malformed CDEvent. Its `name` is `InputError`, so Backstage's
- * error handler answers 400 (this package does not depend on `@backstage/errors`).
- * @public
- */
-export class CDEventInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InputError';
-  }
-}

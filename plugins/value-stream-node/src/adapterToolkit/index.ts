@@ -1,0 +1,3 @@
+export * from './payload';
+export * from './events';
+export * from './repository';
