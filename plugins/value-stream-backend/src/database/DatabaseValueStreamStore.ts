@@ -653,13 +653,25 @@ export class DatabaseValueStreamStore {
     const commits = await this.db('vs_commits')
       .select('sha', 'pushed_at')
       .where({ repository, on_default: true });
-    const prCommits = await this.prCommits(prs.map(p => p.id));
+    // One join instead of an IN list of every PR id, grouped in one pass: filtering the
+    // pairs per PR made a default-branch push cost O(PRs × PR commits) (minutes at 20k PRs).
+    const pairs = await this.db('vs_pr_commits as c')
+      .join('vs_pull_requests as p', 'p.id', 'c.pr_id')
+      .select('c.pr_id', 'c.sha')
+      .where('p.repository', repository)
+      .whereNotNull('p.merged_at');
+    const byPr = new Map<string, string[]>();
+    for (const c of pairs) {
+      const list = byPr.get(c.pr_id);
+      if (list) list.push(c.sha);
+      else byPr.set(c.pr_id, [c.sha]);
+    }
     return {
       prs: prs.map(p => ({
         id: p.id as string,
         mergedAt: num(p.merged_at)!,
         mergeSha: p.merge_commit_sha as string | null,
-        commits: prCommits.filter(c => c.pr_id === p.id).map(c => c.sha),
+        commits: byPr.get(p.id) ?? [],
       })),
       commits: commits.map(c => ({
         sha: c.sha as string,
