@@ -19,7 +19,7 @@ import {
   MAX_ENTITY_REF,
   structureProblem,
 } from './fieldLimits';
-import type { RawInput } from './inputs';
+import { PayloadTooLargeError, type RawInput } from './inputs';
 
 /** Most events or bytes one request may carry (DESIGN §11); more is a 413. */
 export const MAX_EVENTS_PER_REQUEST = 5000;
@@ -39,10 +39,7 @@ export class RejectedBatchError extends InputError {
   }
 }
 
-export class PayloadTooLargeError extends Error {
-  name = 'PayloadTooLargeError';
-  statusCode = 413;
-}
+export { PayloadTooLargeError } from './inputs';
 
 export type IngestListener = (result: CorrelationResult) => Promise<void>;
 

@@ -3,7 +3,8 @@ import {
   cdeventToCanonical,
   isCDEventType,
 } from '@valuestream/backstage-plugin-value-stream-node';
-import { BadRequestBody, RawInput } from './inputs';
+import { InputError } from '@backstage/errors';
+import type { RawInput } from './inputs';
 
 /**
  * The one CloudEvents parser of the backend, on the `cloudevents` SDK (`HTTP.toEvent`
@@ -88,7 +89,7 @@ export function parseJson(raw: string): unknown {
   try {
     return JSON.parse(raw);
   } catch (e) {
-    throw new BadRequestBody(
+    throw new InputError(
       `Request body is not valid JSON: ${(e as Error).message}`,
     );
   }
@@ -269,7 +270,7 @@ export function structuredCloudEvent(
 /**
  * Reads a request body as CloudEvents: structured, batch or binary mode by its headers,
  * else plain JSON holding one CloudEvent or an array of them. A body that cannot be read
- * at all throws {@link BadRequestBody}; a bad CloudEvent is an input with an `error`.
+ * at all throws an `InputError`; a bad CloudEvent is an input with an `error`.
  */
 export function parseCloudEvents(
   text: string,
@@ -279,14 +280,14 @@ export function parseCloudEvents(
   const mode = cloudEventsMode(headers);
   if (mode === 'binary')
     return [wrap(0, () => candidatesOf(0, binary(text, headers), options))];
-  if (!text.trim()) throw new BadRequestBody('Request body is empty');
+  if (!text.trim()) throw new InputError('Request body is empty');
   const body = parseJson(text);
   if (mode === 'batch' || (mode === undefined && Array.isArray(body))) {
     if (!Array.isArray(body))
-      throw new BadRequestBody('Expected an array of CloudEvents');
+      throw new InputError('Expected an array of CloudEvents');
     return body.map((ce, i) => structuredCloudEvent(i, ce, options));
   }
   if (!isCloudEvent(body))
-    throw new BadRequestBody('Expected a CloudEvent object with specversion');
+    throw new InputError('Expected a CloudEvent object with specversion');
   return [structuredCloudEvent(0, body, options)];
 }

@@ -1,3 +1,5 @@
+import { CustomErrorBase } from '@backstage/errors';
+
 /** One input item of a `POST /events` body (or webhook, or events-service message) before validation. */
 export interface RawInput {
   /** Index in the request (for `rejected[].index`). */
@@ -13,9 +15,17 @@ export interface RawInput {
   ignored?: boolean;
 }
 
-/** The request as a whole cannot be read (not JSON, wrong shape): 400, or `status`. */
-export class BadRequestBody extends Error {
-  constructor(message: string, readonly status = 400) {
-    super(message);
-  }
+/**
+ * A request body of a media type `POST /events` does not take: 415. A class with a
+ * `statusCode`, so the standard Backstage error handler maps it.
+ */
+export class UnsupportedMediaTypeError extends CustomErrorBase {
+  name = 'UnsupportedMediaTypeError' as const;
+  statusCode = 415;
+}
+
+/** More events or bytes than one request may carry (DESIGN §11): 413. */
+export class PayloadTooLargeError extends CustomErrorBase {
+  name = 'PayloadTooLargeError' as const;
+  statusCode = 413;
 }

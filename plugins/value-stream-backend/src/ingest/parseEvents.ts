@@ -9,9 +9,9 @@ import {
   parseJson,
   structuredCloudEvent,
 } from './cloudEvents';
-import { BadRequestBody, RawInput } from './inputs';
+import { InputError } from '@backstage/errors';
+import { RawInput, UnsupportedMediaTypeError } from './inputs';
 
-export { BadRequestBody } from './inputs';
 export type { RawInput } from './inputs';
 
 /**
@@ -29,12 +29,11 @@ export function parseEventsBody(raw: Buffer, headers: Headers): RawInput[] {
     contentType !== 'application/json' &&
     !contentType.endsWith('+json')
   ) {
-    throw new BadRequestBody(
+    throw new UnsupportedMediaTypeError(
       `Unsupported content type "${contentType}": send application/json, ${CE_STRUCTURED} or ${CE_BATCH}`,
-      415,
     );
   }
-  if (!text.trim()) throw new BadRequestBody('Request body is empty');
+  if (!text.trim()) throw new InputError('Request body is empty');
   const body = parseJson(text);
   if (isCloudEvent(body)) return [structuredCloudEvent(0, body)];
   let list: unknown[] | null = null;
@@ -47,7 +46,7 @@ export function parseEventsBody(raw: Buffer, headers: Headers): RawInput[] {
     list = (body as any).events;
   }
   if (!list)
-    throw new BadRequestBody(
+    throw new InputError(
       'Expected an array of events or an object { "events": [...] }',
     );
   return list.map((x: unknown, i: number) =>

@@ -203,6 +203,42 @@ describe.each(databases.eachSupportedId())('route errors on %p', id => {
       expect(await vs.knex('vs_events').where({ id: 'huge' })).toEqual([]);
     });
 
+    it('answers with the standard error body of the error class, mapped by the standard handler', async () => {
+      // a class with statusCode 415, not an InputError with a status set by hand
+      const unsupported = await raw('[]', 'text/plain');
+      expect(unsupported.status).toBe(415);
+      expect(unsupported.body).toEqual({
+        error: {
+          name: 'UnsupportedMediaTypeError',
+          message: expect.stringContaining('"text/plain"'),
+          statusCode: 415,
+        },
+        request: { method: 'POST', url: '/events' },
+        response: { statusCode: 415 },
+      });
+      // body-parser's own errors keep their status: an unknown Content-Encoding is a 415
+      const encoded = await request(vs.server)
+        .post('/api/value-stream/events')
+        .set({
+          ...vs.asService,
+          'Content-Type': 'application/json',
+          'Content-Encoding': 'x-unknown',
+        })
+        .send('[]');
+      expect(encoded.status).toBe(415);
+      expect(encoded.body.error.name).toBe('UnsupportedMediaTypeError');
+      // the one special case keeps `rejected` beside the standard body
+      const rejected = await raw('[{"id": "x"}]', 'application/json');
+      expect(rejected.status).toBe(400);
+      expect(Object.keys(rejected.body).sort()).toEqual([
+        'error',
+        'rejected',
+        'request',
+        'response',
+      ]);
+      expect(rejected.body.error.name).toBe('InputError');
+    });
+
     it('answers 401 without credentials', async () => {
       const r = await vs.post('/events', [created('e1')], {
         Authorization: mockCredentials.none.header(),

@@ -4,11 +4,7 @@ import type {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import {
-  AuthenticationError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { valueStreamRebuildPermission } from '@valuestream/backstage-plugin-value-stream-common';
@@ -17,7 +13,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import type { AlertService } from '../alerts/AlertService';
 import type { EntityIndex } from '../entities/EntityIndex';
-import { BadRequestBody, parseEventsBody } from '../ingest/parseEvents';
+import { parseEventsBody } from '../ingest/parseEvents';
 import { RebuildJobs } from './RebuildJobs';
 import {
   IngestService,
@@ -62,7 +58,39 @@ export interface RouterOptions {
   now?: () => number;
 }
 
-const rawBody = express.raw({ type: () => true, limit: MAX_BODY_BYTES });
+const readRawBody = express.raw({ type: () => true, limit: MAX_BODY_BYTES });
+/**
+ * The raw body (for signatures and the CloudEvents parser). Body-parser errors carry
+ * their `status` (400, 413, 415) for the standard error handler; only the 413 gets our
+ * message, which names the limit.
+ */
+const rawBody: express.RequestHandler = (req, res, next) =>
+  readRawBody(req, res, err =>
+    next(
+      err?.type === 'entity.too.large'
+        ? new PayloadTooLargeError(`Request body over ${MAX_BODY_BYTES} bytes`)
+        : err,
+    ),
+  );
+
+/**
+ * The one response the standard error handler cannot give (DESIGN §8): a rejected
+ * batch answers 400 with the standard body plus `rejected: [{ index, message }]`.
+ * Every other error is a class with a `statusCode` or an `@backstage/errors` class,
+ * mapped by the standard handler (MiddlewareFactory.error).
+ */
+function rejectedBatchHandler(): express.ErrorRequestHandler {
+  return (err, req, res, next) => {
+    if (!(err instanceof RejectedBatchError) || res.headersSent)
+      return next(err);
+    return res.status(400).json({
+      error: { name: err.name, message: err.message },
+      request: { method: req.method, url: req.url },
+      response: { statusCode: 400 },
+      rejected: err.rejected,
+    });
+  };
+}
 
 /** @internal */
 export async function createRouter(
@@ -194,53 +222,7 @@ export async function createRouter(
     });
   });
 
-  // Body-parser and request-shape errors become 4xx with the standard error body.
-  router.use(
-    (
-      err: any,
-      req: express.Request,
-      res: express.Response,
-      next: express.NextFunction,
-    ) => {
-      const send = (
-        status: number,
-        name: string,
-        message: string,
-        extra = {},
-      ) =>
-        res.status(status).json({
-          error: { name, message },
-          request: { method: req.method, url: req.originalUrl },
-          response: { statusCode: status },
-          ...extra,
-        });
-      if (err instanceof RejectedBatchError)
-        return send(400, 'InputError', err.message, { rejected: err.rejected });
-      if (err instanceof BadRequestBody)
-        return send(err.status, 'InputError', err.message);
-      if (
-        err instanceof PayloadTooLargeError ||
-        err?.type === 'entity.too.large'
-      ) {
-        return send(
-          413,
-          'PayloadTooLargeError',
-          err instanceof PayloadTooLargeError
-            ? err.message
-            : `Request body over ${MAX_BODY_BYTES} bytes`,
-        );
-      }
-      if (
-        err?.type === 'request.aborted' ||
-        err?.type === 'encoding.unsupported' ||
-        err?.type === 'charset.unsupported'
-      ) {
-        return send(400, 'InputError', err.message);
-      }
-      if (err instanceof AuthenticationError) return next(err);
-      return next(err);
-    },
-  );
+  router.use(rejectedBatchHandler());
 
   return router;
 }
