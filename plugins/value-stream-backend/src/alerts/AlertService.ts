@@ -72,6 +72,19 @@ export class AlertService {
     while (this.pending) await this.pending;
   }
 
+  /** `flush()`, but at most `timeoutMs`: reads after an ingest see its alerts. */
+  async settled(timeoutMs: number) {
+    if (!this.pending) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.flush(),
+      new Promise<void>(resolve => {
+        timer = setTimeout(resolve, timeoutMs);
+      }),
+    ]);
+    clearTimeout(timer);
+  }
+
   private async drain() {
     while (this.dirty.size) {
       const refs = [...this.dirty];

@@ -59,6 +59,9 @@ export interface RouterOptions {
 }
 
 const readRawBody = express.raw({ type: () => true, limit: MAX_BODY_BYTES });
+/** How long a read waits for queued alert evaluations (they run 200 ms after an ingest). */
+const ALERT_READ_WAIT_MS = 2000;
+
 /**
  * The raw body (for signatures and the CloudEvents parser). Body-parser errors carry
  * their `status` (400, 413, 415) for the standard error handler; only the 413 gets our
@@ -107,10 +110,13 @@ export async function createRouter(
   });
 
   // Reads after a 202 reflect its events: wait (bounded) for this process's accepted
-  // events to be correlated. Other replicas' events show within a poll and a pass.
+  // events to be correlated and the alert evaluation they queued (stage status) to finish. Other replicas' events show within a poll and a pass.
   router.use((req, _res, next) => {
     if (req.method !== 'GET' || req.path.startsWith('/ingest')) return next();
-    return ingest.settled().then(() => next(), next);
+    return ingest
+      .settled()
+      .then(() => alerts.settled(ALERT_READ_WAIT_MS))
+      .then(() => next(), next);
   });
 
   router.get('/ingest/status', async (req, res) => {
