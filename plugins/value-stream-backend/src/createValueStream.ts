@@ -25,7 +25,6 @@ import {
 } from './config/readConfig';
 import { Correlator } from './correlation/Correlator';
 import { DatabaseValueStreamStore } from './database/DatabaseValueStreamStore';
-import { MetricsQueries } from './database/MetricsQueries';
 import { EntityIndexRefresher } from './entities/EntityIndexRefresher';
 import { readClaimPins } from './entities/claims';
 import { CorrelationWorker } from './ingest/CorrelationWorker';
@@ -173,7 +172,7 @@ export async function createValueStream(deps: ValueStreamDeps) {
     return { items };
   };
 
-  const metrics = new MetricsService(new MetricsQueries(store.db), config, now);
+  const metrics = new MetricsService(store.metrics, config, now);
   const router = await createRouter({
     httpAuth: deps.httpAuth,
     auth: deps.auth,
@@ -186,7 +185,7 @@ export async function createValueStream(deps: ValueStreamDeps) {
       store,
       index.current,
       now,
-      new MetricsQueries(store.db),
+      store.metrics,
       config.incidentAttributionWindowMs,
     ),
     alerts,

@@ -1,20 +1,15 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type { Knex } from 'knex';
-import { randomUUID } from 'crypto';
 import type {
   Alert,
   StageDefinition,
 } from '@valuestream/backstage-plugin-value-stream-common';
 import type { DatabaseValueStreamStore } from '../database/DatabaseValueStreamStore';
-import { num } from '../database/util';
 import type { ItemStats, Journey } from '../journeys/types';
 import { flowEfficiency } from '../metrics/flow';
 import { computeItemStats } from '../metrics/itemStats';
-import { iso } from '../metrics/time';
 import { diffAlerts, evaluateRules } from './evaluate';
 import { nextEvaluationAt } from './recheck';
 import type { RuleThresholds } from './thresholds';
-import type { AlertCandidate } from './types';
 
 const LOOKBACK_MS = 90 * 86_400_000;
 const DEFAULT_REFRESH_MS = 3_600_000;
@@ -36,8 +31,6 @@ export class AlertService {
     { wip: Record<string, number>; efficiency: number | null }
   >();
 
-  private readonly db: Knex;
-
   constructor(
     private readonly store: DatabaseValueStreamStore,
     private readonly options: {
@@ -48,9 +41,7 @@ export class AlertService {
       refreshMs?: number;
       now?: () => number;
     },
-  ) {
-    this.db = store.db;
-  }
+  ) {}
 
   private readonly dirty = new Set<string>();
   private pending?: Promise<void>;
@@ -108,19 +99,12 @@ export class AlertService {
     entityRefs: string[],
     status: 'open' | 'resolved' | 'all',
   ): Promise<Alert[]> {
-    const q = this.db('vs_alerts').whereIn('entity_ref', entityRefs);
-    if (status === 'open') q.whereNull('resolved_at');
-    if (status === 'resolved') q.whereNotNull('resolved_at');
-    const rows = await q
-      .orderBy([{ column: 'detected_at', order: 'desc' }, { column: 'id' }])
-      .limit(1000);
-    return rows.map(toAlert);
+    return this.store.alerts.list(entityRefs, status);
   }
 
   /** Entities that have any item (the scheduled pass evaluates these). */
   async entitiesWithItems(): Promise<string[]> {
-    const rows = await this.db('vs_item_entities').distinct('entity_ref');
-    return rows.map(r => r.entity_ref);
+    return this.store.alerts.entitiesWithItems();
   }
 
   /**
@@ -133,24 +117,12 @@ export class AlertService {
     opened: number;
     resolved: number;
   }> {
-    const candidates = this.db('vs_item_entities')
-      .distinct('entity_ref')
-      .union(q =>
-        q.from('vs_alerts').distinct('entity_ref').whereNull('resolved_at'),
-      )
-      .as('e');
-    const rows = await this.db
-      .from(candidates)
-      .leftJoin('vs_alert_schedule as s', 's.entity_ref', 'e.entity_ref')
-      .where(b => b.whereNull('s.due_at').orWhere('s.due_at', '<=', this.now()))
-      .orderByRaw('s.due_at is not null, s.due_at')
-      .select('e.entity_ref');
-    return this.evaluate(rows.map(r => r.entity_ref));
+    return this.evaluate(await this.store.alerts.dueEntities(this.now()));
   }
 
   /** Forgets every entity's next evaluation: the next scheduled pass evaluates all. */
   async resetSchedule() {
-    await this.db('vs_alert_schedule').delete();
+    await this.store.alerts.resetSchedule();
   }
 
   async evaluateAll(): Promise<{
@@ -209,54 +181,33 @@ export class AlertService {
       now + refreshMs - (spread(entityRef) * refreshMs) / 4,
     );
     this.snapshot(entityRef, journeys, itemStats, now);
-    const open = (await this.db('vs_alerts')
-      .where({ entity_ref: entityRef })
-      .whereNull('resolved_at')) as any[];
+    const open = await this.store.alerts.openAlerts(entityRef);
     const diff = diffAlerts(open, candidates);
-    const created: Alert[] = [];
-    // Conditions that became true long ago (a backfill, a first import) are recorded but
-    // not announced: owners hear about what changed now, not about history.
-    const fresh = new Set<string>();
-    await this.db.transaction(async tx => {
-      for (const a of diff.toResolve) {
-        await tx('vs_alerts').where({ id: a.id }).update({ resolved_at: now });
-      }
-      for (const { alert, candidate } of diff.stillOpen) {
-        if (
-          alert.message !== candidate.message ||
-          alert.severity !== candidate.severity
-        ) {
-          await tx('vs_alerts')
-            .where({ id: alert.id })
-            .update({
-              message: candidate.message,
-              severity: candidate.severity,
-              stage: candidate.stage ?? null,
-            });
-        }
-      }
-      const rows = diff.toOpen.map(c => {
-        const row = toRow(entityRef, c, now);
-        if (now - c.since <= NOTIFY_MAX_AGE_MS) fresh.add(row.id);
-        return row;
-      });
-      if (rows.length) {
-        // The partial unique index keeps one open alert per subject even across replicas.
-        await tx('vs_alerts').insert(rows).onConflict().ignore();
-        created.push(...rows.map(toAlert));
-      }
-      await tx('vs_alert_schedule')
-        .insert({ entity_ref: entityRef, due_at: dueAt })
-        .onConflict('entity_ref')
-        .merge();
+    const created = await this.store.alerts.recordEvaluation({
+      entityRef,
+      now,
+      resolve: diff.toResolve.map(a => a.id),
+      update: diff.stillOpen
+        .filter(
+          ({ alert, candidate }) =>
+            alert.message !== candidate.message ||
+            alert.severity !== candidate.severity,
+        )
+        .map(({ alert, candidate }) => ({
+          id: alert.id,
+          message: candidate.message,
+          severity: candidate.severity,
+          stage: candidate.stage,
+        })),
+      open: diff.toOpen,
+      dueAt,
     });
     if (this.notifier) {
-      for (const alert of created) {
-        if (!fresh.has(alert.id)) continue;
-        const claimed = await this.db('vs_alerts')
-          .where({ id: alert.id, notified: false })
-          .update({ notified: true });
-        if (claimed) {
+      for (const [i, alert] of created.entries()) {
+        // Conditions that became true long ago (a backfill, a first import) are recorded but
+        // not announced: owners hear about what changed now, not about history.
+        if (now - diff.toOpen[i].since > NOTIFY_MAX_AGE_MS) continue;
+        if (await this.store.alerts.claimNotification(alert.id)) {
           await this.notifier(entityRef, alert).catch(e =>
             this.options.logger.warn(
               `value-stream: notification for alert ${alert.id} failed: ${e}`,
@@ -283,37 +234,4 @@ function wipByStage(journeys: Journey[]) {
     if (j.doneAt === null) wip[j.stage] = (wip[j.stage] ?? 0) + 1;
   }
   return wip;
-}
-
-function toRow(entityRef: string, c: AlertCandidate, now: number) {
-  return {
-    id: randomUUID(),
-    rule: c.rule,
-    entity_ref: entityRef,
-    subject: c.subject,
-    severity: c.severity,
-    stage: c.stage ?? null,
-    work_item_key: c.workItemKey ?? null,
-    message: c.message,
-    detected_at: now,
-    resolved_at: null,
-    notified: false,
-  };
-}
-
-function toAlert(r: any): Alert {
-  return {
-    id: r.id,
-    rule: r.rule,
-    severity: r.severity,
-    ...(r.stage ? { stage: r.stage } : {}),
-    ...(r.work_item_key ? { workItemKey: r.work_item_key } : {}),
-    message: r.message,
-    detectedAt: iso(num(r.detected_at)!),
-    resolvedAt:
-      r.resolved_at === null || r.resolved_at === undefined
-        ? null
-        : iso(num(r.resolved_at)!),
-    entityRef: r.entity_ref,
-  };
 }

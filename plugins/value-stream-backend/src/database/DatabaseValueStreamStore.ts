@@ -13,7 +13,9 @@ import type {
   StoredEvent,
 } from '../correlation/folds';
 import type { ItemStats, Journey } from '../journeys/types';
+import { AlertStore } from './AlertStore';
 import { refreshEntityChanges } from './entityChanges';
+import { MetricsQueries } from './MetricsQueries';
 import {
   chunk,
   insertIgnore,
@@ -167,7 +169,15 @@ const toDeployment = (r: any): DeploymentRow => ({
  * batches: one round trip per table and chunk, never one per event.
  */
 export class DatabaseValueStreamStore {
-  private constructor(readonly db: Knex) {}
+  /** Alerts and the alert schedule. */
+  readonly alerts: AlertStore;
+  /** The read queries behind metrics, time series and work-item details. */
+  readonly metrics: MetricsQueries;
+
+  private constructor(private readonly db: Knex) {
+    this.alerts = new AlertStore(db);
+    this.metrics = new MetricsQueries(db);
+  }
 
   static async create(options: {
     database: DatabaseService;
