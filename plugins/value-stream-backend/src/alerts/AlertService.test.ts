@@ -164,4 +164,41 @@ describe.each(databases.eachSupportedId())('alerts on %p', databaseId => {
     now += 60_000;
     expect((await vs.alerts.evaluateDue()).entities).toBe(1);
   });
+
+  it('evaluates cycle_time_outlier over the configured lookback, beyond 90 days', async () => {
+    const knex = await databases.init(databaseId);
+    const DAY = 24 * HOUR;
+    const vs = await startAlerts(knex, () => T0, {
+      alerts: { thresholds: { outlierLookbackDays: 180 } },
+    });
+    await vs.index.refresh();
+    const item = (key: string, start: number, done: number) => [
+      ev(`${key}-1`, 'work_item.created', start - DAY, {
+        key,
+        title: key,
+        itemType: 'feature',
+      }),
+      ev(`${key}-2`, 'work_item.status_changed', start, {
+        key,
+        to: 'In Progress',
+      }),
+      ev(`${key}-3`, 'work_item.status_changed', done, { key, to: 'Done' }),
+    ];
+    // Five items of one day each, done 120 days ago: the mean is theirs too, so the
+    // three-day item done yesterday is over 2 × the mean (8 days / 6 items).
+    await vs.ingest.ingest([
+      ...[1, 2, 3, 4, 5].flatMap(n =>
+        item(`PAY-${n}`, T0 - 121 * DAY, T0 - 120 * DAY),
+      ),
+      ...item('PAY-6', T0 - 4 * DAY, T0 - DAY),
+    ]);
+    await vs.alerts.flush();
+    // Read over 90 days only, the mean would be PAY-6's own three days: no outlier.
+    expect(await vs.alerts.list([ENTITY], 'open')).toContainEqual(
+      expect.objectContaining({
+        rule: 'cycle_time_outlier',
+        workItemKey: 'PAY-6',
+      }),
+    );
+  });
 });

@@ -7,11 +7,13 @@ import type { DatabaseValueStreamStore } from '../database/DatabaseValueStreamSt
 import type { ItemStats, Journey } from '../journeys/types';
 import { flowEfficiency } from '../metrics/flow';
 import { computeItemStats } from '../metrics/itemStats';
+import { DAY_MS } from '../metrics/time';
 import { diffAlerts, evaluateRules } from './evaluate';
 import { nextEvaluationAt } from './recheck';
-import type { RuleThresholds } from './thresholds';
+import { historyDays, type RuleThresholds } from './thresholds';
 
-const LOOKBACK_MS = 90 * 86_400_000;
+/** Days of flow efficiency in the OpenTelemetry snapshot. */
+const SNAPSHOT_DAYS = 30;
 const DEFAULT_REFRESH_MS = 3_600_000;
 /** New alerts are notified when their condition became true at most this long ago. */
 const NOTIFY_MAX_AGE_MS = 2 * 3_600_000;
@@ -30,6 +32,8 @@ export class AlertService {
     string,
     { wip: Record<string, number>; efficiency: number | null }
   >();
+  /** Days of history read per evaluation. */
+  private readonly lookbackDays: number;
 
   constructor(
     private readonly store: DatabaseValueStreamStore,
@@ -41,7 +45,14 @@ export class AlertService {
       refreshMs?: number;
       now?: () => number;
     },
-  ) {}
+  ) {
+    // The history read covers every configured rule window (and the snapshot's): a fixed
+    // 90 days here silently capped longer lookbacks.
+    this.lookbackDays = Math.max(
+      SNAPSHOT_DAYS,
+      historyDays(options.thresholds),
+    );
+  }
 
   private readonly dirty = new Set<string>();
   private pending?: Promise<void>;
@@ -153,7 +164,7 @@ export class AlertService {
     now: number,
   ) {
     const recent = stats.filter(
-      s => s.doneAt !== null && s.doneAt >= now - 30 * 86_400_000,
+      s => s.doneAt !== null && s.doneAt >= now - SNAPSHOT_DAYS * DAY_MS,
     );
     this.snapshots.set(entityRef, {
       wip: wipByStage(journeys),
@@ -167,7 +178,7 @@ export class AlertService {
     const now = this.now();
     const journeys = await this.store.journeysOfEntity(
       entityRef,
-      now - LOOKBACK_MS,
+      now - this.lookbackDays * DAY_MS,
     );
     const itemStats = journeys.map(j => computeItemStats(j, now));
     const input = { now, stages: this.options.stages, journeys, itemStats };

@@ -1,5 +1,6 @@
 import {
   DEFAULT_RULE_THRESHOLDS,
+  historyDays,
   stageThresholds,
   withDefaultThresholds,
 } from './thresholds';
@@ -58,5 +59,23 @@ describe('thresholds', () => {
     const build = stageThresholds(t, 'Build');
     expect(build).toMatchObject({ sigma: 3, minSamples: 5 });
     expect(build.enabled.item_stuck).toBe(true);
+  });
+
+  it('reads history for the longest configured window, global or per stage', () => {
+    expect(historyDays(DEFAULT_RULE_THRESHOLDS)).toBe(90);
+    expect(
+      historyDays(withDefaultThresholds({ outlierLookbackDays: 180 })),
+    ).toBe(180);
+    expect(historyDays(withDefaultThresholds({ lookbackDays: 120 }))).toBe(120);
+    expect(
+      historyDays(
+        withDefaultThresholds({
+          lookbackDays: 14,
+          outlierLookbackDays: 14,
+          spikeLookbackDays: 14,
+          stages: { Build: { lookbackDays: 200 } },
+        }),
+      ),
+    ).toBe(200);
   });
 });

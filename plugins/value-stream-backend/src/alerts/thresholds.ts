@@ -116,3 +116,27 @@ export function stageThresholds(
     ) as Record<AlertRule, boolean>,
   };
 }
+
+/** The windows (in days) over which the rules look back into history. */
+const HISTORY_WINDOWS = [
+  'lookbackDays',
+  'outlierLookbackDays',
+  'outlierRecentDays',
+  'spikeLookbackDays',
+  'overLimitDays',
+  'efficiencyDays',
+] as const;
+
+/**
+ * How many days of done items the rules need: the longest window configured, globally or
+ * for a stage, so that no configured lookback is cut short by the history read.
+ *
+ * @internal
+ */
+export function historyDays(thresholds: RuleThresholds): number {
+  const sets: Partial<ThresholdValues>[] = [
+    thresholds,
+    ...Object.values(thresholds.stages),
+  ];
+  return Math.max(...sets.flatMap(t => HISTORY_WINDOWS.map(w => t[w] ?? 0)));
+}
