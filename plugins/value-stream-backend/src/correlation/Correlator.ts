@@ -8,6 +8,7 @@ import type {
 import type { EntityIndex } from '../entities/EntityIndex';
 import { computeItemStats } from '../metrics/itemStats';
 import { buildJourney } from './buildJourney';
+import { group, unique } from './collections';
 import { deriveInclusion } from './deploymentInclusion';
 import {
   CommitRow,
@@ -23,12 +24,12 @@ import {
 } from './folds';
 import { itemEvidence, RoleStages, roleStages } from './itemEvidence';
 import {
-  extractBranchKeys,
-  extractKeys,
-  mergeCommitPrNumber,
-  squashPrNumber,
-} from './keys';
-import { prId } from './subjects';
+  linkCommits,
+  linkPullRequests,
+  ProjectKeysOf,
+  projectKeysOf,
+  relinkSquashCommits,
+} from './linkKeys';
 
 /** What decides a stored item row, apart from the clock. */
 function journeyDigest(o: StoredJourney): string {
@@ -37,13 +38,6 @@ function journeyDigest(o: StoredJourney): string {
     .update(JSON.stringify([journey, entityRefs]))
     .digest('hex');
 }
-
-const group = <T>(xs: T[], key: (x: T) => string) => {
-  const m = new Map<string, T[]>();
-  for (const x of xs) (m.get(key(x)) ?? m.set(key(x), []).get(key(x))!).push(x);
-  return m;
-};
-const unique = (xs: Iterable<string>) => [...new Set(xs)];
 
 /** What a correlation pass changed, for alert evaluation and metrics. */
 export interface CorrelationResult {
@@ -58,6 +52,7 @@ export interface CorrelationResult {
  */
 export class Correlator {
   private readonly roles: RoleStages;
+  private readonly projectKeys: ProjectKeysOf;
 
   constructor(
     private readonly store: DatabaseValueStreamStore,
@@ -69,6 +64,7 @@ export class Correlator {
     private readonly onDone?: (item: StoredJourney) => void,
   ) {
     this.roles = roleStages(config.stages);
+    this.projectKeys = projectKeysOf(index, config.workItemKeys);
   }
 
   /** The same correlator over another store (e.g. one bound to a transaction). */
@@ -131,9 +127,13 @@ export class Correlator {
     await this.store.upsertBuilds(builds);
     await this.store.upsertDeployments(deployments);
     await this.store.upsertIncidents(incidents);
-    await this.linkCommits(commits);
-    await this.linkPullRequests(prs);
-    const squashed = await this.relinkSquashCommits(prs);
+    await linkCommits(this.store, commits, this.projectKeys);
+    await linkPullRequests(this.store, prs, this.projectKeys);
+    const squashed = await relinkSquashCommits(
+      this.store,
+      prs,
+      this.projectKeys,
+    );
     const waiting = await this.store.incidentsForDeployments(
       deployments.map(d => d.deployment_id),
     );
@@ -214,8 +214,8 @@ export class Correlator {
     ];
     await this.store.removeLinks('commit', shas);
     await this.store.removeLinks('pr', prIds);
-    await this.linkCommits(commits);
-    await this.linkPullRequests(prs);
+    await linkCommits(this.store, commits, this.projectKeys);
+    await linkPullRequests(this.store, prs, this.projectKeys);
     const deployments = await this.store.deploymentsToResolve(
       changes.services,
       changes.repositories,
@@ -241,94 +241,6 @@ export class Correlator {
       )),
     ]);
     return this.rebuildItems(keys);
-  }
-
-  private async linkCommits(commits: CommitRow[]) {
-    const links = [];
-    const prCommits = [];
-    const named = (c: CommitRow) => {
-      const merge = mergeCommitPrNumber(c.message);
-      const n = merge ?? squashPrNumber(c.message);
-      return n === null || !c.repository
-        ? null
-        : { id: prId(c.repository, n), merge: merge !== null };
-    };
-    const known = new Set(
-      await this.store.existingPullRequestIds(
-        commits.flatMap(c => named(c)?.id ?? []),
-      ),
-    );
-    for (const c of commits) {
-      const ctx = {
-        projectKeys: this.projectKeys(c.repository),
-        repository: c.repository,
-      };
-      const keys = new Set([
-        ...extractKeys(c.message, ctx),
-        ...extractBranchKeys(c.branch, ctx),
-      ]);
-      const pr = named(c);
-      if (pr) {
-        // A merge commit, or a squash commit (`… (#12)` on the default branch, or naming a
-        // known PR), names its PR, not a work item. Elsewhere `(#12)` names issue #12; the
-        // pair is kept so that the PR, should it arrive later, finds the commit.
-        if (pr.merge || c.on_default || known.has(pr.id)) keys.delete(pr.id);
-        prCommits.push({ pr_id: pr.id, sha: c.sha });
-      }
-      for (const key of keys)
-        links.push({ item_key: key, kind: 'commit' as const, ref: c.sha });
-    }
-    await this.store.addLinks(links);
-    await this.store.addPrCommits(prCommits);
-  }
-
-  /**
-   * Commits off the default branch that name one of these PRs by `(#N)` were linked to
-   * issue #N while the PR was unknown: link them again, now as the PR's squash commits.
-   * Returns the commits and the keys they were linked to before.
-   */
-  private async relinkSquashCommits(prs: PullRequestRow[]) {
-    const ids = new Set(prs.map(p => p.id));
-    const candidates = (
-      await this.store.commits(
-        unique((await this.store.prCommits([...ids])).map(c => c.sha)),
-      )
-    ).filter(c => {
-      const n = c.on_default ? null : squashPrNumber(c.message);
-      return n !== null && c.repository && ids.has(prId(c.repository, n));
-    });
-    if (!candidates.length) return { shas: [], keys: [] };
-    const shas = candidates.map(c => c.sha);
-    const keys = await this.store.keysLinkedTo('commit', shas);
-    await this.store.removeLinks('commit', shas);
-    await this.linkCommits(candidates);
-    return { shas, keys };
-  }
-
-  private async linkPullRequests(prs: PullRequestRow[]) {
-    const links = [];
-    for (const p of prs) {
-      const ctx = {
-        projectKeys: this.projectKeys(p.repository),
-        repository: p.repository,
-      };
-      const keys = new Set([
-        ...extractKeys(p.title, ctx),
-        ...extractKeys(p.body, ctx),
-        ...extractKeys(p.branch, ctx),
-        ...extractBranchKeys(p.branch, ctx),
-      ]);
-      keys.delete(prId(p.repository, p.number)); // a PR is not its own work item
-      for (const key of keys)
-        links.push({ item_key: key, kind: 'pr' as const, ref: p.id });
-    }
-    await this.store.addLinks(links);
-  }
-
-  private projectKeys(repository: string | null): Set<string> {
-    const keys = this.index().projectKeysForRepository(repository);
-    this.config.workItemKeys.forEach(k => keys.add(k));
-    return keys;
   }
 
   /** Deployments and incidents belong to entityRef, else service, else repository. */

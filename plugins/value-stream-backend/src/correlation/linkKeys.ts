@@ -1,0 +1,182 @@
+import type {
+  DatabaseValueStreamStore,
+  LinkRow,
+} from '../database/DatabaseValueStreamStore';
+import type { EntityIndex } from '../entities/EntityIndex';
+import { unique } from './collections';
+import type { CommitRow, PullRequestRow } from './folds';
+import {
+  extractBranchKeys,
+  extractKeys,
+  mergeCommitPrNumber,
+  squashPrNumber,
+} from './keys';
+import { prId } from './subjects';
+
+/** The store methods key linking reads and writes. */
+export type LinkStore = Pick<
+  DatabaseValueStreamStore,
+  | 'addLinks'
+  | 'addPrCommits'
+  | 'commits'
+  | 'existingPullRequestIds'
+  | 'keysLinkedTo'
+  | 'prCommits'
+  | 'removeLinks'
+>;
+
+/** The project keys that count in a repository's text (see `KeyContext`). */
+export type ProjectKeysOf = (repository: string | null) => ReadonlySet<string>;
+
+/** A commit of a pull request. */
+export interface PrCommit {
+  pr_id: string;
+  sha: string;
+}
+
+/**
+ * Project keys of the entities owning the repository plus `valueStream.workItemKeys`.
+ * Reads the current index on every call, as a catalog refresh may replace it.
+ */
+export function projectKeysOf(
+  index: () => EntityIndex,
+  workItemKeys: readonly string[],
+): ProjectKeysOf {
+  return repository => {
+    const keys = index().projectKeysForRepository(repository);
+    workItemKeys.forEach(k => keys.add(k));
+    return keys;
+  };
+}
+
+/** The PR a merge commit (`Merge pull request #12 …`) or a squash commit (`… (#12)`) names. */
+export function namedPullRequest(
+  commit: Pick<CommitRow, 'message' | 'repository'>,
+): { id: string; merge: boolean } | null {
+  const merge = mergeCommitPrNumber(commit.message);
+  const n = merge ?? squashPrNumber(commit.message);
+  return n === null || !commit.repository
+    ? null
+    : { id: prId(commit.repository, n), merge: merge !== null };
+}
+
+/**
+ * The work items commits name in their message and branch, and the PRs their merge or
+ * squash message names. Pure.
+ */
+export function commitLinks(
+  commits: readonly CommitRow[],
+  context: {
+    projectKeys: ProjectKeysOf;
+    /** Ids among the named PRs that are stored. */
+    knownPrIds: ReadonlySet<string>;
+  },
+): { links: LinkRow[]; prCommits: PrCommit[] } {
+  const links: LinkRow[] = [];
+  const prCommits: PrCommit[] = [];
+  for (const c of commits) {
+    const ctx = {
+      projectKeys: context.projectKeys(c.repository),
+      repository: c.repository,
+    };
+    const keys = new Set([
+      ...extractKeys(c.message, ctx),
+      ...extractBranchKeys(c.branch, ctx),
+    ]);
+    const pr = namedPullRequest(c);
+    if (pr) {
+      // A merge commit, or a squash commit (`… (#12)` on the default branch, or naming a
+      // known PR), names its PR, not a work item. Elsewhere `(#12)` names issue #12; the
+      // pair is kept so that the PR, should it arrive later, finds the commit.
+      if (pr.merge || c.on_default || context.knownPrIds.has(pr.id))
+        keys.delete(pr.id);
+      prCommits.push({ pr_id: pr.id, sha: c.sha });
+    }
+    for (const key of keys)
+      links.push({ item_key: key, kind: 'commit', ref: c.sha });
+  }
+  return { links, prCommits };
+}
+
+/** The work items PRs name in their title, body and branch. Pure. */
+export function pullRequestLinks(
+  prs: readonly PullRequestRow[],
+  projectKeys: ProjectKeysOf,
+): LinkRow[] {
+  const links: LinkRow[] = [];
+  for (const p of prs) {
+    const ctx = {
+      projectKeys: projectKeys(p.repository),
+      repository: p.repository,
+    };
+    const keys = new Set([
+      ...extractKeys(p.title, ctx),
+      ...extractKeys(p.body, ctx),
+      ...extractKeys(p.branch, ctx),
+      ...extractBranchKeys(p.branch, ctx),
+    ]);
+    keys.delete(prId(p.repository, p.number)); // a PR is not its own work item
+    for (const key of keys)
+      links.push({ item_key: key, kind: 'pr', ref: p.id });
+  }
+  return links;
+}
+
+/**
+ * Commits off the default branch whose `(#N)` names one of these PRs: linked to issue
+ * #N while the PR was unknown, they are its squash commits now. Pure.
+ */
+export function squashCandidates(
+  commits: readonly CommitRow[],
+  prIds: ReadonlySet<string>,
+): CommitRow[] {
+  return commits.filter(c => {
+    const n = c.on_default ? null : squashPrNumber(c.message);
+    return n !== null && c.repository && prIds.has(prId(c.repository, n));
+  });
+}
+
+/** Links commits to the work items and PRs they name. */
+export async function linkCommits(
+  store: LinkStore,
+  commits: readonly CommitRow[],
+  projectKeys: ProjectKeysOf,
+): Promise<void> {
+  const named = commits.flatMap(c => namedPullRequest(c)?.id ?? []);
+  const knownPrIds = new Set(await store.existingPullRequestIds(named));
+  const { links, prCommits } = commitLinks(commits, {
+    projectKeys,
+    knownPrIds,
+  });
+  await store.addLinks(links);
+  await store.addPrCommits(prCommits);
+}
+
+/** Links PRs to the work items they name. */
+export async function linkPullRequests(
+  store: LinkStore,
+  prs: readonly PullRequestRow[],
+  projectKeys: ProjectKeysOf,
+): Promise<void> {
+  await store.addLinks(pullRequestLinks(prs, projectKeys));
+}
+
+/**
+ * Links again, as the PRs' squash commits, the commits that named one of these PRs by
+ * `(#N)` before it was known. Returns the commits and the keys they were linked to before.
+ */
+export async function relinkSquashCommits(
+  store: LinkStore,
+  prs: readonly PullRequestRow[],
+  projectKeys: ProjectKeysOf,
+): Promise<{ shas: string[]; keys: string[] }> {
+  const ids = new Set(prs.map(p => p.id));
+  const paired = unique((await store.prCommits([...ids])).map(c => c.sha));
+  const candidates = squashCandidates(await store.commits(paired), ids);
+  if (!candidates.length) return { shas: [], keys: [] };
+  const shas = candidates.map(c => c.sha);
+  const keys = await store.keysLinkedTo('commit', shas);
+  await store.removeLinks('commit', shas);
+  await linkCommits(store, candidates, projectKeys);
+  return { shas, keys };
+}
