@@ -9,7 +9,6 @@ import type { EntityIndex } from '../entities/EntityIndex';
 import { computeItemStats } from '../metrics/itemStats';
 import { buildJourney } from './buildJourney';
 import { group, unique } from './collections';
-import { deriveInclusion } from './deploymentInclusion';
 import {
   CommitRow,
   DeploymentRow,
@@ -30,6 +29,12 @@ import {
   projectKeysOf,
   relinkSquashCommits,
 } from './linkKeys';
+import {
+  IncidentToResolve,
+  refreshInclusion,
+  resolveArtifacts,
+  withOtherIncidents,
+} from './resolveArtifacts';
 
 /** What decides a stored item row, apart from the clock. */
 function journeyDigest(o: StoredJourney): string {
@@ -134,15 +139,17 @@ export class Correlator {
       prs,
       this.projectKeys,
     );
-    const waiting = await this.store.incidentsForDeployments(
-      deployments.map(d => d.deployment_id),
+    // Stored incidents that name these deployments may belong to their entities now.
+    const waiting: IncidentToResolve[] =
+      await this.store.incidentsForDeployments(
+        deployments.map(d => d.deployment_id),
+      );
+    await resolveArtifacts(
+      this.store,
+      this.index(),
+      deployments,
+      withOtherIncidents(incidents, waiting),
     );
-    await this.resolveArtifacts(deployments, [
-      ...incidents,
-      ...waiting.filter(
-        (w: any) => !incidents.some(i => i.incident_id === w.incident_id),
-      ),
-    ]);
 
     // Deployments without explicit commits include what was merged before them.
     const repos = unique([
@@ -156,7 +163,7 @@ export class Correlator {
         .filter(p => p.merged_at !== null && p.repository)
         .map(p => p.repository!),
     ]);
-    const included = await this.refreshInclusion(repos);
+    const included = await refreshInclusion(this.store, repos);
 
     const shas = new Set<string>([
       ...commits.map(c => c.sha),
@@ -220,7 +227,9 @@ export class Correlator {
       changes.services,
       changes.repositories,
     );
-    await this.resolveArtifacts(
+    await resolveArtifacts(
+      this.store,
+      this.index(),
       deployments,
       await this.store.incidentsToResolve(changes.services),
     );
@@ -241,110 +250,6 @@ export class Correlator {
       )),
     ]);
     return this.rebuildItems(keys);
-  }
-
-  /** Deployments and incidents belong to entityRef, else service, else repository. */
-  async resolveArtifacts(
-    deployments: Pick<
-      DeploymentRow,
-      'deployment_id' | 'entity_ref' | 'service' | 'repository'
-    >[],
-    incidents: {
-      incident_id: string;
-      entity_ref: string | null;
-      service: string | null;
-      deployment_id?: string | null;
-      commit_sha?: string | null;
-    }[],
-  ) {
-    const index = this.index();
-    const resolve = (a: {
-      entity_ref: string | null;
-      service: string | null;
-      repository?: string | null;
-    }) => {
-      if (a.entity_ref) return [a.entity_ref];
-      const byService = index.entitiesForService(a.service);
-      return byService.length
-        ? byService
-        : index.entitiesForRepository(a.repository);
-    };
-    const deploymentEntities = new Map(
-      deployments.map(d => [d.deployment_id, resolve(d)]),
-    );
-    await this.store.setArtifactEntities('deployment', deploymentEntities);
-    // An incident naming only a deployment or a commit belongs to that one's entities.
-    const named = await this.store.artifactEntities(
-      'deployment',
-      incidents
-        .filter(
-          i => i.deployment_id && !deploymentEntities.has(i.deployment_id),
-        )
-        .map(i => i.deployment_id!),
-    );
-    deploymentEntities.forEach((refs, id) => named.set(id, refs));
-    const commitRepos = new Map(
-      (
-        await this.store.commits(
-          incidents.filter(i => i.commit_sha).map(i => i.commit_sha!),
-        )
-      ).map(c => [c.sha, c.repository]),
-    );
-    await this.store.setArtifactEntities(
-      'incident',
-      new Map(
-        incidents.map(i => {
-          const own = resolve(i);
-          if (own.length) return [i.incident_id, own];
-          const viaDeployment = i.deployment_id
-            ? named.get(i.deployment_id) ?? []
-            : [];
-          if (viaDeployment.length) return [i.incident_id, viaDeployment];
-          return [
-            i.incident_id,
-            index.entitiesForRepository(
-              i.commit_sha ? commitRepos.get(i.commit_sha) : null,
-            ),
-          ];
-        }),
-      ),
-    );
-  }
-
-  /**
-   * Re-derives implicit deployment inclusion per repository; rewrites only the deployments
-   * whose commits changed and returns the commits that joined or left one. (Returning every
-   * included commit made each pass re-correlate the repository's whole deployed history.)
-   */
-  private async refreshInclusion(repositories: string[]): Promise<string[]> {
-    if (!repositories.length) return [];
-    const deployments = await this.store.implicitDeployments(repositories);
-    const involved: string[] = [];
-    for (const [repo, list] of group(deployments, d => d.repository!)) {
-      const before = new Map(
-        (await this.store.deployments(list.map(d => d.deployment_id))).map(
-          d => [d.deployment_id, new Set(d.commits)],
-        ),
-      );
-      const inclusion = deriveInclusion(
-        list,
-        await this.store.repositoryHistory(repo),
-      );
-      const changed = new Map<string, string[]>();
-      for (const [id, shas] of inclusion) {
-        const was = before.get(id) ?? new Set<string>();
-        const now = new Set(shas);
-        const moved = [
-          ...shas.filter(sha => !was.has(sha)),
-          ...[...was].filter(sha => !now.has(sha)),
-        ];
-        if (!moved.length) continue;
-        changed.set(id, shas);
-        involved.push(...moved);
-      }
-      await this.store.replaceDeploymentCommits(changed);
-    }
-    return involved;
   }
 
   /** Recomputes and stores the journeys of these items from everything stored about them. */

@@ -14,7 +14,7 @@ import {
 import { prId } from './subjects';
 
 /** The store methods key linking reads and writes. */
-export type LinkStore = Pick<
+export type LinkingStore = Pick<
   DatabaseValueStreamStore,
   | 'addLinks'
   | 'addPrCommits'
@@ -138,7 +138,7 @@ export function squashCandidates(
 
 /** Links commits to the work items and PRs they name. */
 export async function linkCommits(
-  store: LinkStore,
+  store: LinkingStore,
   commits: readonly CommitRow[],
   projectKeys: ProjectKeysOf,
 ): Promise<void> {
@@ -154,7 +154,7 @@ export async function linkCommits(
 
 /** Links PRs to the work items they name. */
 export async function linkPullRequests(
-  store: LinkStore,
+  store: LinkingStore,
   prs: readonly PullRequestRow[],
   projectKeys: ProjectKeysOf,
 ): Promise<void> {
@@ -166,7 +166,7 @@ export async function linkPullRequests(
  * `(#N)` before it was known. Returns the commits and the keys they were linked to before.
  */
 export async function relinkSquashCommits(
-  store: LinkStore,
+  store: LinkingStore,
   prs: readonly PullRequestRow[],
   projectKeys: ProjectKeysOf,
 ): Promise<{ shas: string[]; keys: string[] }> {

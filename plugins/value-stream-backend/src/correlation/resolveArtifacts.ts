@@ -1,0 +1,172 @@
+import type { DatabaseValueStreamStore } from '../database/DatabaseValueStreamStore';
+import type { EntityIndex } from '../entities/EntityIndex';
+import { group } from './collections';
+import { deriveInclusion } from './deploymentInclusion';
+import type { DeploymentRow, IncidentRow } from './folds';
+
+/** The store methods artifact resolution and deployment inclusion read and write. */
+export type ResolutionStore = Pick<
+  DatabaseValueStreamStore,
+  | 'artifactEntities'
+  | 'commits'
+  | 'deployments'
+  | 'implicitDeployments'
+  | 'replaceDeploymentCommits'
+  | 'repositoryHistory'
+  | 'setArtifactEntities'
+>;
+
+/** What places a deployment. */
+export type DeploymentToResolve = Pick<
+  DeploymentRow,
+  'deployment_id' | 'entity_ref' | 'service' | 'repository'
+>;
+
+/** What places an incident (stored rows, or rows folded in this pass). */
+export type IncidentToResolve = Pick<
+  IncidentRow,
+  'incident_id' | 'entity_ref' | 'service'
+> &
+  Partial<Pick<IncidentRow, 'deployment_id' | 'commit_sha'>>;
+
+/** An artifact's own entities: its entityRef, else its service's, else its repository's. Pure. */
+export function ownEntities(
+  index: EntityIndex,
+  artifact: {
+    entity_ref: string | null;
+    service: string | null;
+    repository?: string | null;
+  },
+): string[] {
+  if (artifact.entity_ref) return [artifact.entity_ref];
+  const byService = index.entitiesForService(artifact.service);
+  return byService.length
+    ? byService
+    : index.entitiesForRepository(artifact.repository);
+}
+
+/**
+ * Each incident's entities: its own; else, when it names only a deployment or a commit,
+ * that deployment's entities or the commit's repository's. Pure.
+ */
+export function incidentEntities(
+  index: EntityIndex,
+  incidents: readonly IncidentToResolve[],
+  known: {
+    /** Entities of the deployments the incidents name. */
+    deployments: ReadonlyMap<string, string[]>;
+    /** Repositories of the commits the incidents name. */
+    commitRepositories: ReadonlyMap<string, string | null>;
+  },
+): Map<string, string[]> {
+  return new Map(
+    incidents.map(i => {
+      const own = ownEntities(index, i);
+      if (own.length) return [i.incident_id, own];
+      const viaDeployment = i.deployment_id
+        ? known.deployments.get(i.deployment_id) ?? []
+        : [];
+      if (viaDeployment.length) return [i.incident_id, viaDeployment];
+      return [
+        i.incident_id,
+        index.entitiesForRepository(
+          i.commit_sha ? known.commitRepositories.get(i.commit_sha) : null,
+        ),
+      ];
+    }),
+  );
+}
+
+/** These incidents, then those of `others` not among them. Pure. */
+export function withOtherIncidents(
+  incidents: readonly IncidentToResolve[],
+  others: readonly IncidentToResolve[],
+): IncidentToResolve[] {
+  const ids = new Set(incidents.map(i => i.incident_id));
+  return [...incidents, ...others.filter(o => !ids.has(o.incident_id))];
+}
+
+/** Stores the entities of deployments and incidents (DESIGN §5). */
+export async function resolveArtifacts(
+  store: ResolutionStore,
+  index: EntityIndex,
+  deployments: readonly DeploymentToResolve[],
+  incidents: readonly IncidentToResolve[],
+): Promise<void> {
+  const deploymentEntities = new Map(
+    deployments.map(d => [d.deployment_id, ownEntities(index, d)]),
+  );
+  await store.setArtifactEntities('deployment', deploymentEntities);
+  const named = await store.artifactEntities(
+    'deployment',
+    incidents.flatMap(i =>
+      i.deployment_id && !deploymentEntities.has(i.deployment_id)
+        ? [i.deployment_id]
+        : [],
+    ),
+  );
+  deploymentEntities.forEach((refs, id) => named.set(id, refs));
+  const commits = await store.commits(
+    incidents.flatMap(i => (i.commit_sha ? [i.commit_sha] : [])),
+  );
+  await store.setArtifactEntities(
+    'incident',
+    incidentEntities(index, incidents, {
+      deployments: named,
+      commitRepositories: new Map(commits.map(c => [c.sha, c.repository])),
+    }),
+  );
+}
+
+/**
+ * The deployments whose derived commits differ from what they included before, and the
+ * commits that joined or left one. Pure.
+ */
+export function inclusionChanges(
+  before: ReadonlyMap<string, ReadonlySet<string>>,
+  inclusion: ReadonlyMap<string, string[]>,
+): { changed: Map<string, string[]>; moved: string[] } {
+  const changed = new Map<string, string[]>();
+  const moved: string[] = [];
+  for (const [id, shas] of inclusion) {
+    const was = before.get(id) ?? new Set<string>();
+    const now = new Set(shas);
+    const diff = [
+      ...shas.filter(sha => !was.has(sha)),
+      ...[...was].filter(sha => !now.has(sha)),
+    ];
+    if (!diff.length) continue;
+    changed.set(id, shas);
+    moved.push(...diff);
+  }
+  return { changed, moved };
+}
+
+/**
+ * Re-derives implicit deployment inclusion per repository; rewrites only the deployments
+ * whose commits changed and returns the commits that joined or left one. (Returning every
+ * included commit made each pass re-correlate the repository's whole deployed history.)
+ */
+export async function refreshInclusion(
+  store: ResolutionStore,
+  repositories: readonly string[],
+): Promise<string[]> {
+  if (!repositories.length) return [];
+  const deployments = await store.implicitDeployments([...repositories]);
+  const involved: string[] = [];
+  for (const [repo, list] of group(deployments, d => d.repository!)) {
+    const before = new Map(
+      (await store.deployments(list.map(d => d.deployment_id))).map(d => [
+        d.deployment_id,
+        new Set(d.commits),
+      ]),
+    );
+    const { changed, moved } = inclusionChanges(
+      before,
+      deriveInclusion(list, await store.repositoryHistory(repo)),
+    );
+    await store.replaceDeploymentCommits(changed);
+    involved.push(...moved);
+  }
+  return involved;
+}
