@@ -1,0 +1,1934 @@
+// ******************************************************************
+// * THIS IS A GENERATED FILE. DO NOT EDIT IT DIRECTLY.              *
+// * Edit openapi.yaml, then run `yarn generate:openapi`.            *
+// ******************************************************************
+
+/**
+ * The value-stream HTTP API (src/schema/openapi.yaml) as a `const`, for
+ * `createValidatedOpenApiRouter<typeof spec>(spec)`.
+ *
+ * @internal
+ */
+export const spec = {
+  openapi: '3.0.3',
+  info: {
+    title: 'value-stream',
+    version: '1',
+    description:
+      'Value Stream for Backstage: ingest tool events, read work-item journeys, flow and DORA\nmetrics, time series and bottleneck alerts. Mounted at `/api/value-stream` (paths here are\nrelative to it). Times are ISO-8601 in UTC; durations are seconds (floats). Errors use the\nBackstage error body `{ error: { name, message }, request, response }`.\n\nThe reads (and `POST /rebuild`) are served by a router built from this file\n(`createValidatedOpenApiRouter`): query and path parameters are validated against it before\na handler runs. `POST /events` and `POST /webhooks/{source}` read the raw body (CloudEvents\nmodes, HMAC signatures) and validate it in their handlers; they are described here all the same.\n',
+  },
+  servers: [
+    {
+      url: '/',
+    },
+  ],
+  security: [
+    {
+      bearer: [],
+    },
+  ],
+  paths: {
+    '/health': {
+      get: {
+        operationId: 'getHealth',
+        security: [],
+        responses: {
+          '200': {
+            description: 'The plugin is up',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['status'],
+                  additionalProperties: false,
+                  properties: {
+                    status: {
+                      type: 'string',
+                      enum: ['ok'],
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/events': {
+      post: {
+        operationId: 'postEvents',
+        summary:
+          'Ingest canonical events or CloudEvents (service principals and static tokens allowed value-stream.event.create)',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                oneOf: [
+                  {
+                    type: 'array',
+                    items: {
+                      $ref: '#/components/schemas/CanonicalEvent',
+                    },
+                  },
+                  {
+                    type: 'object',
+                    required: ['events'],
+                    properties: {
+                      events: {
+                        type: 'array',
+                        items: {
+                          $ref: '#/components/schemas/CanonicalEvent',
+                        },
+                      },
+                    },
+                  },
+                ],
+              },
+            },
+            'application/cloudevents+json': {
+              schema: {
+                $ref: '#/components/schemas/CloudEvent',
+              },
+            },
+            'application/cloudevents-batch+json': {
+              schema: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/CloudEvent',
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '202': {
+            description:
+              'Stored. accepted + duplicates + ignored = batch size.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/IngestResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            description:
+              'Unreadable body, or a batch with invalid events (then `rejected` names them); nothing stored',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/IngestError',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthenticated',
+          },
+          '403': {
+            $ref: '#/components/responses/NotAllowed',
+          },
+          '413': {
+            description: 'More than 5000 events or 10 MB',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '415': {
+            description: 'Unsupported content type',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/webhooks/{source}': {
+      post: {
+        operationId: 'postWebhook',
+        security: [],
+        summary:
+          "A tool's native webhook, verified by that source's signature or token",
+        parameters: [
+          {
+            name: 'source',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+              },
+            },
+          },
+        },
+        responses: {
+          '202': {
+            description: 'Stored (or ignored when the event type is not used)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/IngestResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Malformed payload',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/IngestError',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or wrong signature/token; nothing stored',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '403': {
+            description:
+              'The source has no `valueStream.sources.<source>.webhookSecret`',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'No module installed for that source',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '413': {
+            description: 'More than 5000 events or 10 MB',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/rebuild': {
+      post: {
+        operationId: 'postRebuild',
+        summary:
+          'Start recomputing every journey from the stored raw events, in the background (permission value-stream.rebuild). Single flight - while one runs, its job is answered.',
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                description: 'Ignored',
+              },
+            },
+          },
+        },
+        responses: {
+          '202': {
+            description: 'The rebuild job (poll GET /rebuild/{id})',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RebuildJob',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthenticated',
+          },
+          '403': {
+            $ref: '#/components/responses/NotAllowed',
+          },
+        },
+      },
+    },
+    '/rebuild/{id}': {
+      get: {
+        operationId: 'getRebuild',
+        summary: 'A rebuild job (permission value-stream.rebuild)',
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The job',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RebuildJob',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthenticated',
+          },
+          '403': {
+            $ref: '#/components/responses/NotAllowed',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/ingest/status': {
+      get: {
+        operationId: 'getIngestStatus',
+        summary:
+          'Accepted events not yet reflected in journeys and metrics (service principals)',
+        responses: {
+          '200': {
+            description: 'Queue state',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/IngestStatus',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthenticated',
+          },
+          '403': {
+            $ref: '#/components/responses/NotAllowed',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/metrics': {
+      get: {
+        operationId: 'getEntityMetrics',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/from',
+          },
+          {
+            $ref: '#/components/parameters/to',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Flow, DORA and stage metrics of the window',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Metrics',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthenticated',
+          },
+          '403': {
+            $ref: '#/components/responses/NotAllowed',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/work-items': {
+      get: {
+        operationId: 'getEntityWorkItems',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'state',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['open', 'done', 'all'],
+              default: 'open',
+            },
+          },
+          {
+            name: 'stage',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 200,
+            },
+          },
+          {
+            name: 'type',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/ItemType',
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 1000,
+              default: 100,
+            },
+          },
+          {
+            name: 'cursor',
+            in: 'query',
+            allowReserved: true,
+            description: 'The `nextCursor` of the previous page',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 1000,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Newest first; pass nextCursor to get the next page',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WorkItemList',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthenticated',
+          },
+          '403': {
+            $ref: '#/components/responses/NotAllowed',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/alerts': {
+      get: {
+        operationId: 'getEntityAlerts',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'status',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['open', 'resolved', 'all'],
+              default: 'open',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Bottleneck alerts',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AlertList',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthenticated',
+          },
+          '403': {
+            $ref: '#/components/responses/NotAllowed',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/timeseries': {
+      get: {
+        operationId: 'getEntityTimeseries',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'metric',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+              enum: ['wip', 'throughput', 'cfd', 'cycle_time'],
+            },
+          },
+          {
+            name: 'interval',
+            in: 'query',
+            description: 'Default `week` for throughput, else `day`',
+            schema: {
+              type: 'string',
+              enum: ['day', 'week'],
+            },
+          },
+          {
+            $ref: '#/components/parameters/from',
+          },
+          {
+            $ref: '#/components/parameters/to',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              '`{ metric, interval, points }`. wip: `{t, value, stages}`; cfd: `{t, stages}` (items in that\nstage or a later one); throughput: `{t, value}` per period; cycle_time: `{t, key, value}` per done item.\n',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Timeseries',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthenticated',
+          },
+          '403': {
+            $ref: '#/components/responses/NotAllowed',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/work-items/{key}': {
+      get: {
+        operationId: 'getWorkItem',
+        parameters: [
+          {
+            name: 'key',
+            in: 'path',
+            required: true,
+            description: 'URL-encoded (owner/repo#12 → owner%2Frepo%2312)',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 300,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The journey of one work item',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WorkItemDetail',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthenticated',
+          },
+          '403': {
+            $ref: '#/components/responses/NotAllowed',
+          },
+          '404': {
+            description:
+              'Unknown item, only in entities the caller may not read, or of no entity (service principals allowed value-stream.unresolved.read only)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/groups/{namespace}/{name}/metrics': {
+      get: {
+        operationId: 'getGroupMetrics',
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/from',
+          },
+          {
+            $ref: '#/components/parameters/to',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The metrics over the entities the group owns that the caller may read (`entityRefs`)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/GroupMetrics',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthenticated',
+          },
+          '403': {
+            $ref: '#/components/responses/NotAllowed',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+  },
+  components: {
+    securitySchemes: {
+      bearer: {
+        type: 'http',
+        scheme: 'bearer',
+      },
+    },
+    parameters: {
+      kind: {
+        name: 'kind',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+        },
+      },
+      namespace: {
+        name: 'namespace',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+        },
+      },
+      name: {
+        name: 'name',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+        },
+      },
+      from: {
+        name: 'from',
+        in: 'query',
+        allowReserved: true,
+        description:
+          'Window start (inclusive); default `to` − 30 days. At most 3 years before `to`.',
+        schema: {
+          type: 'string',
+          format: 'date-time',
+        },
+      },
+      to: {
+        name: 'to',
+        in: 'query',
+        allowReserved: true,
+        description: 'Window end (exclusive); default now',
+        schema: {
+          type: 'string',
+          format: 'date-time',
+        },
+      },
+    },
+    responses: {
+      BadRequest: {
+        description:
+          'A parameter is invalid; the message starts with its name (`limit: must be <= 1000`)',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Error',
+            },
+          },
+        },
+      },
+      Unauthenticated: {
+        description: 'No or invalid credentials',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Error',
+            },
+          },
+        },
+      },
+      NotAllowed: {
+        description:
+          'Not allowed (a user token on a write, a missing permission such as value-stream.entity.read)',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Error',
+            },
+          },
+        },
+      },
+      NotFound: {
+        description: 'Unknown, or not visible to the caller',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Error',
+            },
+          },
+        },
+      },
+    },
+    schemas: {
+      ErrorDetail: {
+        type: 'object',
+        required: ['name', 'message'],
+        additionalProperties: {},
+        properties: {
+          name: {
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+          },
+          statusCode: {
+            type: 'integer',
+          },
+        },
+      },
+      ErrorRequest: {
+        type: 'object',
+        required: ['method', 'url'],
+        additionalProperties: false,
+        properties: {
+          method: {
+            type: 'string',
+          },
+          url: {
+            type: 'string',
+          },
+        },
+      },
+      ErrorResponse: {
+        type: 'object',
+        required: ['statusCode'],
+        additionalProperties: false,
+        properties: {
+          statusCode: {
+            type: 'integer',
+          },
+        },
+      },
+      Error: {
+        type: 'object',
+        required: ['error', 'response'],
+        additionalProperties: false,
+        properties: {
+          error: {
+            $ref: '#/components/schemas/ErrorDetail',
+          },
+          request: {
+            $ref: '#/components/schemas/ErrorRequest',
+          },
+          response: {
+            $ref: '#/components/schemas/ErrorResponse',
+          },
+        },
+      },
+      IngestError: {
+        type: 'object',
+        description:
+          'The error body, plus `rejected` when the batch had invalid events',
+        required: ['error', 'response'],
+        additionalProperties: false,
+        properties: {
+          error: {
+            $ref: '#/components/schemas/ErrorDetail',
+          },
+          request: {
+            $ref: '#/components/schemas/ErrorRequest',
+          },
+          response: {
+            $ref: '#/components/schemas/ErrorResponse',
+          },
+          rejected: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['index', 'message'],
+              additionalProperties: false,
+              properties: {
+                index: {
+                  type: 'integer',
+                  minimum: 0,
+                },
+                message: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+        },
+      },
+      IngestResponse: {
+        type: 'object',
+        required: ['accepted', 'duplicates', 'ignored'],
+        additionalProperties: false,
+        properties: {
+          accepted: {
+            type: 'integer',
+            minimum: 0,
+          },
+          duplicates: {
+            type: 'integer',
+            minimum: 0,
+          },
+          ignored: {
+            type: 'integer',
+            minimum: 0,
+          },
+        },
+      },
+      IngestStatus: {
+        type: 'object',
+        required: ['pending', 'oldestPendingAt'],
+        additionalProperties: false,
+        properties: {
+          pending: {
+            type: 'integer',
+            minimum: 0,
+          },
+          oldestPendingAt: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
+          },
+        },
+      },
+      RebuildJob: {
+        type: 'object',
+        required: ['id', 'state', 'startedAt', 'finishedAt', 'items', 'error'],
+        additionalProperties: false,
+        properties: {
+          id: {
+            type: 'string',
+          },
+          state: {
+            type: 'string',
+            enum: ['running', 'done', 'failed'],
+          },
+          startedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          finishedAt: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
+          },
+          items: {
+            type: 'integer',
+            nullable: true,
+          },
+          error: {
+            type: 'string',
+            nullable: true,
+          },
+        },
+      },
+      CanonicalEvent: {
+        type: 'object',
+        required: ['id', 'source', 'type', 'occurredAt', 'data'],
+        properties: {
+          id: {
+            type: 'string',
+            description: 'Unique per source; a repeat is a no-op',
+          },
+          source: {
+            type: 'string',
+          },
+          type: {
+            type: 'string',
+            example: 'work_item.status_changed',
+          },
+          occurredAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          entityRef: {
+            type: 'string',
+            example: 'component:default/payments',
+          },
+          repository: {
+            type: 'string',
+            example: 'acme/payments',
+          },
+          data: {
+            type: 'object',
+            description: 'Per type, see DESIGN §3 / docs/api.md',
+          },
+        },
+      },
+      CloudEvent: {
+        type: 'object',
+        required: ['specversion', 'id', 'source', 'type'],
+        properties: {
+          specversion: {
+            type: 'string',
+          },
+          id: {
+            type: 'string',
+          },
+          source: {
+            type: 'string',
+          },
+          type: {
+            type: 'string',
+            description: 'dev.cdevents.* or a canonical event type',
+          },
+          time: {
+            type: 'string',
+            format: 'date-time',
+          },
+          data: {
+            type: 'object',
+          },
+        },
+      },
+      ItemType: {
+        type: 'string',
+        enum: ['feature', 'defect', 'risk', 'debt'],
+      },
+      StageCategory: {
+        type: 'string',
+        enum: ['queue', 'active', 'wait', 'done'],
+      },
+      DoraTier: {
+        type: 'string',
+        enum: ['elite', 'high', 'medium', 'low'],
+      },
+      DurationStats: {
+        type: 'object',
+        description: 'null when there is nothing to measure',
+        nullable: true,
+        required: ['count', 'p50', 'p85', 'p95', 'mean'],
+        additionalProperties: false,
+        properties: {
+          count: {
+            type: 'integer',
+            minimum: 1,
+          },
+          p50: {
+            type: 'number',
+          },
+          p85: {
+            type: 'number',
+          },
+          p95: {
+            type: 'number',
+          },
+          mean: {
+            type: 'number',
+          },
+        },
+      },
+      LeadTimeForChanges: {
+        type: 'object',
+        nullable: true,
+        required: ['count', 'p50', 'p85', 'p95', 'mean'],
+        additionalProperties: false,
+        properties: {
+          count: {
+            type: 'integer',
+            minimum: 1,
+          },
+          p50: {
+            type: 'number',
+          },
+          p85: {
+            type: 'number',
+          },
+          p95: {
+            type: 'number',
+          },
+          mean: {
+            type: 'number',
+          },
+          tier: {
+            $ref: '#/components/schemas/DoraTier',
+          },
+        },
+      },
+      RecoveryTime: {
+        type: 'object',
+        nullable: true,
+        required: ['count', 'p50', 'mean'],
+        additionalProperties: false,
+        properties: {
+          count: {
+            type: 'integer',
+            minimum: 1,
+          },
+          p50: {
+            type: 'number',
+          },
+          mean: {
+            type: 'number',
+          },
+          tier: {
+            $ref: '#/components/schemas/DoraTier',
+          },
+        },
+      },
+      CountByType: {
+        type: 'object',
+        required: ['feature', 'defect', 'risk', 'debt'],
+        additionalProperties: false,
+        properties: {
+          feature: {
+            type: 'integer',
+            minimum: 0,
+          },
+          defect: {
+            type: 'integer',
+            minimum: 0,
+          },
+          risk: {
+            type: 'integer',
+            minimum: 0,
+          },
+          debt: {
+            type: 'integer',
+            minimum: 0,
+          },
+        },
+      },
+      Distribution: {
+        type: 'object',
+        description:
+          'Share of each item type among the items done; null when none',
+        nullable: true,
+        required: ['feature', 'defect', 'risk', 'debt'],
+        additionalProperties: false,
+        properties: {
+          feature: {
+            type: 'number',
+            minimum: 0,
+            maximum: 1,
+          },
+          defect: {
+            type: 'number',
+            minimum: 0,
+            maximum: 1,
+          },
+          risk: {
+            type: 'number',
+            minimum: 0,
+            maximum: 1,
+          },
+          debt: {
+            type: 'number',
+            minimum: 0,
+            maximum: 1,
+          },
+        },
+      },
+      Window: {
+        type: 'object',
+        required: ['from', 'to'],
+        additionalProperties: false,
+        properties: {
+          from: {
+            type: 'string',
+            format: 'date-time',
+          },
+          to: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      FlowMetrics: {
+        type: 'object',
+        required: [
+          'throughput',
+          'cycleTime',
+          'leadTime',
+          'efficiency',
+          'load',
+          'distribution',
+        ],
+        additionalProperties: false,
+        properties: {
+          throughput: {
+            type: 'object',
+            required: ['total', 'perWeek', 'byType'],
+            additionalProperties: false,
+            properties: {
+              total: {
+                type: 'integer',
+                minimum: 0,
+              },
+              perWeek: {
+                type: 'number',
+                minimum: 0,
+              },
+              byType: {
+                $ref: '#/components/schemas/CountByType',
+              },
+            },
+          },
+          cycleTime: {
+            $ref: '#/components/schemas/DurationStats',
+          },
+          leadTime: {
+            $ref: '#/components/schemas/DurationStats',
+          },
+          efficiency: {
+            type: 'number',
+            minimum: 0,
+            maximum: 1,
+            nullable: true,
+          },
+          load: {
+            type: 'integer',
+            minimum: 0,
+          },
+          distribution: {
+            $ref: '#/components/schemas/Distribution',
+          },
+        },
+      },
+      DoraMetrics: {
+        type: 'object',
+        required: [
+          'deploymentFrequency',
+          'leadTimeForChanges',
+          'changeFailureRate',
+          'recoveryTime',
+        ],
+        additionalProperties: false,
+        properties: {
+          deploymentFrequency: {
+            type: 'object',
+            required: ['count', 'perWeek'],
+            additionalProperties: false,
+            properties: {
+              count: {
+                type: 'integer',
+                minimum: 0,
+              },
+              perWeek: {
+                type: 'number',
+                minimum: 0,
+              },
+              tier: {
+                $ref: '#/components/schemas/DoraTier',
+              },
+            },
+          },
+          leadTimeForChanges: {
+            $ref: '#/components/schemas/LeadTimeForChanges',
+          },
+          changeFailureRate: {
+            type: 'object',
+            description: 'failed ⊆ total; rate and tier null when total is 0',
+            required: ['failed', 'total', 'rate'],
+            additionalProperties: false,
+            properties: {
+              failed: {
+                type: 'integer',
+                minimum: 0,
+              },
+              total: {
+                type: 'integer',
+                minimum: 0,
+              },
+              rate: {
+                type: 'number',
+                minimum: 0,
+                maximum: 1,
+                nullable: true,
+              },
+              tier: {
+                type: 'string',
+                nullable: true,
+                enum: ['elite', 'high', 'medium', 'low', null],
+              },
+            },
+          },
+          recoveryTime: {
+            $ref: '#/components/schemas/RecoveryTime',
+          },
+        },
+      },
+      StageMetrics: {
+        type: 'object',
+        required: [
+          'name',
+          'category',
+          'wip',
+          'wipLimit',
+          'meanTimeInStage',
+          'status',
+        ],
+        additionalProperties: false,
+        properties: {
+          name: {
+            type: 'string',
+          },
+          category: {
+            $ref: '#/components/schemas/StageCategory',
+          },
+          wip: {
+            type: 'integer',
+            minimum: 0,
+            nullable: true,
+            description:
+              'Items whose current stage it is; null for a done stage',
+          },
+          wipLimit: {
+            type: 'integer',
+            nullable: true,
+          },
+          meanTimeInStage: {
+            type: 'number',
+            nullable: true,
+          },
+          status: {
+            type: 'string',
+            enum: ['healthy', 'warning', 'bottleneck'],
+          },
+        },
+      },
+      Metrics: {
+        type: 'object',
+        required: ['entityRef', 'window', 'flow', 'dora', 'stages'],
+        additionalProperties: false,
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          window: {
+            $ref: '#/components/schemas/Window',
+          },
+          flow: {
+            $ref: '#/components/schemas/FlowMetrics',
+          },
+          dora: {
+            $ref: '#/components/schemas/DoraMetrics',
+          },
+          stages: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/StageMetrics',
+            },
+          },
+        },
+      },
+      GroupMetrics: {
+        type: 'object',
+        description:
+          "The entity metrics, `entityRef` being the group's, plus the entities summed up",
+        required: [
+          'entityRef',
+          'entityRefs',
+          'window',
+          'flow',
+          'dora',
+          'stages',
+        ],
+        additionalProperties: false,
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          entityRefs: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          window: {
+            $ref: '#/components/schemas/Window',
+          },
+          flow: {
+            $ref: '#/components/schemas/FlowMetrics',
+          },
+          dora: {
+            $ref: '#/components/schemas/DoraMetrics',
+          },
+          stages: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/StageMetrics',
+            },
+          },
+        },
+      },
+      WorkItemSummary: {
+        type: 'object',
+        required: [
+          'key',
+          'title',
+          'itemType',
+          'stage',
+          'stageEnteredAt',
+          'createdAt',
+          'startedAt',
+          'doneAt',
+          'blocked',
+          'cycleTime',
+          'activeTime',
+          'waitTime',
+        ],
+        additionalProperties: false,
+        properties: {
+          key: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          itemType: {
+            $ref: '#/components/schemas/ItemType',
+          },
+          stage: {
+            type: 'string',
+          },
+          stageEnteredAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          startedAt: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
+          },
+          doneAt: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
+          },
+          blocked: {
+            type: 'boolean',
+          },
+          cycleTime: {
+            type: 'number',
+            nullable: true,
+          },
+          activeTime: {
+            type: 'number',
+            nullable: true,
+          },
+          waitTime: {
+            type: 'number',
+            nullable: true,
+          },
+        },
+      },
+      WorkItemList: {
+        type: 'object',
+        required: ['items', 'nextCursor'],
+        additionalProperties: false,
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/WorkItemSummary',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+            nullable: true,
+          },
+        },
+      },
+      StageTransition: {
+        type: 'object',
+        required: ['stage', 'category', 'enteredAt', 'exitedAt', 'seconds'],
+        additionalProperties: false,
+        properties: {
+          stage: {
+            type: 'string',
+          },
+          category: {
+            $ref: '#/components/schemas/StageCategory',
+          },
+          enteredAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          exitedAt: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
+          },
+          seconds: {
+            type: 'number',
+            description: "The visit's length; for the current stage, up to now",
+          },
+        },
+      },
+      CommitLink: {
+        type: 'object',
+        required: ['sha', 'repository', 'message'],
+        additionalProperties: false,
+        properties: {
+          sha: {
+            type: 'string',
+          },
+          repository: {
+            type: 'string',
+            nullable: true,
+          },
+          message: {
+            type: 'string',
+          },
+          url: {
+            type: 'string',
+          },
+        },
+      },
+      PullRequestLink: {
+        type: 'object',
+        required: ['repository', 'number', 'title', 'state', 'mergedAt'],
+        additionalProperties: false,
+        properties: {
+          repository: {
+            type: 'string',
+            nullable: true,
+          },
+          number: {
+            type: 'integer',
+          },
+          title: {
+            type: 'string',
+          },
+          state: {
+            type: 'string',
+            enum: ['open', 'merged', 'closed'],
+          },
+          mergedAt: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
+          },
+          url: {
+            type: 'string',
+          },
+        },
+      },
+      BuildLink: {
+        type: 'object',
+        required: ['buildId', 'status', 'finishedAt'],
+        additionalProperties: false,
+        properties: {
+          buildId: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            nullable: true,
+          },
+          finishedAt: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
+          },
+          url: {
+            type: 'string',
+          },
+        },
+      },
+      DeploymentLink: {
+        type: 'object',
+        required: ['deploymentId', 'environment', 'status', 'finishedAt'],
+        additionalProperties: false,
+        properties: {
+          deploymentId: {
+            type: 'string',
+          },
+          environment: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            nullable: true,
+            description: 'success, failure, … or rolled_back',
+          },
+          finishedAt: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
+          },
+          url: {
+            type: 'string',
+          },
+        },
+      },
+      IncidentLink: {
+        type: 'object',
+        required: ['incidentId', 'severity', 'openedAt', 'resolvedAt'],
+        additionalProperties: false,
+        properties: {
+          incidentId: {
+            type: 'string',
+          },
+          severity: {
+            type: 'string',
+            nullable: true,
+          },
+          openedAt: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
+          },
+          resolvedAt: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
+          },
+          url: {
+            type: 'string',
+          },
+        },
+      },
+      WorkItemDetail: {
+        type: 'object',
+        description:
+          'The listing fields of the item, plus its journey and links',
+        required: [
+          'key',
+          'title',
+          'itemType',
+          'stage',
+          'stageEnteredAt',
+          'createdAt',
+          'startedAt',
+          'doneAt',
+          'blocked',
+          'cycleTime',
+          'activeTime',
+          'waitTime',
+          'priority',
+          'value',
+          'labels',
+          'transitions',
+          'timeInStage',
+          'blockedTime',
+          'leadTimeForChanges',
+          'links',
+          'entityRefs',
+        ],
+        additionalProperties: false,
+        properties: {
+          key: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          itemType: {
+            $ref: '#/components/schemas/ItemType',
+          },
+          stage: {
+            type: 'string',
+          },
+          stageEnteredAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          startedAt: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
+          },
+          doneAt: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
+          },
+          blocked: {
+            type: 'boolean',
+          },
+          cycleTime: {
+            type: 'number',
+            nullable: true,
+          },
+          activeTime: {
+            type: 'number',
+            nullable: true,
+          },
+          waitTime: {
+            type: 'number',
+            nullable: true,
+          },
+          priority: {
+            type: 'string',
+            nullable: true,
+          },
+          value: {
+            type: 'number',
+            nullable: true,
+          },
+          labels: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          transitions: {
+            type: 'array',
+            description: 'Starts with the Backlog interval from createdAt',
+            items: {
+              $ref: '#/components/schemas/StageTransition',
+            },
+          },
+          timeInStage: {
+            type: 'object',
+            description: 'Seconds per stage visited',
+            additionalProperties: {
+              type: 'number',
+            },
+          },
+          blockedTime: {
+            type: 'number',
+          },
+          leadTimeForChanges: {
+            type: 'number',
+            nullable: true,
+          },
+          links: {
+            type: 'object',
+            required: [
+              'commits',
+              'pullRequests',
+              'builds',
+              'deployments',
+              'incidents',
+            ],
+            additionalProperties: false,
+            properties: {
+              commits: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/CommitLink',
+                },
+              },
+              pullRequests: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/PullRequestLink',
+                },
+              },
+              builds: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/BuildLink',
+                },
+              },
+              deployments: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/DeploymentLink',
+                },
+              },
+              incidents: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/IncidentLink',
+                },
+              },
+            },
+          },
+          entityRefs: {
+            type: 'array',
+            description: "The item's entities the caller may read",
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      Alert: {
+        type: 'object',
+        required: ['id', 'rule', 'severity', 'message', 'detectedAt'],
+        additionalProperties: false,
+        properties: {
+          id: {
+            type: 'string',
+          },
+          rule: {
+            type: 'string',
+            enum: [
+              'item_stuck',
+              'wip_spike',
+              'wip_over_limit',
+              'cycle_time_outlier',
+              'low_flow_efficiency',
+              'item_blocked',
+            ],
+          },
+          severity: {
+            type: 'string',
+            enum: ['info', 'warning', 'critical'],
+          },
+          stage: {
+            type: 'string',
+          },
+          workItemKey: {
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+          },
+          detectedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          resolvedAt: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
+          },
+          entityRef: {
+            type: 'string',
+          },
+        },
+      },
+      AlertList: {
+        type: 'object',
+        required: ['items'],
+        additionalProperties: false,
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Alert',
+            },
+          },
+        },
+      },
+      StageCounts: {
+        type: 'object',
+        additionalProperties: {
+          type: 'integer',
+          minimum: 0,
+        },
+      },
+      WipPoint: {
+        type: 'object',
+        required: ['t', 'value', 'stages'],
+        additionalProperties: false,
+        properties: {
+          t: {
+            type: 'string',
+            format: 'date-time',
+          },
+          value: {
+            type: 'integer',
+            minimum: 0,
+          },
+          stages: {
+            $ref: '#/components/schemas/StageCounts',
+          },
+        },
+      },
+      CfdPoint: {
+        type: 'object',
+        required: ['t', 'stages'],
+        additionalProperties: false,
+        properties: {
+          t: {
+            type: 'string',
+            format: 'date-time',
+          },
+          stages: {
+            $ref: '#/components/schemas/StageCounts',
+          },
+        },
+      },
+      ThroughputPoint: {
+        type: 'object',
+        required: ['t', 'value'],
+        additionalProperties: false,
+        properties: {
+          t: {
+            type: 'string',
+            format: 'date-time',
+          },
+          value: {
+            type: 'integer',
+            minimum: 0,
+          },
+        },
+      },
+      CycleTimePoint: {
+        type: 'object',
+        required: ['t', 'key', 'value'],
+        additionalProperties: false,
+        properties: {
+          t: {
+            type: 'string',
+            format: 'date-time',
+          },
+          key: {
+            type: 'string',
+          },
+          value: {
+            type: 'number',
+          },
+        },
+      },
+      Timeseries: {
+        type: 'object',
+        required: ['metric', 'interval', 'points'],
+        additionalProperties: false,
+        properties: {
+          metric: {
+            type: 'string',
+            enum: ['wip', 'throughput', 'cfd', 'cycle_time'],
+          },
+          interval: {
+            type: 'string',
+            enum: ['day', 'week'],
+          },
+          points: {
+            type: 'array',
+            items: {
+              oneOf: [
+                {
+                  $ref: '#/components/schemas/WipPoint',
+                },
+                {
+                  $ref: '#/components/schemas/CfdPoint',
+                },
+                {
+                  $ref: '#/components/schemas/ThroughputPoint',
+                },
+                {
+                  $ref: '#/components/schemas/CycleTimePoint',
+                },
+              ],
+            },
+          },
+        },
+      },
+    },
+  },
+} as const;
