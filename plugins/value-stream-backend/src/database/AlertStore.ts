@@ -3,7 +3,7 @@ import { randomUUID } from 'crypto';
 import type { Alert } from '@valuestream/backstage-plugin-value-stream-common';
 import { iso } from '../metrics/time';
 import type { AlertChanges, NewAlert, StoredAlert } from '../model/alerts';
-import type { AlertsTable, DbNumber } from './tables';
+import type { AlertScheduleTable, AlertsTable } from './tables';
 import { num } from './util';
 
 const toAlert = (r: AlertsTable): StoredAlert => ({
@@ -119,7 +119,7 @@ export class AlertStore {
         // The partial unique index keeps one open alert per subject even across replicas.
         await tx('vs_alerts').insert(rows).onConflict().ignore();
       }
-      await tx<{ entity_ref: string; due_at: DbNumber }>('vs_alert_schedule')
+      await tx<AlertScheduleTable>('vs_alert_schedule')
         .insert({ entity_ref: entityRef, due_at: changes.dueAt })
         .onConflict('entity_ref')
         .merge();

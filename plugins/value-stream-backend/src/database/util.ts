@@ -17,25 +17,50 @@ export function chunk<T>(items: T[], size: number): T[][] {
   return out;
 }
 
-/** `select … where column in (values)` over chunks, concatenated. */
+/** `where lower(column) in (values)`: values compared case-insensitively (give them lowercase). */
+export function whereLowerIn<Q extends Knex.QueryBuilder>(
+  query: Q,
+  column: string,
+  values: readonly string[],
+): Q {
+  if (!values.length) return query.whereRaw('1 = 0') as Q;
+  return query.whereRaw(`lower(??) in (${values.map(() => '?').join(', ')})`, [
+    column,
+    ...values,
+  ]) as Q;
+}
+
+/**
+ * `select … where column in (values)` over chunks, concatenated. With `lower`, the column
+ * is compared lowercased with the values lowercased.
+ */
 export async function selectIn<R>(
   query: () => Knex.QueryBuilder,
   column: string,
   values: readonly string[],
+  options: { lower?: boolean } = {},
 ): Promise<R[]> {
-  const unique = [...new Set(values)];
+  const unique = [
+    ...new Set(options.lower ? values.map(v => v.toLowerCase()) : values),
+  ];
   const out: R[] = [];
   for (const part of chunk(unique, IN_LIST_SIZE)) {
-    out.push(...((await query().whereIn(column, part)) as R[]));
+    const q = options.lower
+      ? whereLowerIn(query(), column, part)
+      : query().whereIn(column, part);
+    out.push(...((await q) as R[]));
   }
   return out;
 }
 
+const columnsOf = (key: string | string[]) =>
+  typeof key === 'string' ? [key] : key;
+
 /** Multi-row upsert on a primary key, in chunks. */
-export async function upsert(
+export async function upsert<Row extends object>(
   db: Knex | Knex.Transaction,
   table: string,
-  rows: Record<string, unknown>[],
+  rows: Row[],
   key: string | string[],
   columnsPerRow?: number,
 ) {
@@ -47,18 +72,15 @@ export async function upsert(
     ),
   );
   for (const part of chunk(rows, size)) {
-    await db(table)
-      .insert(part)
-      .onConflict(key as any)
-      .merge();
+    await db(table).insert(part).onConflict(columnsOf(key)).merge();
   }
 }
 
 /** Multi-row insert that skips rows whose key exists. */
-export async function insertIgnore(
+export async function insertIgnore<Row extends object>(
   db: Knex | Knex.Transaction,
   table: string,
-  rows: Record<string, unknown>[],
+  rows: Row[],
   key: string | string[],
 ) {
   if (!rows.length) return;
@@ -67,10 +89,7 @@ export async function insertIgnore(
     Math.floor(PARAMS_PER_STATEMENT / Object.keys(rows[0]).length),
   );
   for (const part of chunk(rows, size)) {
-    await db(table)
-      .insert(part)
-      .onConflict(key as any)
-      .ignore();
+    await db(table).insert(part).onConflict(columnsOf(key)).ignore();
   }
 }
 

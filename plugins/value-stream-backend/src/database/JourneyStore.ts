@@ -1,0 +1,193 @@
+import type { Knex } from 'knex';
+import type { Journey } from '../journeys/types';
+import type { StoredJourney, WorkItemRow } from './DatabaseValueStreamStore';
+import type {
+  ItemEntitiesTable,
+  StageIntervalsTable,
+  WorkItemsTable,
+} from './tables';
+import { chunk, insertIgnore, num, selectIn, upsert } from './util';
+import {
+  toJourney,
+  toTableRow,
+  toWorkItem,
+  WORK_ITEM_COLUMNS,
+  type WorkItemColumns,
+} from './workItemRows';
+
+/** Work items (`vs_work_items`), their stage visits and their entities. */
+export class JourneyStore {
+  constructor(private readonly db: Knex) {}
+
+  async writeJourneys(items: StoredJourney[]) {
+    if (!items.length) return;
+    const keys = items.map(i => i.journey.key);
+    await this.db.transaction(async tx => {
+      await upsert(tx, 'vs_work_items', items.map(toTableRow), 'key', 22);
+      for (const part of chunk(keys, 500)) {
+        await tx<StageIntervalsTable>('vs_stage_intervals')
+          .whereIn('item_key', part)
+          .delete();
+        await tx<ItemEntitiesTable>('vs_item_entities')
+          .whereIn('item_key', part)
+          .delete();
+      }
+      await insertIgnore<StageIntervalsTable>(
+        tx,
+        'vs_stage_intervals',
+        items.flatMap(({ journey: j }) =>
+          j.intervals.map((iv, seq) => ({
+            item_key: j.key,
+            seq,
+            stage: iv.stage,
+            category: iv.category,
+            entered_at: iv.enteredAt,
+            exited_at: iv.exitedAt,
+          })),
+        ),
+        ['item_key', 'seq'],
+      );
+      await insertIgnore<ItemEntitiesTable>(
+        tx,
+        'vs_item_entities',
+        items.flatMap(i =>
+          i.entityRefs.map(entity_ref => ({
+            entity_ref,
+            item_key: i.journey.key,
+          })),
+        ),
+        ['entity_ref', 'item_key'],
+      );
+    });
+  }
+
+  async storedDigests(
+    keys: string[],
+  ): Promise<Map<string, { digest: string | null; doneAt: number | null }>> {
+    const rows = await selectIn<
+      Pick<WorkItemsTable, 'key' | 'digest' | 'done_at'>
+    >(
+      () => this.db('vs_work_items').select('key', 'digest', 'done_at'),
+      'key',
+      keys,
+    );
+    return new Map(
+      rows.map(r => [r.key, { digest: r.digest, doneAt: num(r.done_at) }]),
+    );
+  }
+
+  async workItem(key: string): Promise<WorkItemRow | undefined> {
+    const row = await this.db<WorkItemsTable>('vs_work_items')
+      .where({ key })
+      .first();
+    return row ? toWorkItem(row) : undefined;
+  }
+
+  /** Journeys of the entity's items that are open or were done since `doneSince`. */
+  async journeysOfEntity(
+    entityRef: string,
+    doneSince: number,
+  ): Promise<Journey[]> {
+    const rows: WorkItemsTable[] = await this.db('vs_work_items')
+      .select('*')
+      .whereIn(
+        'key',
+        this.db('vs_item_entities')
+          .select('item_key')
+          .where('entity_ref', entityRef),
+      )
+      .where(b => b.whereNull('done_at').orWhere('done_at', '>=', doneSince));
+    return rows.map(r => toJourney(toWorkItem(r)));
+  }
+
+  async entitiesOfItem(key: string): Promise<string[]> {
+    const rows = await this.db<ItemEntitiesTable>('vs_item_entities')
+      .where({ item_key: key })
+      .select('entity_ref');
+    return rows.map(r => r.entity_ref).sort();
+  }
+
+  async listWorkItems(options: {
+    entityRefs: string[];
+    state: 'open' | 'done' | 'all';
+    stage?: string;
+    type?: string;
+    limit: number;
+    after?: { createdAt: number; key: string };
+    withJourney?: boolean;
+  }): Promise<WorkItemRow[]> {
+    // The page's keys first, from the covering index alone (vs_work_items_entity_read_idx
+    // holds every filter and sort column), then only those rows: an entity's open items
+    // are scattered over the table, and fetching each to sort them cost a random page read.
+    const q = this.db('vs_work_items as w')
+      .whereIn(
+        'w.key',
+        this.db('vs_item_entities')
+          .select('item_key')
+          .whereIn('entity_ref', options.entityRefs),
+      )
+      .select('w.key');
+    if (options.state === 'open') q.whereNull('w.done_at');
+    if (options.state === 'done') q.whereNotNull('w.done_at');
+    if (options.stage) q.where('w.stage', options.stage);
+    if (options.type) q.where('w.item_type', options.type);
+    if (options.after) {
+      const { createdAt, key } = options.after;
+      q.where(b =>
+        b
+          .where('w.created_at', '<', createdAt)
+          .orWhere(b2 =>
+            b2.where('w.created_at', createdAt).andWhere('w.key', '>', key),
+          ),
+      );
+    }
+    const page: Pick<WorkItemsTable, 'key'>[] = await q
+      .orderBy([
+        { column: 'w.created_at', order: 'desc' },
+        { column: 'w.key', order: 'asc' },
+      ])
+      .limit(options.limit);
+    const keys = page.map(r => r.key);
+    const rows = await selectIn<WorkItemColumns>(
+      () =>
+        this.db('vs_work_items as w').select(
+          options.withJourney ? 'w.*' : WORK_ITEM_COLUMNS.map(c => `w.${c}`),
+        ),
+      'w.key',
+      keys,
+    );
+    const byKey = new Map(rows.map(r => [r.key, r]));
+    return keys.map(k => toWorkItem(byKey.get(k)!));
+  }
+
+  /** Items keyed `<PROJECT>-n` or `<repository>#n`. */
+  async itemKeysMatching(
+    projectKeys: string[],
+    repositories: string[],
+  ): Promise<string[]> {
+    const patterns = [
+      ...projectKeys.map(k => `${k}-%`),
+      ...repositories.map(r => `${r}#%`),
+    ].map(p => p.toLowerCase());
+    const out: string[] = [];
+    for (const part of chunk(patterns, 200)) {
+      const rows: Pick<WorkItemsTable, 'key'>[] = await this.db('vs_work_items')
+        .select('key')
+        .where(b => {
+          for (const p of part) b.orWhereRaw('lower(??) like ?', ['key', p]);
+        });
+      out.push(...rows.map(r => r.key));
+    }
+    return out;
+  }
+
+  async unresolvedItemKeys(): Promise<string[]> {
+    const rows: Pick<WorkItemsTable, 'key'>[] = await this.db(
+      'vs_work_items as w',
+    )
+      .leftJoin('vs_item_entities as e', 'e.item_key', 'w.key')
+      .whereNull('e.item_key')
+      .select('w.key');
+    return rows.map(r => r.key);
+  }
+}

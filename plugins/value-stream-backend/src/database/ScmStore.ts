@@ -1,0 +1,212 @@
+import type { Knex } from 'knex';
+import type { BuildRow, CommitRow, PullRequestRow } from '../correlation/folds';
+import type { RepositoryHistory } from '../correlation/deploymentInclusion';
+import { refreshEntityChanges } from './entityChanges';
+import type {
+  BuildsTable,
+  CommitsTable,
+  PrCommitsTable,
+  PullRequestsTable,
+} from './tables';
+import { insertIgnore, num, selectIn, upsert } from './util';
+
+const toCommit = (r: CommitsTable): CommitRow => ({
+  sha: r.sha,
+  repository: r.repository,
+  message: r.message,
+  branch: r.branch,
+  on_default: Boolean(r.on_default),
+  authored_at: num(r.authored_at)!,
+  pushed_at: num(r.pushed_at)!,
+});
+
+const toPullRequest = (
+  r: PullRequestsTable,
+  commits: string[],
+): PullRequestRow => ({
+  id: r.id,
+  repository: r.repository,
+  number: Number(r.number),
+  title: r.title,
+  body: r.body,
+  branch: r.branch,
+  state: r.state,
+  opened_at: num(r.opened_at),
+  merged_at: num(r.merged_at),
+  closed_at: num(r.closed_at),
+  merge_commit_sha: r.merge_commit_sha,
+  updated_at: num(r.updated_at)!,
+  commits,
+});
+
+const toBuild = (r: BuildsTable): BuildRow => ({
+  build_id: r.build_id,
+  repository: r.repository,
+  pipeline: r.pipeline,
+  commit_sha: r.commit_sha,
+  started_at: num(r.started_at),
+  finished_at: num(r.finished_at),
+  status: r.status,
+});
+
+/** What SCM and CI report: commits, pull requests (with their commits) and builds. */
+export class ScmStore {
+  constructor(private readonly db: Knex) {}
+
+  async upsertCommits(rows: CommitRow[]) {
+    await upsert(this.db, 'vs_commits', rows, 'sha');
+  }
+
+  async upsertPullRequests(rows: PullRequestRow[]) {
+    await upsert(
+      this.db,
+      'vs_pull_requests',
+      rows.map(({ commits, ...r }) => r),
+      'id',
+      12,
+    );
+    await this.addPrCommits(
+      rows.flatMap(r => [
+        ...r.commits.map(sha => ({ pr_id: r.id, sha })),
+        ...(r.merge_commit_sha
+          ? [{ pr_id: r.id, sha: r.merge_commit_sha }]
+          : []),
+      ]),
+    );
+  }
+
+  async addPrCommits(pairs: PrCommitsTable[]) {
+    await insertIgnore(this.db, 'vs_pr_commits', pairs, ['pr_id', 'sha']);
+  }
+
+  async upsertBuilds(rows: BuildRow[]) {
+    await upsert(this.db, 'vs_builds', rows, 'build_id');
+  }
+
+  /** Recomputes `vs_entity_changes` for these change ids (PR ids or shas), or all. */
+  async refreshEntityChanges(ids?: string[]) {
+    await refreshEntityChanges(this.db, ids);
+  }
+
+  async prIdsForCommits(shas: string[]): Promise<string[]> {
+    const rows = await selectIn<Pick<PrCommitsTable, 'pr_id'>>(
+      () => this.db('vs_pr_commits').select('pr_id'),
+      'sha',
+      shas,
+    );
+    return [...new Set(rows.map(r => r.pr_id))];
+  }
+
+  async prCommits(prIds: string[]): Promise<PrCommitsTable[]> {
+    return selectIn<PrCommitsTable>(
+      () => this.db('vs_pr_commits').select('pr_id', 'sha'),
+      'pr_id',
+      prIds,
+    );
+  }
+
+  async commits(shas: string[]): Promise<CommitRow[]> {
+    const rows = await selectIn<CommitsTable>(
+      () => this.db('vs_commits').select('*'),
+      'sha',
+      shas,
+    );
+    return rows.map(toCommit);
+  }
+
+  /** The ids among these of the pull requests stored. */
+  async existingPullRequestIds(ids: string[]): Promise<string[]> {
+    const rows = await selectIn<Pick<PullRequestsTable, 'id'>>(
+      () => this.db('vs_pull_requests').select('id'),
+      'id',
+      ids,
+    );
+    return rows.map(r => r.id);
+  }
+
+  async pullRequests(ids: string[]): Promise<PullRequestRow[]> {
+    const rows = await selectIn<PullRequestsTable>(
+      () => this.db('vs_pull_requests').select('*'),
+      'id',
+      ids,
+    );
+    const commits = await this.prCommits(ids);
+    const byPr = new Map<string, string[]>();
+    for (const c of commits)
+      (byPr.get(c.pr_id) ?? byPr.set(c.pr_id, []).get(c.pr_id)!).push(c.sha);
+    return rows.map(r => toPullRequest(r, byPr.get(r.id) ?? []));
+  }
+
+  async buildsForCommits(shas: string[]): Promise<BuildRow[]> {
+    const rows = await selectIn<BuildsTable>(
+      () => this.db('vs_builds').select('*'),
+      'commit_sha',
+      shas,
+    );
+    return rows.map(toBuild);
+  }
+
+  /** Repository names compare case-insensitively, as the entity index does. */
+  async commitsInRepositories(repositories: string[]): Promise<CommitRow[]> {
+    const rows = await selectIn<Pick<CommitsTable, 'sha'>>(
+      () => this.db('vs_commits').select('sha'),
+      'repository',
+      repositories,
+      { lower: true },
+    );
+    return this.commits(rows.map(r => r.sha));
+  }
+
+  async pullRequestsInRepositories(
+    repositories: string[],
+  ): Promise<PullRequestRow[]> {
+    const rows = await selectIn<Pick<PullRequestsTable, 'id'>>(
+      () => this.db('vs_pull_requests').select('id'),
+      'repository',
+      repositories,
+      { lower: true },
+    );
+    return this.pullRequests(rows.map(r => r.id));
+  }
+
+  /** Changes merged into a repository's default branch: merged PRs and default-branch commits. */
+  async repositoryHistory(repository: string): Promise<RepositoryHistory> {
+    const prs: Pick<
+      PullRequestsTable,
+      'id' | 'merged_at' | 'merge_commit_sha'
+    >[] = await this.db('vs_pull_requests')
+      .select('id', 'merged_at', 'merge_commit_sha')
+      .where({ repository })
+      .whereNotNull('merged_at');
+    const commits: Pick<CommitsTable, 'sha' | 'pushed_at'>[] = await this.db(
+      'vs_commits',
+    )
+      .select('sha', 'pushed_at')
+      .where({ repository, on_default: true });
+    // One join instead of an IN list of every PR id, grouped in one pass: filtering the
+    // pairs per PR made a default-branch push cost O(PRs × PR commits) (minutes at 20k PRs).
+    const pairs: PrCommitsTable[] = await this.db('vs_pr_commits as c')
+      .join('vs_pull_requests as p', 'p.id', 'c.pr_id')
+      .select('c.pr_id', 'c.sha')
+      .where('p.repository', repository)
+      .whereNotNull('p.merged_at');
+    const byPr = new Map<string, string[]>();
+    for (const c of pairs) {
+      const list = byPr.get(c.pr_id);
+      if (list) list.push(c.sha);
+      else byPr.set(c.pr_id, [c.sha]);
+    }
+    return {
+      prs: prs.map(p => ({
+        id: p.id,
+        mergedAt: num(p.merged_at)!,
+        mergeSha: p.merge_commit_sha,
+        commits: byPr.get(p.id) ?? [],
+      })),
+      commits: commits.map(c => ({
+        sha: c.sha,
+        pushedAt: num(c.pushed_at)!,
+      })),
+    };
+  }
+}

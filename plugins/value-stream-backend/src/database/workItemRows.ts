@@ -1,0 +1,109 @@
+import type { Journey } from '../journeys/types';
+import type { StoredJourney, WorkItemRow } from './DatabaseValueStreamStore';
+import type { WorkItemsTable } from './tables';
+import { num } from './util';
+
+/** A work-item row as read: `journey` only when that column was selected. */
+export type WorkItemColumns = Omit<
+  WorkItemsTable,
+  'journey' | 'digest' | 'blocked_since'
+> & {
+  journey?: string;
+};
+
+export const toWorkItem = (r: WorkItemColumns): WorkItemRow => ({
+  key: r.key,
+  title: r.title,
+  itemType: r.item_type,
+  priority: r.priority ?? null,
+  value: num(r.value),
+  labels: r.labels ? JSON.parse(r.labels) : [],
+  stage: r.stage,
+  stageCategory: r.stage_category,
+  stageEnteredAt: num(r.stage_entered_at)!,
+  createdAt: num(r.created_at)!,
+  startedAt: num(r.started_at),
+  doneAt: num(r.done_at),
+  blocked: Boolean(r.blocked),
+  cycleTime: num(r.cycle_time),
+  leadTime: num(r.lead_time),
+  activeTime: num(r.active_time),
+  waitTime: num(r.wait_time),
+  blockedTime: num(r.blocked_time),
+  journey: r.journey ? JSON.parse(r.journey) : undefined,
+});
+
+/** Every column but `journey`, `digest` and `blocked_since`: what a listing shows. */
+export const WORK_ITEM_COLUMNS: (keyof WorkItemColumns)[] = [
+  'key',
+  'title',
+  'item_type',
+  'priority',
+  'value',
+  'labels',
+  'created_at',
+  'started_at',
+  'done_at',
+  'stage',
+  'stage_category',
+  'stage_entered_at',
+  'blocked',
+  'cycle_time',
+  'lead_time',
+  'active_time',
+  'wait_time',
+  'blocked_time',
+];
+
+/** The journey of a stored item row (read with its `journey` column). */
+export function toJourney(row: WorkItemRow): Journey {
+  return {
+    key: row.key,
+    title: row.title,
+    itemType: row.itemType,
+    priority: row.priority,
+    value: row.value,
+    labels: row.labels,
+    createdAt: row.createdAt,
+    startedAt: row.startedAt,
+    doneAt: row.doneAt,
+    stage: row.stage,
+    stageEnteredAt: row.stageEnteredAt,
+    blocked: row.blocked,
+    intervals: row.journey.intervals,
+    blockedIntervals: row.journey.blockedIntervals,
+  };
+}
+
+export const toTableRow = ({
+  journey: j,
+  stats: s,
+  digest,
+}: StoredJourney): WorkItemsTable => ({
+  key: j.key,
+  title: j.title,
+  item_type: j.itemType,
+  priority: j.priority,
+  value: j.value,
+  labels: JSON.stringify(j.labels),
+  created_at: j.createdAt,
+  started_at: j.startedAt,
+  done_at: j.doneAt,
+  stage: j.stage,
+  stage_category: j.intervals[j.intervals.length - 1].category,
+  stage_entered_at: j.stageEnteredAt,
+  blocked: j.blocked,
+  blocked_since: j.blocked
+    ? j.blockedIntervals[j.blockedIntervals.length - 1].from
+    : null,
+  cycle_time: s.cycleTime,
+  lead_time: s.leadTime,
+  active_time: s.activeTime,
+  wait_time: s.waitTime,
+  blocked_time: s.blockedTime,
+  journey: JSON.stringify({
+    intervals: j.intervals,
+    blockedIntervals: j.blockedIntervals,
+  }),
+  digest: digest ?? null,
+});
