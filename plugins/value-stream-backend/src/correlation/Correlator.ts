@@ -1,4 +1,3 @@
-import { createHash } from 'crypto';
 import type { StatusMapper } from '@valuestream/backstage-plugin-value-stream-node';
 import type { ValueStreamConfig } from '../config/readConfig';
 import type {
@@ -6,22 +5,16 @@ import type {
   StoredJourney,
 } from '../database/DatabaseValueStreamStore';
 import type { EntityIndex } from '../entities/EntityIndex';
-import { computeItemStats } from '../metrics/itemStats';
-import { buildJourney } from './buildJourney';
 import { group, unique } from './collections';
 import {
-  CommitRow,
-  DeploymentRow,
   foldBuild,
   foldCommit,
   foldDeployment,
   foldIncident,
-  foldItemAttributes,
   foldPullRequest,
-  PullRequestRow,
   StoredEvent,
 } from './folds';
-import { itemEvidence, RoleStages, roleStages } from './itemEvidence';
+import { roleStages } from './itemEvidence';
 import {
   linkCommits,
   linkPullRequests,
@@ -30,25 +23,19 @@ import {
   relinkSquashCommits,
 } from './linkKeys';
 import {
+  CorrelationResult,
+  rebuildItems,
+  RebuildContext,
+  statusMapping,
+} from './rebuildItems';
+import {
   IncidentToResolve,
   refreshInclusion,
   resolveArtifacts,
   withOtherIncidents,
 } from './resolveArtifacts';
 
-/** What decides a stored item row, apart from the clock. */
-function journeyDigest(o: StoredJourney): string {
-  const { journey, entityRefs } = o;
-  return createHash('sha256')
-    .update(JSON.stringify([journey, entityRefs]))
-    .digest('hex');
-}
-
-/** What a correlation pass changed, for alert evaluation and metrics. */
-export interface CorrelationResult {
-  itemKeys: string[];
-  entityRefs: Set<string>;
-}
+export type { CorrelationResult } from './rebuildItems';
 
 /**
  * Turns newly stored events into artifact state, links and journeys (DESIGN §4, §5).
@@ -56,8 +43,8 @@ export interface CorrelationResult {
  * order and duplicates never change the result.
  */
 export class Correlator {
-  private readonly roles: RoleStages;
   private readonly projectKeys: ProjectKeysOf;
+  private readonly journeys: RebuildContext;
 
   constructor(
     private readonly store: DatabaseValueStreamStore,
@@ -68,7 +55,13 @@ export class Correlator {
     /** Called for each item that entered a done stage in this pass (telemetry). */
     private readonly onDone?: (item: StoredJourney) => void,
   ) {
-    this.roles = roleStages(config.stages);
+    this.journeys = {
+      index,
+      now,
+      stages: config.stages,
+      roles: roleStages(config.stages),
+      mapStatus: statusMapping(config.statusMapping, statusMapper),
+    };
     this.projectKeys = projectKeysOf(index, config.workItemKeys);
   }
 
@@ -253,133 +246,13 @@ export class Correlator {
   }
 
   /** Recomputes and stores the journeys of these items from everything stored about them. */
-  async rebuildItems(
+  rebuildItems(
     keys: string[],
     options: { force?: boolean } = {},
   ): Promise<CorrelationResult> {
-    const entityRefs = new Set<string>();
-    if (!keys.length) return { itemKeys: [], entityRefs };
-    const itemEvents = group(
-      await this.store.eventsForSubjects(keys.map(k => `item:${k}`)),
-      e => e.subject!.slice(5),
-    );
-    const present = keys.filter(k => itemEvents.has(k));
-    const links = group(
-      await this.store.linksForItems(present),
-      l => l.item_key,
-    );
-    const prs = new Map(
-      (
-        await this.store.pullRequests(
-          unique(
-            [...links.values()]
-              .flat()
-              .filter(l => l.kind === 'pr')
-              .map(l => l.ref),
-          ),
-        )
-      ).map(p => [p.id, p]),
-    );
-    const shasOf = (key: string) => {
-      const out = new Set<string>();
-      for (const l of links.get(key) ?? []) {
-        if (l.kind === 'commit') out.add(l.ref);
-        const pr = l.kind === 'pr' ? prs.get(l.ref) : undefined;
-        pr?.commits.forEach(c => out.add(c));
-        if (pr?.merge_commit_sha) out.add(pr.merge_commit_sha);
-      }
-      return out;
-    };
-    const allShas = unique(present.flatMap(k => [...shasOf(k)]));
-    const commits = new Map(
-      (await this.store.commits(allShas)).map(c => [c.sha, c]),
-    );
-    const builds = group(
-      await this.store.buildsForCommits(allShas),
-      b => b.commit_sha,
-    );
-    const deployments = await this.store.deployments(
-      await this.store.deploymentIdsForCommits(allShas),
-    );
-    const deploymentsBySha = new Map<string, DeploymentRow[]>();
-    for (const d of deployments) {
-      for (const sha of d.commits)
-        (
-          deploymentsBySha.get(sha) ?? deploymentsBySha.set(sha, []).get(sha)!
-        ).push(d);
-    }
-
-    const index = this.index();
-    const now = this.now();
-    const out: StoredJourney[] = [];
-    for (const key of present) {
-      const evs = itemEvents.get(key)!;
-      const itemPrs = unique(
-        (links.get(key) ?? []).filter(l => l.kind === 'pr').map(l => l.ref),
-      )
-        .map(id => prs.get(id))
-        .filter((p): p is PullRequestRow => p !== undefined);
-      const shas = [...shasOf(key)];
-      const itemCommits = shas
-        .map(sha => commits.get(sha))
-        .filter((c): c is CommitRow => c !== undefined);
-      const itemDeployments = new Map<string, DeploymentRow>();
-      for (const sha of shas)
-        for (const dep of deploymentsBySha.get(sha) ?? [])
-          itemDeployments.set(dep.deployment_id, dep);
-      const evidence = itemEvidence({
-        events: evs,
-        pullRequests: itemPrs,
-        commits: itemCommits,
-        builds: shas.flatMap(sha => builds.get(sha) ?? []),
-        deployments: [...itemDeployments.values()],
-        roles: this.roles,
-        mapStatus: (status, source) => this.mapStatus(status, source),
-      });
-      const refs = new Set<string>();
-      for (const e of evs) if (e.entityRef) refs.add(e.entityRef);
-      if (!refs.size) index.entitiesForKey(key).forEach(r => refs.add(r));
-      for (const pr of itemPrs)
-        index.entitiesForRepository(pr.repository).forEach(r => refs.add(r));
-      for (const c of itemCommits)
-        index.entitiesForRepository(c.repository).forEach(r => refs.add(r));
-      for (const dep of itemDeployments.values()) {
-        if (dep.entity_ref) refs.add(dep.entity_ref);
-        else index.entitiesForService(dep.service).forEach(r => refs.add(r));
-      }
-      const journey = buildJourney(
-        foldItemAttributes(key, evs),
-        evidence,
-        this.config.stages,
-      );
-      const entityList = [...refs].map(r => r.toLowerCase()).sort();
-      entityList.forEach(r => entityRefs.add(r));
-      out.push({
-        journey,
-        stats: computeItemStats(journey, now),
-        entityRefs: unique(entityList),
-      });
-    }
-    // Rewrite only the items whose journey, attributes or entities changed.
-    const stored = await this.store.storedDigests(out.map(o => o.journey.key));
-    const changed = options.force
-      ? out
-      : out.filter(o => stored.get(o.journey.key)?.digest !== journeyDigest(o));
-    for (const o of changed) {
-      const doneBefore = stored.get(o.journey.key)?.doneAt ?? null;
-      if (o.journey.doneAt !== null && doneBefore !== o.journey.doneAt)
-        this.onDone?.(o);
-    }
-    await this.store.writeJourneys(
-      changed.map(o => ({ ...o, digest: journeyDigest(o) })),
-    );
-    return { itemKeys: present, entityRefs };
-  }
-
-  private mapStatus(status: string, source: string): string | undefined {
-    return (
-      this.statusMapper?.({ status, source }) ??
-      this.config.statusMapping[status.toLowerCase()]
-    );
+    return rebuildItems(this.store, keys, this.journeys, {
+      ...options,
+      onDone: this.onDone,
+    });
   }
 }

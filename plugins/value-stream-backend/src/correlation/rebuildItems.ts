@@ -1,0 +1,232 @@
+import { createHash } from 'crypto';
+import type { StageDefinition } from '@valuestream/backstage-plugin-value-stream-common';
+import type { StatusMapper } from '@valuestream/backstage-plugin-value-stream-node';
+import type {
+  DatabaseValueStreamStore,
+  LinkRow,
+  StoredJourney,
+} from '../database/DatabaseValueStreamStore';
+import type { EntityIndex } from '../entities/EntityIndex';
+import { computeItemStats } from '../metrics/itemStats';
+import { buildJourney } from './buildJourney';
+import { group, unique } from './collections';
+import {
+  BuildRow,
+  CommitRow,
+  DeploymentRow,
+  foldItemAttributes,
+  PullRequestRow,
+  StoredEvent,
+} from './folds';
+import { itemEntityRefs } from './itemEntities';
+import { itemEvidence, RoleStages } from './itemEvidence';
+
+/** The store methods rebuilding items reads and writes. */
+export type RebuildStore = Pick<
+  DatabaseValueStreamStore,
+  | 'buildsForCommits'
+  | 'commits'
+  | 'deploymentIdsForCommits'
+  | 'deployments'
+  | 'eventsForSubjects'
+  | 'linksForItems'
+  | 'pullRequests'
+  | 'storedDigests'
+  | 'writeJourneys'
+>;
+
+/** What a correlation pass changed, for alert evaluation and metrics. */
+export interface CorrelationResult {
+  itemKeys: string[];
+  entityRefs: Set<string>;
+}
+
+/** A tracker status → stage name, for `work_item.status_changed` without `stage`. */
+export type MapStatus = (status: string, source: string) => string | undefined;
+
+/** What turns an item's evidence into its journey, besides the store. */
+export interface JourneyContext {
+  index: EntityIndex;
+  stages: StageDefinition[];
+  roles: RoleStages;
+  mapStatus: MapStatus;
+  now: number;
+}
+
+/** The journey context, with the index and the clock read when a rebuild runs. */
+export type RebuildContext = Omit<JourneyContext, 'index' | 'now'> & {
+  index: () => EntityIndex;
+  now: () => number;
+};
+
+/** The stage-mapping module's mapper first, then `valueStream.statusMapping` (lower case). */
+export function statusMapping(
+  mapping: Readonly<Record<string, string>>,
+  mapper?: StatusMapper,
+): MapStatus {
+  return (status, source) =>
+    mapper?.({ status, source }) ?? mapping[status.toLowerCase()];
+}
+
+/** Everything stored about the artifacts linked to a set of items. */
+export interface LinkedArtifacts {
+  links: ReadonlyMap<string, LinkRow[]>;
+  pullRequests: ReadonlyMap<string, PullRequestRow>;
+  commits: ReadonlyMap<string, CommitRow>;
+  builds: ReadonlyMap<string, BuildRow[]>;
+  deploymentsBySha: ReadonlyMap<string, DeploymentRow[]>;
+}
+
+/** An item's commits: linked to it, or through its PRs (their commits and merge commit). Pure. */
+export function itemShas(
+  links: readonly LinkRow[],
+  pullRequests: ReadonlyMap<string, PullRequestRow>,
+): Set<string> {
+  const out = new Set<string>();
+  for (const l of links) {
+    if (l.kind === 'commit') out.add(l.ref);
+    const pr = l.kind === 'pr' ? pullRequests.get(l.ref) : undefined;
+    pr?.commits.forEach(c => out.add(c));
+    if (pr?.merge_commit_sha) out.add(pr.merge_commit_sha);
+  }
+  return out;
+}
+
+/** The journey, numbers and entities of one item from what is stored about it. Pure. */
+export function storedJourney(
+  key: string,
+  events: StoredEvent[],
+  linked: LinkedArtifacts,
+  ctx: JourneyContext,
+): StoredJourney {
+  const links = linked.links.get(key) ?? [];
+  const pullRequests = unique(
+    links.filter(l => l.kind === 'pr').map(l => l.ref),
+  ).flatMap(id => linked.pullRequests.get(id) ?? []);
+  const shas = [...itemShas(links, linked.pullRequests)];
+  const commits = shas.flatMap(sha => linked.commits.get(sha) ?? []);
+  const deployments = new Map<string, DeploymentRow>();
+  for (const sha of shas)
+    for (const dep of linked.deploymentsBySha.get(sha) ?? [])
+      deployments.set(dep.deployment_id, dep);
+  const evidence = itemEvidence({
+    events,
+    pullRequests,
+    commits,
+    builds: shas.flatMap(sha => linked.builds.get(sha) ?? []),
+    deployments: [...deployments.values()],
+    roles: ctx.roles,
+    mapStatus: ctx.mapStatus,
+  });
+  const journey = buildJourney(
+    foldItemAttributes(key, events),
+    evidence,
+    ctx.stages,
+  );
+  return {
+    journey,
+    stats: computeItemStats(journey, ctx.now),
+    entityRefs: itemEntityRefs(ctx.index, key, {
+      events,
+      pullRequests,
+      commits,
+      deployments: [...deployments.values()],
+    }),
+  };
+}
+
+/** What decides a stored item row, apart from the clock. */
+export function journeyDigest(o: StoredJourney): string {
+  const { journey, entityRefs } = o;
+  return createHash('sha256')
+    .update(JSON.stringify([journey, entityRefs]))
+    .digest('hex');
+}
+
+/**
+ * The items to rewrite (all when forced, else those whose journey, attributes or entities
+ * changed), with their digests, and among them those that entered done anew. Pure.
+ */
+export function journeysToWrite(
+  items: readonly StoredJourney[],
+  stored: ReadonlyMap<string, { digest: string | null; doneAt: number | null }>,
+  force = false,
+): { write: StoredJourney[]; done: StoredJourney[] } {
+  const write = items
+    .map(o => ({ ...o, digest: journeyDigest(o) }))
+    .filter(o => force || stored.get(o.journey.key)?.digest !== o.digest);
+  const done = write.filter(
+    o =>
+      o.journey.doneAt !== null &&
+      (stored.get(o.journey.key)?.doneAt ?? null) !== o.journey.doneAt,
+  );
+  return { write, done };
+}
+
+/** Loads the links of these items and the artifacts behind them. */
+async function loadLinkedArtifacts(
+  store: RebuildStore,
+  keys: string[],
+): Promise<LinkedArtifacts> {
+  const links = group(await store.linksForItems(keys), l => l.item_key);
+  const prIds = unique(
+    [...links.values()]
+      .flat()
+      .filter(l => l.kind === 'pr')
+      .map(l => l.ref),
+  );
+  const pullRequests = new Map(
+    (await store.pullRequests(prIds)).map(p => [p.id, p]),
+  );
+  const shas = unique(
+    keys.flatMap(k => [...itemShas(links.get(k) ?? [], pullRequests)]),
+  );
+  const commits = new Map((await store.commits(shas)).map(c => [c.sha, c]));
+  const builds = group(await store.buildsForCommits(shas), b => b.commit_sha);
+  const deployments = await store.deployments(
+    await store.deploymentIdsForCommits(shas),
+  );
+  const deploymentsBySha = new Map<string, DeploymentRow[]>();
+  for (const d of deployments) {
+    for (const sha of d.commits) {
+      const list = deploymentsBySha.get(sha);
+      if (list) list.push(d);
+      else deploymentsBySha.set(sha, [d]);
+    }
+  }
+  return { links, pullRequests, commits, builds, deploymentsBySha };
+}
+
+/** Recomputes and stores the journeys of these items from everything stored about them. */
+export async function rebuildItems(
+  store: RebuildStore,
+  keys: string[],
+  ctx: RebuildContext,
+  options: {
+    force?: boolean;
+    /** Called for each item that entered a done stage in this pass (telemetry). */
+    onDone?: (item: StoredJourney) => void;
+  } = {},
+): Promise<CorrelationResult> {
+  const entityRefs = new Set<string>();
+  if (!keys.length) return { itemKeys: [], entityRefs };
+  const itemEvents = group(
+    await store.eventsForSubjects(keys.map(k => `item:${k}`)),
+    e => e.subject!.slice('item:'.length),
+  );
+  const present = keys.filter(k => itemEvents.has(k));
+  const linked = await loadLinkedArtifacts(store, present);
+  const journeyCtx = { ...ctx, index: ctx.index(), now: ctx.now() };
+  const items = present.map(key =>
+    storedJourney(key, itemEvents.get(key)!, linked, journeyCtx),
+  );
+  items.forEach(o => o.entityRefs.forEach(r => entityRefs.add(r)));
+  const { write, done } = journeysToWrite(
+    items,
+    await store.storedDigests(items.map(o => o.journey.key)),
+    options.force,
+  );
+  done.forEach(o => options.onDone?.(o));
+  await store.writeJourneys(write);
+  return { itemKeys: present, entityRefs };
+}
