@@ -18,6 +18,9 @@ import {
 } from '@valuestream/backstage-plugin-value-stream-common';
 import type { Request } from 'express';
 
+/** Any request, whatever its typed params and query (as `HttpAuthService` takes it). */
+type AnyRequest = Request<any, any, any, any, any>;
+
 /** The services the access checks need (a subset of the router's options). */
 export interface AccessServices {
   httpAuth: HttpAuthService;
@@ -44,7 +47,7 @@ async function allowed(
  */
 export async function readCredentials(
   access: AccessServices,
-  req: Request,
+  req: AnyRequest,
 ): Promise<BackstageCredentials> {
   const credentials = await access.httpAuth.credentials(req, {
     allow: ['user', 'service'],
@@ -61,7 +64,7 @@ export async function readCredentials(
 /** Service credentials allowed `value-stream.event.create` (403 otherwise). */
 export async function writeCredentials(
   access: AccessServices,
-  req: Request,
+  req: AnyRequest,
 ): Promise<BackstageCredentials> {
   const credentials = await access.httpAuth.credentials(req, {
     allow: ['service'],
