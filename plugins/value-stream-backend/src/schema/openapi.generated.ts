@@ -51,6 +51,9 @@ export const spec = {
               },
             },
           },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
         },
       },
     },
@@ -744,7 +747,7 @@ export const spec = {
     responses: {
       BadRequest: {
         description:
-          'A parameter is invalid; the message starts with its name (`limit: must be <= 1000`)',
+          'A parameter is invalid or unknown; the message starts with its name (`limit: must be <= 1000`, `foo: unknown query parameter`)',
         content: {
           'application/json': {
             schema: {
