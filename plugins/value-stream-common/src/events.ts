@@ -3,7 +3,11 @@ import { ITEM_TYPES } from './stages';
 
 const isoWithOffset = z.iso.datetime({ offset: true });
 const nonEmpty = z.string().min(1);
-const sha = nonEmpty;
+/** A git commit id, abbreviated (7+) or full (SHA-1 40, SHA-256 64); stored lowercase. */
+const sha = z
+  .string()
+  .regex(/^[0-9a-f]{7,64}$/i, 'expected a commit sha (7 to 64 hex characters)')
+  .transform(s => s.toLowerCase());
 
 const workItemKey = { key: nonEmpty };
 
@@ -102,7 +106,7 @@ function incidentSchema() {
     severity: z.string().optional(),
     title: z.string().optional(),
     deploymentId: z.string().optional(),
-    commitSha: z.string().optional(),
+    commitSha: sha.optional(),
   });
 }
 

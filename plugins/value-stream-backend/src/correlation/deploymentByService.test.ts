@@ -18,7 +18,7 @@ const events = [
     type: 'commit.pushed',
     occurredAt: at('02T00:00:00'),
     ...repo,
-    data: { sha: 'a1', message: 'PAY-5 first', branch: 'PAY-5-x' },
+    data: { sha: '61310000', message: 'PAY-5 first', branch: 'PAY-5-x' },
   },
   {
     id: '3',
@@ -29,8 +29,8 @@ const events = [
     data: {
       number: 3,
       title: 'PAY-5 x',
-      commits: ['a1'],
-      mergeCommitSha: 'm3',
+      commits: ['61310000'],
+      mergeCommitSha: '6d330000',
     },
   },
   {
@@ -39,7 +39,7 @@ const events = [
     type: 'commit.pushed',
     occurredAt: at('03T00:00:00'),
     ...repo,
-    data: { sha: 'o9', message: 'unrelated', branch: 'main' },
+    data: { sha: '6f390000', message: 'unrelated', branch: 'main' },
   },
   // Argo CD knows the app, not the repository or the commits: inclusion is derived.
   {
@@ -51,7 +51,7 @@ const events = [
       deploymentId: 'd9',
       environment: 'stg',
       service: 'payments',
-      commitSha: 'o9',
+      commitSha: '6f390000',
     },
   },
   {
@@ -63,7 +63,7 @@ const events = [
       deploymentId: 'd9',
       environment: 'stg',
       service: 'payments',
-      commitSha: 'o9',
+      commitSha: '6f390000',
       status: 'success',
     },
   },

@@ -7,7 +7,7 @@ const deployment = {
   deploymentId: 'd7',
   environment: 'production',
   service: 'payments',
-  commitSha: 'abc',
+  commitSha: '61626300',
 };
 const events = [
   {
@@ -80,8 +80,8 @@ describe.each(databases.eachSupportedId())(
               deploymentId: 'd8',
               environment: 'production',
               service: 'payments',
-              commitSha: 'c8b',
-              commits: ['c8a', 'c8b'],
+              commitSha: '63386200',
+              commits: ['63386100', '63386200'],
               status: 'success',
             },
           },
@@ -91,7 +91,7 @@ describe.each(databases.eachSupportedId())(
             source: 'pd',
             type: 'incident.opened',
             occurredAt: at('13T10:00:00'),
-            data: { incidentId: 'i8', service: 'PPAY', commitSha: 'c8a' },
+            data: { incidentId: 'i8', service: 'PPAY', commitSha: '63386100' },
           },
         ]);
         expect(posted.status).toBe(202);

@@ -18,7 +18,7 @@ const events = [
     type: 'commit.pushed',
     occurredAt: at('02T00:00:00'),
     ...repo,
-    data: { sha: 'a1', message: 'PAY-7 first', branch: 'feature/pay-7' },
+    data: { sha: '61310000', message: 'PAY-7 first', branch: 'feature/pay-7' },
   },
   {
     id: '3',
@@ -26,7 +26,7 @@ const events = [
     type: 'pull_request.opened',
     occurredAt: at('03T00:00:00'),
     ...repo,
-    data: { number: 4, title: 'PAY-7 x', commits: ['a1'] },
+    data: { number: 4, title: 'PAY-7 x', commits: ['61310000'] },
   },
 ];
 const stages = (review: object) => [

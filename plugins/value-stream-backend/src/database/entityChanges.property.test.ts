@@ -29,7 +29,14 @@ const ENTITIES = [
 const T0 = Date.parse('2026-01-01T00:00:00Z');
 const H = 3_600_000;
 const at = (hours: number) => new Date(T0 + hours * H).toISOString();
-const SHAS = ['c0', 'c1', 'c2', 'c3', 'c4', 'c5'];
+const SHAS = [
+  '63300000',
+  '63310000',
+  '63320000',
+  '63330000',
+  '63340000',
+  '63350000',
+];
 const WINDOWS: Window[] = [
   { from: T0, to: T0 + 300 * H },
   { from: T0 + 60 * H, to: T0 + 140 * H },
@@ -110,14 +117,19 @@ const histories = fc
       event(
         'commit.pushed',
         h.anchor.hour,
-        { sha: 'a0', message: 'Change', branch: 'main', defaultBranch: 'main' },
+        {
+          sha: '61300000',
+          message: 'Change',
+          branch: 'main',
+          defaultBranch: 'main',
+        },
         repo,
       ),
       event('deployment.finished', h.anchor.hour + 2, {
         deploymentId: 'd0',
         environment: 'production',
         service: h.anchor.service,
-        commits: ['a0'],
+        commits: ['61300000'],
         status: 'success',
       }),
       ...h.commits.map(c =>
@@ -279,15 +291,20 @@ function checkEntityChanges(id: TestDatabaseId, numRuns: number) {
         event(
           'commit.pushed',
           1,
-          { sha: 'a1', message: 'x', branch: 'main', defaultBranch: 'main' },
+          {
+            sha: '61310000',
+            message: 'x',
+            branch: 'main',
+            defaultBranch: 'main',
+          },
           repo,
         ),
         event('deployment.finished', 5, {
           deploymentId: 'ds',
           environment: 'production',
           service: 'shop',
-          commitSha: 'a1',
-          commits: ['a1'],
+          commitSha: '61310000',
+          commits: ['61310000'],
           status: 'success',
         }),
       ] as any);
@@ -299,7 +316,7 @@ function checkEntityChanges(id: TestDatabaseId, numRuns: number) {
       );
       await vs.index.refresh();
       expect(await queries.changesDeployedIn([shop], WINDOWS[0])).toEqual([
-        { id: 'a1', firstCommitAt: T0 + H, deployedAt: T0 + 5 * H },
+        { id: '61310000', firstCommitAt: T0 + H, deployedAt: T0 + 5 * H },
       ]);
     } finally {
       await vs.knex.destroy();

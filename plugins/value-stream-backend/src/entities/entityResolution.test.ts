@@ -52,7 +52,7 @@ describe.each(databases.eachSupportedId())('entity resolution on %p', id => {
   it('keeps an item no entity matches yet and attaches it when the catalog catches up', async () => {
     const r = await vs.ingest.ingest([
       item('acme/checkout#5'),
-      commit('acme/checkout', 'c1', 'Compute totals in cents, closes #5'),
+      commit('acme/checkout', '63310000', 'Compute totals in cents, closes #5'),
     ]);
     expect(r).toEqual({ accepted: 2, duplicates: 0, ignored: 0 });
     expect(await entitiesOf('acme/checkout#5')).toEqual([]);
@@ -86,8 +86,8 @@ describe.each(databases.eachSupportedId())('entity resolution on %p', id => {
     await vs.index.refresh();
     await vs.ingest.ingest([
       item('PAY-7'),
-      commit('acme/payments', 'p1', 'PAY-7 refund API'),
-      commit('acme/checkout', 'k1', 'PAY-7 call the refund API'),
+      commit('acme/payments', '70310000', 'PAY-7 refund API'),
+      commit('acme/checkout', '6b310000', 'PAY-7 call the refund API'),
     ]);
     expect(await entitiesOf('PAY-7')).toEqual([CHECKOUT, PAYMENTS]);
   });
@@ -97,7 +97,7 @@ describe.each(databases.eachSupportedId())('entity resolution on %p', id => {
   it('adds an entity to an item already attached elsewhere when the catalog catches up', async () => {
     await vs.ingest.ingest([
       item('PAY-6'),
-      commit('acme/checkout', 'k6', 'PAY-6 call the refund API'),
+      commit('acme/checkout', '6b360000', 'PAY-6 call the refund API'),
     ]);
     expect(await entitiesOf('PAY-6')).toEqual([PAYMENTS]);
     vs.catalog.entities.push(checkout);

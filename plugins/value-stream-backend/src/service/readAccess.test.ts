@@ -58,19 +58,19 @@ const EVENTS = [
   ev(
     'commit.pushed',
     2,
-    { sha: 'k3', message: 'Totals in cents, fixes #3', branch: 'main' },
+    { sha: '6b330000', message: 'Totals in cents, fixes #3', branch: 'main' },
     { repository: 'acme/checkout' },
   ),
   ev(
     'commit.pushed',
     2,
-    { sha: 'k2', message: 'PAY-2 call refunds', branch: 'main' },
+    { sha: '6b320000', message: 'PAY-2 call refunds', branch: 'main' },
     { repository: 'acme/checkout' },
   ),
   ev(
     'commit.pushed',
     2,
-    { sha: 'p2', message: 'PAY-2 refunds API', branch: 'main' },
+    { sha: '70320000', message: 'PAY-2 refunds API', branch: 'main' },
     { repository: 'acme/payments' },
   ),
 ];

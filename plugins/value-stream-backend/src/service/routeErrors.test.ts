@@ -146,8 +146,30 @@ describe.each(databases.eachSupportedId())('route errors on %p', id => {
       expect(r.status).toBe(400);
       expect(r.body.rejected).toEqual([
         { index: 0, message: expect.stringMatching(/^data\.key: /) },
-        { index: 1, message: expect.stringMatching(/^data\.sha: /) },
+        { index: 1, message: expect.stringMatching(/data\.sha: /) },
         { index: 2, message: expect.stringMatching(/^data\.number: /) },
+      ]);
+      expect(await stored()).toBe(0);
+    });
+
+    it('rejects a commit sha that is not 7 to 64 hex characters', async () => {
+      const r = await vs.post('/events', [
+        {
+          id: 'e1',
+          source: 'github',
+          type: 'commit.pushed',
+          occurredAt: '2026-01-02T00:00:00Z',
+          repository: 'acme/payments',
+          data: { sha: 'main; rm -rf /', message: 'PAY-1 x' },
+        },
+      ]);
+      expect(r.status).toBe(400);
+      expect(r.body.rejected).toEqual([
+        {
+          index: 0,
+          message:
+            'commit.pushed: data.sha: expected a commit sha (7 to 64 hex characters)',
+        },
       ]);
       expect(await stored()).toBe(0);
     });

@@ -52,9 +52,9 @@ describe.each(databases.eachSupportedId())(
         entityRefs: ['component:default/payments'],
       });
       expect(r.body.links.commits.map((c: any) => c.sha).sort()).toEqual([
-        'c1',
-        'c2',
-        'm1',
+        '63310000',
+        '63320000',
+        '6d310000',
       ]);
       expect(r.body.links.pullRequests).toEqual([
         expect.objectContaining({
