@@ -1,5 +1,5 @@
-import { deriveInclusion, RepositoryHistory } from './deploymentInclusion';
-import type { DeploymentRow } from './folds';
+import type { DeploymentRow, RepositoryHistory } from '../model/artifacts';
+import { deriveInclusion } from './deploymentInclusion';
 
 const H = 3_600_000;
 const T0 = Date.parse('2026-01-01T00:00:00Z');

@@ -1,14 +1,4 @@
-import type { DeploymentRow } from './folds';
-
-export interface RepositoryHistory {
-  prs: {
-    id: string;
-    mergedAt: number;
-    mergeSha: string | null;
-    commits: string[];
-  }[];
-  commits: { sha: string; pushedAt: number }[];
-}
+import type { DeploymentRow, RepositoryHistory } from '../model/artifacts';
 
 /**
  * Commits included by deployments that name no `commits` (DESIGN §4): every change

@@ -1,18 +1,30 @@
+import type { ItemType } from '@valuestream/backstage-plugin-value-stream-common';
 import type {
-  CanonicalEvent,
-  ItemType,
-} from '@valuestream/backstage-plugin-value-stream-common';
+  BuildRow,
+  CommitRow,
+  DeploymentRow,
+  EnvClass,
+  IncidentRow,
+  PullRequestRow,
+} from '../model/artifacts';
+import type { StoredEvent } from '../model/events';
+import { prId } from '../model/subjects';
 import type { ItemAttributes } from './buildJourney';
-import { prId } from './subjects';
 
-/**
+// The types moved to model/; re-exported while correlation code still imports them here.
+export type {
+  BuildRow,
+  CommitRow,
+  DeploymentRow,
+  IncidentRow,
+  PullRequestRow,
+} from '../model/artifacts';
+export type { StoredEvent } from '../model/events';
+
+/*
  * Pure folds of an artifact's whole event history into its current state. Events are
  * taken in (occurredAt, source, id) order, so the result never depends on arrival order.
  */
-export type StoredEvent = CanonicalEvent & {
-  at: number;
-  subject?: string | null;
-};
 
 function cmp(a: string, b: string) {
   if (a === b) return 0;
@@ -22,16 +34,6 @@ export const byTime = (a: StoredEvent, b: StoredEvent) =>
   a.at - b.at || cmp(a.source, b.source) || cmp(a.id, b.id);
 const data = (e: StoredEvent) => e.data as Record<string, any>;
 const ms = (iso: string | undefined) => (iso ? Date.parse(iso) : undefined);
-
-export interface CommitRow {
-  sha: string;
-  repository: string | null;
-  message: string;
-  branch: string | null;
-  on_default: boolean;
-  authored_at: number;
-  pushed_at: number;
-}
 
 export function isDefaultBranch(
   branch: string | undefined,
@@ -58,22 +60,6 @@ export function foldCommit(events: StoredEvent[]): CommitRow {
       ms(sorted.map(e => data(e).authoredAt).find(Boolean)) ?? first.at,
     pushed_at: first.at,
   };
-}
-
-export interface PullRequestRow {
-  id: string;
-  repository: string | null;
-  number: number;
-  title: string;
-  body: string | null;
-  branch: string | null;
-  state: 'open' | 'merged' | 'closed';
-  opened_at: number | null;
-  merged_at: number | null;
-  closed_at: number | null;
-  merge_commit_sha: string | null;
-  updated_at: number;
-  commits: string[];
 }
 
 function prState(
@@ -122,16 +108,6 @@ export function foldPullRequest(events: StoredEvent[]): PullRequestRow {
   };
 }
 
-export interface BuildRow {
-  build_id: string;
-  repository: string | null;
-  pipeline: string | null;
-  commit_sha: string;
-  started_at: number | null;
-  finished_at: number | null;
-  status: string | null;
-}
-
 export function foldBuild(events: StoredEvent[]): BuildRow {
   const sorted = [...events].sort(byTime);
   const finished = sorted.filter(e => e.type === 'build.finished').pop();
@@ -147,26 +123,10 @@ export function foldBuild(events: StoredEvent[]): BuildRow {
   };
 }
 
-export interface DeploymentRow {
-  deployment_id: string;
-  environment: string;
-  env_class: 'production' | 'staging' | 'other';
-  service: string | null;
-  repository: string | null;
-  entity_ref: string | null;
-  commit_sha: string | null;
-  explicit_commits: boolean;
-  started_at: number | null;
-  finished_at: number | null;
-  status: string | null;
-  rolled_back_at: number | null;
-  commits: string[];
-}
-
 export function envClass(
   environment: string,
   envs: { production: string[]; staging: string[] },
-): DeploymentRow['env_class'] {
+): EnvClass {
   const e = environment.toLowerCase();
   if (envs.production.includes(e)) return 'production';
   if (envs.staging.includes(e)) return 'staging';
@@ -207,18 +167,6 @@ export function foldDeployment(
     rolled_back_at: rollback?.at ?? null,
     commits: [...commits].sort(),
   };
-}
-
-export interface IncidentRow {
-  incident_id: string;
-  service: string | null;
-  entity_ref: string | null;
-  severity: string | null;
-  title: string | null;
-  deployment_id: string | null;
-  commit_sha: string | null;
-  opened_at: number | null;
-  resolved_at: number | null;
 }
 
 export function foldIncident(events: StoredEvent[]): IncidentRow {

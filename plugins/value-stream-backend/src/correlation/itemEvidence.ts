@@ -2,14 +2,19 @@ import type {
   StageDefinition,
   StageRole,
 } from '@valuestream/backstage-plugin-value-stream-common';
-import type { Evidence } from './evidence';
 import type {
   BuildRow,
   CommitRow,
   DeploymentRow,
   PullRequestRow,
-  StoredEvent,
-} from './folds';
+} from '../model/artifacts';
+import {
+  deploymentRecord,
+  isSuccessfulProductionDeployment,
+  reachedEnvironment,
+} from '../model/deployments';
+import type { StoredEvent } from '../model/events';
+import type { Evidence } from './evidence';
 
 /** Which stage each claimed role moves an item into (DESIGN §13 "Stage roles"). */
 export type RoleStages = ReadonlyMap<StageRole, string>;
@@ -82,14 +87,16 @@ export function itemEvidence(input: ItemEvidenceInput): Evidence[] {
   }
   for (const dep of input.deployments) {
     const order = `deployment/${dep.deployment_id}`;
-    const ok = dep.status === 'success';
+    const record = deploymentRecord(dep);
     const started = dep.started_at ?? dep.finished_at;
     if (dep.env_class === 'staging') {
       auto('staging_deploy_started', started, order);
-      if (ok) auto('staging_deploy_succeeded', dep.finished_at, order);
+      if (reachedEnvironment(record))
+        auto('staging_deploy_succeeded', dep.finished_at, order);
     } else if (dep.env_class === 'production') {
       auto('production_deploy_started', started, order);
-      if (ok) auto('production_deploy_succeeded', dep.finished_at, order);
+      if (isSuccessfulProductionDeployment(record))
+        auto('production_deploy_succeeded', dep.finished_at, order);
     }
   }
   return evidence;

@@ -3,15 +3,15 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
-import type { ItemType } from '@valuestream/backstage-plugin-value-stream-common';
 import type {
   BuildRow,
   CommitRow,
   DeploymentRow,
-  PullRequestRow,
   IncidentRow,
-} from '../correlation/folds';
-import type { ItemStats, Journey } from '../journeys/types';
+  PullRequestRow,
+} from '../model/artifacts';
+import type { EventRow } from '../model/events';
+import type { LinkRow, StoredJourney } from '../model/workItems';
 import { AlertStore } from './AlertStore';
 import { DeploymentStore } from './DeploymentStore';
 import { EventStore } from './EventStore';
@@ -22,63 +22,14 @@ import { MetaStore } from './MetaStore';
 import { MetricsQueries } from './MetricsQueries';
 import { ScmStore } from './ScmStore';
 
-export { toJourney } from './workItemRows';
+// Moved to model/; re-exported for the callers that still import them here.
+export type { EventRow } from '../model/events';
+export type { LinkRow, StoredJourney, WorkItemRow } from '../model/workItems';
 
 const migrationsDir = resolvePackagePath(
   '@valuestream/backstage-plugin-value-stream-backend',
   'migrations',
 );
-
-/** A raw event row to store. */
-export interface EventRow {
-  source: string;
-  id: string;
-  type: string;
-  occurred_at: number;
-  received_at: number;
-  entity_ref: string | null;
-  repository: string | null;
-  subject: string | null;
-  payload: string;
-}
-
-/** A work item's stored journey plus its derived numbers and entities. */
-export interface StoredJourney {
-  journey: Journey;
-  stats: ItemStats;
-  entityRefs: string[];
-  /** Digest of journey and entities (see Correlator); unchanged items are skipped. */
-  digest?: string;
-}
-
-export interface LinkRow {
-  item_key: string;
-  kind: 'commit' | 'pr';
-  ref: string;
-}
-
-/** Work item row as listed (see ValueStreamStore.listWorkItems). */
-export interface WorkItemRow {
-  key: string;
-  title: string;
-  itemType: ItemType;
-  priority: string | null;
-  value: number | null;
-  labels: string[];
-  stage: string;
-  stageCategory: string;
-  stageEnteredAt: number;
-  createdAt: number;
-  startedAt: number | null;
-  doneAt: number | null;
-  blocked: boolean;
-  cycleTime: number | null;
-  leadTime: number | null;
-  activeTime: number | null;
-  waitTime: number | null;
-  blockedTime: number | null;
-  journey: Journey;
-}
 
 /**
  * The knex store of the value stream (SQLite and PostgreSQL): one facade over a store per

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { DeploymentRow, IncidentRow } from '../correlation/folds';
+import type { DeploymentRow, IncidentRow } from '../model/artifacts';
 import type {
   ArtifactEntitiesTable,
   DeploymentCommitsTable,

@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
-import type { StoredEvent } from '../correlation/folds';
-import type { EventRow } from './DatabaseValueStreamStore';
+import type { EventRow, StoredEvent } from '../model/events';
 import type { EventsTable, PendingTable } from './tables';
 import {
   chunk,

@@ -1,6 +1,10 @@
 import type { Knex } from 'knex';
 import type { Journey } from '../journeys/types';
-import type { StoredJourney, WorkItemRow } from './DatabaseValueStreamStore';
+import {
+  toJourney,
+  type StoredJourney,
+  type WorkItemRow,
+} from '../model/workItems';
 import type {
   ItemEntitiesTable,
   StageIntervalsTable,
@@ -8,7 +12,6 @@ import type {
 } from './tables';
 import { chunk, insertIgnore, num, selectIn, upsert } from './util';
 import {
-  toJourney,
   toTableRow,
   toWorkItem,
   WORK_ITEM_COLUMNS,

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { LinkRow } from './DatabaseValueStreamStore';
+import type { LinkRow } from '../model/workItems';
 import type { ItemLinksTable } from './tables';
 import { chunk, insertIgnore, selectIn } from './util';
 

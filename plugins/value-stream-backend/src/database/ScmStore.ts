@@ -1,6 +1,10 @@
 import type { Knex } from 'knex';
-import type { BuildRow, CommitRow, PullRequestRow } from '../correlation/folds';
-import type { RepositoryHistory } from '../correlation/deploymentInclusion';
+import type {
+  BuildRow,
+  CommitRow,
+  PullRequestRow,
+  RepositoryHistory,
+} from '../model/artifacts';
 import { refreshEntityChanges } from './entityChanges';
 import type {
   BuildsTable,

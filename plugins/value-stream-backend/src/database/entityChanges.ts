@@ -1,5 +1,11 @@
 import type { Knex } from 'knex';
 import type { Window } from '../journeys/types';
+import { REACHED_STATUSES } from '../model/deployments';
+import type {
+  CommitsTable,
+  DeploymentsTable,
+  EntityChangesTable,
+} from './tables';
 import { chunk, num, selectIn } from './util';
 
 /**
@@ -119,13 +125,13 @@ async function deploymentsOf(db: Knex | Knex.Transaction, shas: string[]) {
   const ids = [...new Set(links.map(l => l.deployment_id))];
   const finished = new Map(
     (
-      await selectIn<any>(
+      await selectIn<Pick<DeploymentsTable, 'deployment_id' | 'finished_at'>>(
         () =>
           db('vs_deployments')
-            // What counts as a successful production deployment (metrics/attribution.ts).
+            // isSuccessfulProductionDeployment (model/deployments.ts) in SQL.
             .where('env_class', 'production')
             .whereNotNull('finished_at')
-            .whereIn('status', ['success', 'rolled_back'])
+            .whereIn('status', REACHED_STATUSES)
             .select('deployment_id', 'finished_at'),
         'deployment_id',
         ids,
@@ -171,7 +177,7 @@ export async function refreshEntityChanges(
   for (const part of chunk([...new Set(all)], 500)) {
     const pairs = await changeCommitsOf(db, part);
     const shas = [...new Set(pairs.map(p => p.sha))];
-    const authored = await selectIn<any>(
+    const authored = await selectIn<Pick<CommitsTable, 'sha' | 'authored_at'>>(
       () => db('vs_commits').select('sha', 'authored_at'),
       'sha',
       shas,
@@ -200,7 +206,10 @@ export async function changesDeployedIn(
     .whereIn('entity_ref', entityRefs)
     .where('deployed_at', '>=', window.from)
     .where('deployed_at', '<', window.to);
-  const rows: any[] =
+  const rows: Pick<
+    EntityChangesTable,
+    'change_id' | 'first_commit_at' | 'deployed_at'
+  >[] =
     entityRefs.length === 1
       ? await inWindow
           .select('change_id', 'first_commit_at', 'deployed_at')

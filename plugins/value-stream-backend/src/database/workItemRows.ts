@@ -1,5 +1,4 @@
-import type { Journey } from '../journeys/types';
-import type { StoredJourney, WorkItemRow } from './DatabaseValueStreamStore';
+import type { StoredJourney, WorkItemRow } from '../model/workItems';
 import type { WorkItemsTable } from './tables';
 import { num } from './util';
 
@@ -54,26 +53,6 @@ export const WORK_ITEM_COLUMNS: (keyof WorkItemColumns)[] = [
   'wait_time',
   'blocked_time',
 ];
-
-/** The journey of a stored item row (read with its `journey` column). */
-export function toJourney(row: WorkItemRow): Journey {
-  return {
-    key: row.key,
-    title: row.title,
-    itemType: row.itemType,
-    priority: row.priority,
-    value: row.value,
-    labels: row.labels,
-    createdAt: row.createdAt,
-    startedAt: row.startedAt,
-    doneAt: row.doneAt,
-    stage: row.stage,
-    stageEnteredAt: row.stageEnteredAt,
-    blocked: row.blocked,
-    intervals: row.journey.intervals,
-    blockedIntervals: row.journey.blockedIntervals,
-  };
-}
 
 export const toTableRow = ({
   journey: j,

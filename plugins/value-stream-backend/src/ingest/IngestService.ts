@@ -8,11 +8,9 @@ import {
 } from '@valuestream/backstage-plugin-value-stream-common';
 import type { ValueStreamConfig } from '../config/readConfig';
 import type { CorrelationResult } from '../correlation/Correlator';
-import { subjectOf } from '../correlation/subjects';
-import type {
-  DatabaseValueStreamStore,
-  EventRow,
-} from '../database/DatabaseValueStreamStore';
+import type { DatabaseValueStreamStore } from '../database/DatabaseValueStreamStore';
+import type { EventRow } from '../model/events';
+import { subjectOf } from '../model/subjects';
 import type { CorrelationWorker } from './CorrelationWorker';
 import {
   fieldLimitProblem,

@@ -1,28 +1,8 @@
-import { attributeIncident, isSuccessfulProduction } from './attribution';
+import { attributeIncident } from './attribution';
 import { h } from './__testUtils__/journeys';
 import { deployment, incident } from './__testUtils__/records';
 
 const DAY_MS = 24 * 3_600_000;
-
-describe('isSuccessfulProduction', () => {
-  it('accepts success and rolled back, refuses failure, staging and unfinished', () => {
-    expect(isSuccessfulProduction(deployment('a', h(1)))).toBe(true);
-    expect(
-      isSuccessfulProduction(deployment('b', h(1), { status: 'rolled_back' })),
-    ).toBe(true);
-    expect(
-      isSuccessfulProduction(deployment('c', h(1), { status: 'failure' })),
-    ).toBe(false);
-    expect(
-      isSuccessfulProduction(
-        deployment('d', h(1), { envClass: 'staging', environment: 'stg' }),
-      ),
-    ).toBe(false);
-    expect(
-      isSuccessfulProduction(deployment('e', null, { status: null })),
-    ).toBe(false);
-  });
-});
 
 describe('attributeIncident', () => {
   const deployments = [

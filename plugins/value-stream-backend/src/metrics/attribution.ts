@@ -1,20 +1,5 @@
 import type { DeploymentRecord, IncidentRecord } from '../journeys/types';
-
-/**
- * A deployment that reached production: finished, not `failure`. A deployment
- * later rolled back still reached production (DESIGN §11).
- *
- * @internal
- */
-export function isSuccessfulProduction(
-  deployment: DeploymentRecord,
-): deployment is DeploymentRecord & { finishedAt: number } {
-  return (
-    deployment.envClass === 'production' &&
-    deployment.finishedAt !== null &&
-    (deployment.status === 'success' || deployment.status === 'rolled_back')
-  );
-}
+import { isSuccessfulProductionDeployment } from '../model/deployments';
 
 /** Whether a deployment counts as failed by its own record (rolled back). @internal */
 export function wasRolledBack(deployment: DeploymentRecord): boolean {
@@ -26,7 +11,7 @@ export function successfulProduction(
   deployments: readonly DeploymentRecord[],
 ): Array<DeploymentRecord & { finishedAt: number }> {
   return deployments
-    .filter(isSuccessfulProduction)
+    .filter(isSuccessfulProductionDeployment)
     .sort((a, b) => a.finishedAt - b.finishedAt);
 }
 

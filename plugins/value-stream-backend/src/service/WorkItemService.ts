@@ -4,17 +4,18 @@ import type {
   WorkItemListResponse,
   WorkItemSummary,
 } from '@valuestream/backstage-plugin-value-stream-common';
-import {
-  toJourney,
-  type DatabaseValueStreamStore,
-  type WorkItemRow,
-} from '../database/DatabaseValueStreamStore';
-import type { DeploymentRow } from '../correlation/folds';
+import type { DatabaseValueStreamStore } from '../database/DatabaseValueStreamStore';
+import type { MetricsQueries } from '../database/MetricsQueries';
 import type { EntityIndex } from '../entities/EntityIndex';
+import { attributeIncident } from '../metrics/attribution';
 import { computeItemStats, timeInStage } from '../metrics/itemStats';
 import { iso } from '../metrics/time';
-import { attributeIncident } from '../metrics/attribution';
-import type { MetricsQueries } from '../database/MetricsQueries';
+import type { DeploymentRow } from '../model/artifacts';
+import {
+  deploymentRecord,
+  isSuccessfulProductionDeployment,
+} from '../model/deployments';
+import { toJourney, type WorkItemRow } from '../model/workItems';
 
 const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
 
@@ -142,11 +143,11 @@ export class WorkItemService {
     deployments: DeploymentRow[],
     visibleRefs: string[],
   ) {
-    const finished = deployments.flatMap(d =>
-      d.env_class === 'production' && d.finished_at !== null
-        ? [d.finished_at]
-        : [],
-    );
+    // Incidents are attributed to successful production deployments only.
+    const finished = deployments
+      .map(deploymentRecord)
+      .filter(isSuccessfulProductionDeployment)
+      .map(d => d.finishedAt);
     if (!finished.length || !this.queries) return [];
     const refs = await this.store.entitiesOfItem(key);
     // Only the readable entities' incidents; attribution still sees every deployment.
@@ -229,13 +230,9 @@ export class WorkItemService {
     const firstCommit = Math.min(...commits.map(c => c.authored_at));
     const firstProd = Math.min(
       ...deployments
-        .filter(
-          d =>
-            d.env_class === 'production' &&
-            d.status === 'success' &&
-            d.finished_at !== null,
-        )
-        .map(d => d.finished_at!),
+        .map(deploymentRecord)
+        .filter(isSuccessfulProductionDeployment)
+        .map(d => d.finishedAt),
     );
     return {
       leadTimeForChanges:

@@ -1,0 +1,66 @@
+import type { CanonicalEvent } from '@valuestream/backstage-plugin-value-stream-common';
+
+/**
+ * What an event is about, the key under which its history is folded: `<kind>:<id>`, i.e.
+ * `item:<key>`, `commit:<sha>`, `pr:<id>`, `build:<id>`, `deployment:<id>`,
+ * `incident:<id>`. Build and parse subjects only here.
+ */
+export type SubjectKind =
+  | 'item'
+  | 'commit'
+  | 'pr'
+  | 'build'
+  | 'deployment'
+  | 'incident';
+
+const KINDS: ReadonlySet<string> = new Set<SubjectKind>([
+  'item',
+  'commit',
+  'pr',
+  'build',
+  'deployment',
+  'incident',
+]);
+
+/** Repository-qualified PR id: `owner/name#12` (or `#12` without a repository). */
+export const prId = (repository: string | null | undefined, n: number) =>
+  `${repository ?? ''}#${n}`;
+
+/** The subject of an artifact or item. */
+export const subject = (kind: SubjectKind, id: string) => `${kind}:${id}`;
+
+/** The kind and id of a subject; null for none or one of no known kind. */
+export function parseSubject(
+  value: string | null | undefined,
+): { kind: SubjectKind; id: string } | null {
+  if (!value) return null;
+  const colon = value.indexOf(':');
+  const kind = value.slice(0, colon);
+  if (colon < 0 || !KINDS.has(kind)) return null;
+  // Ids may contain ':' themselves: only the first one separates.
+  return { kind: kind as SubjectKind, id: value.slice(colon + 1) };
+}
+
+/** The subject of an event; null for types no rule uses. */
+export function subjectOf(e: CanonicalEvent): string | null {
+  const d = e.data as Record<string, any>;
+  const [family] = e.type.split('.', 1);
+  switch (family) {
+    case 'work_item':
+      return subject('item', d.key);
+    case 'commit':
+      return subject('commit', d.sha);
+    case 'pull_request':
+      return e.type === 'pull_request.reviewed'
+        ? null
+        : subject('pr', prId(e.repository, d.number));
+    case 'build':
+      return subject('build', d.buildId);
+    case 'deployment':
+      return subject('deployment', d.deploymentId);
+    case 'incident':
+      return subject('incident', d.incidentId);
+    default:
+      return null;
+  }
+}
