@@ -1,0 +1,50 @@
+import { ConfigReader } from '@backstage/config';
+import { DEFAULT_STAGES } from '@valuestream/backstage-plugin-value-stream-common';
+import fs from 'fs';
+import path from 'path';
+import { DEFAULT_RULE_THRESHOLDS } from '../alerts/thresholds';
+import { readValueStreamConfig } from './readConfig';
+
+// The "Every key" table of docs/install.md states the defaults; it must state the real ones.
+const table = new Map(
+  fs
+    .readFileSync(
+      path.resolve(__dirname, '../../../../docs/install.md'),
+      'utf8',
+    )
+    .split('\n')
+    .flatMap(line => {
+      const m = line.match(/^\| `([^`]+)` +\| (.*?) +\|/);
+      return m ? [[m[1], m[2]] as const] : [];
+    }),
+);
+
+describe('the defaults documented in docs/install.md', () => {
+  it('name the default stages with their categories', () => {
+    expect(table.get('valueStream.stages')).toBe(
+      DEFAULT_STAGES.map(s => `${s.name} (${s.category})`).join(', '),
+    );
+  });
+
+  it('give every alert threshold its real default', () => {
+    const numeric = Object.entries(DEFAULT_RULE_THRESHOLDS).filter(
+      ([, v]) => typeof v === 'number',
+    );
+    expect(numeric.length).toBeGreaterThan(10);
+    for (const [key, value] of numeric) {
+      expect([key, table.get(`valueStream.alerts.thresholds.${key}`)]).toEqual([
+        key,
+        `\`${value}\``,
+      ]);
+    }
+  });
+
+  it('list the default environment names', () => {
+    const config = readValueStreamConfig(new ConfigReader({}));
+    for (const env of ['production', 'staging'] as const) {
+      expect(table.get(`valueStream.environments.${env}`)).toBe(
+        `\`[${config.environments[env].join(', ')}]\``,
+      );
+    }
+  });
+});
