@@ -328,6 +328,7 @@ describe.each(databases.eachSupportedId())('access control on %p', id => {
       '/work-items/PAY-5',
       '/work-items/ZZZ-1',
       '/groups/default/team-pay/metrics',
+      '/ingest/status',
     ];
 
     it('lets a token restricted to value-stream.event.create write events', async () => {

@@ -55,8 +55,10 @@ export function createOpenApiRouter(options: RouterOptions): express.Router {
       .then(() => next(), next);
   });
 
+  // A read like the others (a write-only token gets 403), for service principals only.
   router.get('/ingest/status', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['service'] });
+    await readCredentials(options, req);
     res.json(await ingest.status());
   });
 
