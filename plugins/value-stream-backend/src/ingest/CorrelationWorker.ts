@@ -8,6 +8,14 @@ export type CorrelationListener = (result: CorrelationResult) => Promise<void>;
 export const DEFAULT_PASS_SIZE = 20000;
 /** How often a replica looks for events another replica accepted (or a crash left). */
 export const DEFAULT_POLL_MS = 1000;
+/**
+ * After an accept, the pass waits until no event arrived for this long, so that a stream of
+ * requests is answered without sharing the CPU (and SQLite's one connection) with
+ * correlation, and its events are folded together.
+ */
+export const DEFAULT_QUIET_MS = 50;
+/** ...but starts at most this long after the first event it waits for. Reads do not wait. */
+export const DEFAULT_MAX_DELAY_MS = 3000;
 
 /**
  * Correlates accepted events behind the 202 (DESIGN §8): takes the oldest queued events
@@ -26,6 +34,7 @@ export class CorrelationWorker {
   private highestTaken = 0;
   private waiters: { seq: number; resolve: () => void }[] = [];
   private timer: NodeJS.Timeout | undefined;
+  private deferred: { timer: NodeJS.Timeout; since: number } | undefined;
   private passSize: number;
 
   constructor(
@@ -35,6 +44,8 @@ export class CorrelationWorker {
       logger: LoggerService;
       passSize?: number;
       pollMs?: number;
+      quietMs?: number;
+      maxDelayMs?: number;
     },
   ) {
     this.passSize = options.passSize ?? DEFAULT_PASS_SIZE;
@@ -47,22 +58,48 @@ export class CorrelationWorker {
   /** Starts looking for queued events on a timer (events of other replicas, or a crash). */
   start() {
     if (this.timer) return;
+    // A deferred pass is coming anyway: polling now would correlate mid-stream.
     this.timer = setInterval(
-      () => this.kick(),
+      () => this.deferred || this.runNow(),
       this.options.pollMs ?? DEFAULT_POLL_MS,
     );
     this.timer.unref?.();
-    this.kick();
+    this.runNow();
   }
 
   async stop() {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+    this.clearDeferred();
     await this.running;
   }
 
-  /** Asks for a pass now; a pass already running is followed by another one. */
-  kick(): Promise<void> {
+  /**
+   * Events were accepted: a pass runs once the stream pauses (`quietMs`), or `maxDelayMs`
+   * after the first of them at the latest. A reader waiting for them starts it at once.
+   */
+  kick(): void {
+    const quiet = this.options.quietMs ?? DEFAULT_QUIET_MS;
+    const maxDelay = this.options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
+    const now = Date.now();
+    const since = this.deferred?.since ?? now;
+    if (this.deferred) clearTimeout(this.deferred.timer);
+    const timer = setTimeout(
+      () => this.runNow(),
+      Math.max(0, Math.min(quiet, since + maxDelay - now)),
+    );
+    timer.unref?.();
+    this.deferred = { timer, since };
+  }
+
+  private clearDeferred() {
+    if (this.deferred) clearTimeout(this.deferred.timer);
+    this.deferred = undefined;
+  }
+
+  /** Runs a pass now; a pass already running is followed by another one. */
+  runNow(): Promise<void> {
+    this.clearDeferred();
     if (this.running) {
       this.again = true;
       return this.running;
@@ -94,16 +131,16 @@ export class CorrelationWorker {
           resolve();
         }, timeoutMs).unref?.();
       }
-      this.kick();
+      this.runNow();
     });
   }
 
   private async drain() {
     do {
       this.again = false;
-      let done = false;
-      while (!done) {
-        done = await this.pass();
+      let more = true;
+      while (more) {
+        more = await this.pass();
         // After every pass, so callers waiting for early events need not wait for the
         // queue to empty under a steady stream.
         const { lowestSeq } = await this.options.store.pendingStatus();
@@ -112,7 +149,10 @@ export class CorrelationWorker {
     } while (this.again);
   }
 
-  /** One pass; true when the queue was empty (or left as it is after a failure). */
+  /**
+   * One pass; true when more may be queued from before it started (a full pass, or a
+   * failed one to retry smaller). Events accepted during a pass have kicked their own.
+   */
   private async pass(): Promise<boolean> {
     const { store, correlator, logger } = this.options;
     let result: CorrelationResult | undefined;
@@ -138,12 +178,13 @@ export class CorrelationWorker {
         logger.warn(
           `value-stream: correlation pass failed, retrying with ${this.passSize} events per pass: ${e}`,
         );
-        return false;
+        return true;
       }
       logger.error(`value-stream: correlation of an event failed: ${e}`);
       await this.skipOldest();
-      return false;
+      return true;
     }
+    const full = taken >= this.passSize;
     if (taken && this.passSize < (this.options.passSize ?? DEFAULT_PASS_SIZE))
       this.passSize = Math.min(
         this.options.passSize ?? DEFAULT_PASS_SIZE,
@@ -156,7 +197,7 @@ export class CorrelationWorker {
         );
       }
     }
-    return taken === 0;
+    return full;
   }
 
   /** Takes the one event that cannot be folded off the queue (it stays stored). */

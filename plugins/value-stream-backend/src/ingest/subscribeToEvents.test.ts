@@ -100,6 +100,8 @@ describe('events service intake', () => {
       metadata: { 'X-GitHub-Event': 'issues' },
     });
 
+    // Correlation runs behind the accept; the read routes wait for it, as this does.
+    await vs.ingest.settled();
     const items = await vs
       .knex('vs_work_items')
       .select('key', 'title')
