@@ -67,7 +67,7 @@ export async function createValueStream(deps: ValueStreamDeps) {
 
   const alerts = new AlertService(store, {
     stages: config.stages,
-    thresholds: withDefaultThresholds(config.alerts.thresholds as any),
+    thresholds: withDefaultThresholds(config.alerts.thresholds),
     refreshMs: config.alerts.refreshMs,
     logger,
     now,

@@ -8,6 +8,7 @@ import {
   StageDefinition,
   StageRole,
 } from '@valuestream/backstage-plugin-value-stream-common';
+import type { RuleThresholdsInput } from '../alerts/thresholds';
 import { DEFAULT_STATUS_MAPPING } from './statusMapping';
 import { readWebhookSecrets } from './webhookSecrets';
 
@@ -26,7 +27,8 @@ export interface ValueStreamConfig {
     frequencySeconds: number;
     /** Every entity is re-evaluated at least this often, in ms. */
     refreshMs: number;
-    thresholds: Record<string, unknown>;
+    /** As configured; config.d.ts gives their shape. */
+    thresholds: RuleThresholdsInput;
   };
   notifications: { enabled: boolean };
   rebuildOnConfigChange: boolean;
@@ -102,7 +104,7 @@ export function readValueStreamConfig(root: Config): ValueStreamConfig {
       frequencySeconds: alerts?.getOptionalNumber('frequencySeconds') ?? 60,
       refreshMs: (alerts?.getOptionalNumber('refreshMinutes') ?? 60) * 60_000,
       thresholds:
-        (alerts?.getOptional('thresholds') as Record<string, unknown>) ?? {},
+        (alerts?.getOptional('thresholds') as RuleThresholdsInput) ?? {},
     },
     notifications: {
       enabled: c?.getOptionalBoolean('notifications.enabled') ?? true,

@@ -7,7 +7,31 @@ import type {
   Window,
 } from '../journeys/types';
 import { changesDeployedIn } from './entityChanges';
+import type {
+  AlertsTable,
+  DeploymentCommitsTable,
+  DeploymentsTable,
+  IncidentsTable,
+  StageIntervalsTable,
+  WorkItemsTable,
+} from './tables';
 import { num, selectIn } from './util';
+
+/** A count per stage, as the database returns it. */
+type StageCount = { stage: string; n: number | string };
+
+/** The deployment columns a production-deployment read selects (an index's columns). */
+type DeploymentColumns = Pick<
+  DeploymentsTable,
+  | 'deployment_id'
+  | 'environment'
+  | 'env_class'
+  | 'started_at'
+  | 'finished_at'
+  | 'status'
+  | 'rolled_back_at'
+  | 'commit_sha'
+>;
 
 /**
  * Read queries behind the metrics, time-series and alert reads. Everything is
@@ -24,7 +48,7 @@ export class MetricsQueries {
   }
 
   async doneItems(entityRefs: string[], window: Window): Promise<ItemStats[]> {
-    const rows = await this.db('vs_work_items')
+    const rows: WorkItemsTable[] = await this.db('vs_work_items')
       .select(
         'key',
         'item_type',
@@ -82,12 +106,12 @@ export class MetricsQueries {
   async currentStageCounts(
     entityRefs: string[],
   ): Promise<Record<string, number>> {
-    const rows = await this.db('vs_work_items')
+    const rows: StageCount[] = await this.db('vs_work_items')
       .select('stage')
       .count({ n: '*' })
       .whereIn('key', this.itemsOf(entityRefs))
       .groupBy('stage');
-    return Object.fromEntries(rows.map((r: any) => [r.stage, Number(r.n)]));
+    return Object.fromEntries(rows.map(r => [r.stage, Number(r.n)]));
   }
 
   /** Items per stage at `at`, from the intervals (the state `loadAt` counts). */
@@ -95,14 +119,14 @@ export class MetricsQueries {
     entityRefs: string[],
     at: number,
   ): Promise<Record<string, number>> {
-    const rows = await this.db('vs_stage_intervals')
+    const rows: StageCount[] = await this.db('vs_stage_intervals')
       .select('stage')
       .countDistinct({ n: 'item_key' })
       .whereIn('item_key', this.itemsOf(entityRefs))
       .where('entered_at', '<', at)
       .where(b => b.whereNull('exited_at').orWhere('exited_at', '>=', at))
       .groupBy('stage');
-    return Object.fromEntries(rows.map((r: any) => [r.stage, Number(r.n)]));
+    return Object.fromEntries(rows.map(r => [r.stage, Number(r.n)]));
   }
 
   /** Total seconds and count of the stage visits that ended in the window, per stage (in SQL). */
@@ -110,16 +134,17 @@ export class MetricsQueries {
     entityRefs: string[],
     window: Window,
   ): Promise<Record<string, { seconds: number; count: number }>> {
-    const rows = await this.db('vs_stage_intervals')
-      .select('stage')
-      .sum({ ms: this.db.raw('exited_at - entered_at') as any })
+    const rows: (StageCount & { ms: number | string | null })[] = await this.db(
+      'vs_stage_intervals',
+    )
+      .select('stage', this.db.raw('sum(exited_at - entered_at) as ms'))
       .count({ n: '*' })
       .whereIn('item_key', this.itemsOf(entityRefs))
       .where('exited_at', '>=', window.from)
       .where('exited_at', '<', window.to)
       .groupBy('stage');
     return Object.fromEntries(
-      rows.map((r: any) => [
+      rows.map(r => [
         r.stage,
         { seconds: Number(r.ms) / 1000, count: Number(r.n) },
       ]),
@@ -131,7 +156,7 @@ export class MetricsQueries {
     entityRefs: string[],
     window: Window,
   ): Promise<{ key: string; intervals: StageInterval[] }[]> {
-    const rows = await this.db('vs_stage_intervals')
+    const rows: StageIntervalsTable[] = await this.db('vs_stage_intervals')
       .select('item_key', 'seq', 'stage', 'category', 'entered_at', 'exited_at')
       .whereIn('item_key', this.itemsOf(entityRefs))
       .where('entered_at', '<', window.to)
@@ -189,16 +214,18 @@ export class MetricsQueries {
             .where('kind', 'deployment')
             .whereIn('entity_ref', entityRefs),
         );
-    let rows: any[];
+    let rows: DeploymentColumns[];
     if (filter.ids || filter.shas) {
       const ids = new Set(filter.ids ?? []);
-      const viaCommits = await selectIn<any>(
+      const viaCommits = await selectIn<
+        Pick<DeploymentCommitsTable, 'deployment_id'>
+      >(
         () => this.db('vs_deployment_commits').distinct('deployment_id'),
         'sha',
         filter.shas ?? [],
       );
       viaCommits.forEach(r => ids.add(r.deployment_id));
-      rows = await selectIn<any>(base, 'deployment_id', [...ids]);
+      rows = await selectIn<DeploymentColumns>(base, 'deployment_id', [...ids]);
     } else if (filter.finishedFrom !== undefined) {
       rows = await base()
         .where('finished_at', '>=', filter.finishedFrom)
@@ -213,7 +240,7 @@ export class MetricsQueries {
     const commits =
       filter.withCommits === false
         ? []
-        : await selectIn<any>(
+        : await selectIn<DeploymentCommitsTable>(
             () =>
               this.db('vs_deployment_commits').select('deployment_id', 'sha'),
             'deployment_id',
@@ -231,7 +258,7 @@ export class MetricsQueries {
       envClass: r.env_class,
       startedAt: num(r.started_at),
       finishedAt: num(r.finished_at),
-      status: r.status,
+      status: r.status as DeploymentRecord['status'],
       rolledBack: r.rolled_back_at !== null && r.rolled_back_at !== undefined,
       commitSha: r.commit_sha,
       commits: byId.get(r.deployment_id) ?? [],
@@ -239,7 +266,7 @@ export class MetricsQueries {
   }
 
   async incidents(entityRefs: string[]): Promise<IncidentRecord[]> {
-    const rows = await this.db('vs_incidents')
+    const rows: IncidentsTable[] = await this.db('vs_incidents')
       .select('*')
       .whereIn(
         'incident_id',
@@ -264,7 +291,9 @@ export class MetricsQueries {
   }
 
   async openAlerts(entityRefs: string[]) {
-    const rows = await this.db('vs_alerts as a')
+    const rows: (Pick<AlertsTable, 'rule' | 'stage' | 'work_item_key'> & {
+      item_stage: string | null;
+    })[] = await this.db('vs_alerts as a')
       .leftJoin('vs_work_items as w', 'w.key', 'a.work_item_key')
       .select('a.rule', 'a.stage', 'a.work_item_key', 'w.stage as item_stage')
       .whereIn('a.entity_ref', entityRefs)

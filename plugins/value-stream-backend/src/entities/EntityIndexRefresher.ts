@@ -1,6 +1,6 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { EntityIndex } from './EntityIndex';
+import { EntityIndex, type IndexedEntity } from './EntityIndex';
 import { type ClaimPins, describeContest } from './claims';
 
 const FIELDS = [
@@ -40,7 +40,7 @@ export class EntityIndexRefresher {
   async refresh(): Promise<boolean> {
     const { catalog, auth, onChange } = this.options;
     const credentials = await auth.getOwnServiceCredentials();
-    const items = [];
+    const items: IndexedEntity[] = [];
     let cursor: string | undefined;
     do {
       const page = await catalog.queryEntities(
@@ -50,7 +50,7 @@ export class EntityIndexRefresher {
       items.push(...page.items);
       cursor = page.pageInfo.nextCursor;
     } while (cursor);
-    const next = new EntityIndex(items as any, { pins: this.options.pins });
+    const next = new EntityIndex(items, { pins: this.options.pins });
     if (next.fingerprint === this.index.fingerprint) return false;
     const previous = this.index;
     this.index = next;

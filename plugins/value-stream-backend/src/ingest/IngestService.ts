@@ -138,7 +138,7 @@ export class IngestService {
         return `entityRef: ${(err as Error).message}`;
       }
     }
-    const stage = (e.data as any).stage;
+    const stage = (e.data as { stage?: string }).stage;
     if (
       e.type === 'work_item.status_changed' &&
       stage !== undefined &&

@@ -38,12 +38,9 @@ export function parseEventsBody(raw: Buffer, headers: Headers): RawInput[] {
   if (isCloudEvent(body)) return [structuredCloudEvent(0, body)];
   let list: unknown[] | null = null;
   if (Array.isArray(body)) list = body;
-  else if (
-    body &&
-    typeof body === 'object' &&
-    Array.isArray((body as any).events)
-  ) {
-    list = (body as any).events;
+  else if (body && typeof body === 'object') {
+    const { events } = body as { events?: unknown };
+    if (Array.isArray(events)) list = events;
   }
   if (!list)
     throw new InputError(

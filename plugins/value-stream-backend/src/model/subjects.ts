@@ -43,23 +43,26 @@ export function parseSubject(
 
 /** The subject of an event; null for types no rule uses. */
 export function subjectOf(e: CanonicalEvent): string | null {
-  const d = e.data as Record<string, any>;
+  // The fields each family's schema requires (value-stream-common events.ts).
+  const d = e.data as Partial<
+    Record<'key' | 'sha' | 'buildId' | 'deploymentId' | 'incidentId', string>
+  > & { number?: number };
   const [family] = e.type.split('.', 1);
   switch (family) {
     case 'work_item':
-      return subject('item', d.key);
+      return subject('item', String(d.key));
     case 'commit':
-      return subject('commit', d.sha);
+      return subject('commit', String(d.sha));
     case 'pull_request':
       return e.type === 'pull_request.reviewed'
         ? null
-        : subject('pr', prId(e.repository, d.number));
+        : subject('pr', prId(e.repository, Number(d.number)));
     case 'build':
-      return subject('build', d.buildId);
+      return subject('build', String(d.buildId));
     case 'deployment':
-      return subject('deployment', d.deploymentId);
+      return subject('deployment', String(d.deploymentId));
     case 'incident':
-      return subject('incident', d.incidentId);
+      return subject('incident', String(d.incidentId));
     default:
       return null;
   }
