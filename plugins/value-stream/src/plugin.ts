@@ -6,6 +6,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import type { JSX } from 'react';
 import { ValueStreamClient, valueStreamApiRef } from './api';
 import { rootRouteRef } from './routes';
 
@@ -29,24 +30,28 @@ export const valueStreamPlugin = createPlugin({
  * The Value Stream entity tab (legacy frontend system).
  * @public
  */
-export const EntityValueStreamContent = valueStreamPlugin.provide(
-  createRoutableExtension({
-    name: 'EntityValueStreamContent',
-    component: () =>
-      import('./components/ValueStreamContent').then(m => m.ValueStreamContent),
-    mountPoint: rootRouteRef,
-  }),
-);
+export const EntityValueStreamContent: () => JSX.Element =
+  valueStreamPlugin.provide(
+    createRoutableExtension({
+      name: 'EntityValueStreamContent',
+      component: () =>
+        import('./components/ValueStreamContent').then(
+          m => m.ValueStreamContent,
+        ),
+      mountPoint: rootRouteRef,
+    }),
+  );
 
 /**
  * The group page team card (legacy frontend system).
  * @public
  */
-export const EntityValueStreamTeamCard = valueStreamPlugin.provide(
-  createComponentExtension({
-    name: 'EntityValueStreamTeamCard',
-    component: {
-      lazy: () => import('./components/TeamCard').then(m => m.TeamCard),
-    },
-  }),
-);
+export const EntityValueStreamTeamCard: () => JSX.Element =
+  valueStreamPlugin.provide(
+    createComponentExtension({
+      name: 'EntityValueStreamTeamCard',
+      component: {
+        lazy: () => import('./components/TeamCard').then(m => m.TeamCard),
+      },
+    }),
+  );
