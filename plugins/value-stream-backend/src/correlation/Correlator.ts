@@ -7,19 +7,21 @@ import type {
 import type { EntityIndex } from '../entities/EntityIndex';
 import { group, unique } from './collections';
 import {
-  foldBuild,
-  foldCommit,
-  foldDeployment,
-  foldIncident,
-  foldPullRequest,
-  StoredEvent,
-} from './folds';
+  artifactSubjects,
+  foldArtifacts,
+  inclusionRepositories,
+  itemKeysOf,
+  subjectsByKind,
+  touchedShas,
+  upsertArtifacts,
+} from './foldArtifacts';
+import type { StoredEvent } from './folds';
 import { roleStages } from './itemEvidence';
 import {
-  linkCommits,
-  linkPullRequests,
+  linkArtifacts,
   ProjectKeysOf,
   projectKeysOf,
+  relinkRepositories,
   relinkSquashCommits,
 } from './linkKeys';
 import {
@@ -29,10 +31,9 @@ import {
   statusMapping,
 } from './rebuildItems';
 import {
-  IncidentToResolve,
   refreshInclusion,
   resolveArtifacts,
-  withOtherIncidents,
+  withWaitingIncidents,
 } from './resolveArtifacts';
 
 export type { CorrelationResult } from './rebuildItems';
@@ -77,114 +78,56 @@ export class Correlator {
     );
   }
 
+  /** Correlates newly stored events: artifacts, links, entities, then the items they touch. */
   async apply(
     events: StoredEvent[],
     options: { force?: boolean } = {},
   ): Promise<CorrelationResult> {
-    const subjects = group(
-      events.filter(e => e.subject),
-      e => e.subject!.slice(0, e.subject!.indexOf(':')),
-    );
-    const ids = (kind: string) =>
-      unique((subjects.get(kind) ?? []).map(e => e.subject!));
+    const subjects = subjectsByKind(events);
     const history = group(
-      await this.store.eventsForSubjects([
-        ...ids('commit'),
-        ...ids('pr'),
-        ...ids('build'),
-        ...ids('deployment'),
-        ...ids('incident'),
-      ]),
+      await this.store.eventsForSubjects(artifactSubjects(subjects)),
       e => e.subject!,
     );
-    const fold = <R>(kind: string, f: (evs: StoredEvent[]) => R) =>
-      ids(kind)
-        .filter(s => history.has(s))
-        .map(s => f(history.get(s)!));
-
-    const commits = fold('commit', foldCommit);
-    const prs = fold('pr', foldPullRequest);
-    const builds = fold('build', foldBuild);
     const index = this.index();
-    const deployments = fold('deployment', evs => {
-      const d = foldDeployment(evs, this.config.environments);
-      // Argo CD names the app, not the repository: take the entity's repository.
-      return d.repository
-        ? d
-        : { ...d, repository: index.repositoryForService(d.service) };
+    const a = foldArtifacts(subjects, history, {
+      environments: this.config.environments,
+      repositoryForService: s => index.repositoryForService(s),
     });
-    const incidents = fold('incident', foldIncident);
+    const deploymentIds = a.deployments.map(d => d.deployment_id);
     // What these deployments included before this pass: commits they no longer include
     // (derived inclusion replaced by explicit commits) must be re-correlated too. With the
     // commits inclusion moved and their own, that covers everything they include now.
     const previouslyDeployed = (
-      await this.store.deployments(deployments.map(d => d.deployment_id))
+      await this.store.deployments(deploymentIds)
     ).flatMap(d => d.commits);
-    await this.store.upsertCommits(commits);
-    await this.store.upsertPullRequests(prs);
-    await this.store.upsertBuilds(builds);
-    await this.store.upsertDeployments(deployments);
-    await this.store.upsertIncidents(incidents);
-    await linkCommits(this.store, commits, this.projectKeys);
-    await linkPullRequests(this.store, prs, this.projectKeys);
+    await upsertArtifacts(this.store, a);
+    await linkArtifacts(this.store, a, this.projectKeys);
     const squashed = await relinkSquashCommits(
       this.store,
-      prs,
+      a.prs,
       this.projectKeys,
     );
-    // Stored incidents that name these deployments may belong to their entities now.
-    const waiting: IncidentToResolve[] =
-      await this.store.incidentsForDeployments(
-        deployments.map(d => d.deployment_id),
-      );
     await resolveArtifacts(
       this.store,
       this.index(),
-      deployments,
-      withOtherIncidents(incidents, waiting),
+      a.deployments,
+      await withWaitingIncidents(this.store, a.incidents, deploymentIds),
     );
-
     // Deployments without explicit commits include what was merged before them.
-    const repos = unique([
-      ...deployments
-        .filter(d => !d.explicit_commits && d.repository)
-        .map(d => d.repository!),
-      ...commits
-        .filter(c => c.on_default && c.repository)
-        .map(c => c.repository!),
-      ...prs
-        .filter(p => p.merged_at !== null && p.repository)
-        .map(p => p.repository!),
-    ]);
-    const included = await refreshInclusion(this.store, repos);
-
-    const shas = new Set<string>([
-      ...commits.map(c => c.sha),
-      ...builds.map(b => b.commit_sha),
-      ...deployments.flatMap(d => [
-        ...d.commits,
-        ...(d.commit_sha ? [d.commit_sha] : []),
-      ]),
-      ...prs.flatMap(p => [
-        ...p.commits,
-        ...(p.merge_commit_sha ? [p.merge_commit_sha] : []),
-      ]),
-      ...included,
-      ...previouslyDeployed,
-      ...squashed.shas,
-    ]);
+    const included = await refreshInclusion(
+      this.store,
+      inclusionRepositories(a),
+    );
+    const shas = touchedShas(a, included, previouslyDeployed, squashed.shas);
     const prIds = unique([
-      ...prs.map(p => p.id),
+      ...a.prs.map(p => p.id),
       ...(await this.store.prIdsForCommits([...shas])),
     ]);
     // Every change whose commits, PR or deployments this pass touched (lead-time inputs).
     await this.store.refreshEntityChanges([...prIds, ...shas]);
     const keys = unique([
-      ...(subjects.get('item') ?? []).map(e =>
-        e.subject!.slice('item:'.length),
-      ),
-      ...(await this.store.keysLinkedTo('commit', [...shas])),
-      ...(await this.store.keysLinkedTo('pr', prIds)),
+      ...itemKeysOf(subjects),
+      ...(await this.keysLinkedTo([...shas], prIds)),
       ...squashed.keys,
     ]);
     return this.rebuildItems(keys, options);
@@ -200,22 +143,11 @@ export class Correlator {
     projectKeys: string[];
     services: string[];
   }) {
-    const commits = await this.store.commitsInRepositories(
+    const relinked = await relinkRepositories(
+      this.store,
       changes.repositories,
+      this.projectKeys,
     );
-    const prs = await this.store.pullRequestsInRepositories(
-      changes.repositories,
-    );
-    const shas = commits.map(c => c.sha);
-    const prIds = prs.map(p => p.id);
-    const before = [
-      ...(await this.store.keysLinkedTo('commit', shas)),
-      ...(await this.store.keysLinkedTo('pr', prIds)),
-    ];
-    await this.store.removeLinks('commit', shas);
-    await this.store.removeLinks('pr', prIds);
-    await linkCommits(this.store, commits, this.projectKeys);
-    await linkPullRequests(this.store, prs, this.projectKeys);
     const deployments = await this.store.deploymentsToResolve(
       changes.services,
       changes.repositories,
@@ -233,9 +165,8 @@ export class Correlator {
       ...(await this.store.prIdsForCommits(deployed)),
     ]);
     const keys = unique([
-      ...before,
-      ...(await this.store.keysLinkedTo('commit', shas)),
-      ...(await this.store.keysLinkedTo('pr', prIds)),
+      ...relinked.keysBefore,
+      ...(await this.keysLinkedTo(relinked.shas, relinked.prIds)),
       ...(await this.store.unresolvedItemKeys()),
       ...(await this.store.itemKeysMatching(
         changes.projectKeys,
@@ -243,6 +174,14 @@ export class Correlator {
       )),
     ]);
     return this.rebuildItems(keys);
+  }
+
+  /** The work items linked to these commits or PRs. */
+  private async keysLinkedTo(shas: string[], prIds: string[]) {
+    return [
+      ...(await this.store.keysLinkedTo('commit', shas)),
+      ...(await this.store.keysLinkedTo('pr', prIds)),
+    ];
   }
 
   /** Recomputes and stores the journeys of these items from everything stored about them. */

@@ -19,9 +19,11 @@ export type LinkingStore = Pick<
   | 'addLinks'
   | 'addPrCommits'
   | 'commits'
+  | 'commitsInRepositories'
   | 'existingPullRequestIds'
   | 'keysLinkedTo'
   | 'prCommits'
+  | 'pullRequestsInRepositories'
   | 'removeLinks'
 >;
 
@@ -161,6 +163,16 @@ export async function linkPullRequests(
   await store.addLinks(pullRequestLinks(prs, projectKeys));
 }
 
+/** Links commits, then PRs, to the work items they name. */
+export async function linkArtifacts(
+  store: LinkingStore,
+  artifacts: { commits: readonly CommitRow[]; prs: readonly PullRequestRow[] },
+  projectKeys: ProjectKeysOf,
+): Promise<void> {
+  await linkCommits(store, artifacts.commits, projectKeys);
+  await linkPullRequests(store, artifacts.prs, projectKeys);
+}
+
 /**
  * Links again, as the PRs' squash commits, the commits that named one of these PRs by
  * `(#N)` before it was known. Returns the commits and the keys they were linked to before.
@@ -179,4 +191,27 @@ export async function relinkSquashCommits(
   await store.removeLinks('commit', shas);
   await linkCommits(store, candidates, projectKeys);
   return { shas, keys };
+}
+
+/**
+ * Extracts again the keys of these repositories' commits and PRs, after the project keys
+ * that count there changed. Returns what was relinked and the keys linked to it before.
+ */
+export async function relinkRepositories(
+  store: LinkingStore,
+  repositories: string[],
+  projectKeys: ProjectKeysOf,
+): Promise<{ shas: string[]; prIds: string[]; keysBefore: string[] }> {
+  const commits = await store.commitsInRepositories(repositories);
+  const prs = await store.pullRequestsInRepositories(repositories);
+  const shas = commits.map(c => c.sha);
+  const prIds = prs.map(p => p.id);
+  const keysBefore = [
+    ...(await store.keysLinkedTo('commit', shas)),
+    ...(await store.keysLinkedTo('pr', prIds)),
+  ];
+  await store.removeLinks('commit', shas);
+  await store.removeLinks('pr', prIds);
+  await linkArtifacts(store, { commits, prs }, projectKeys);
+  return { shas, prIds, keysBefore };
 }

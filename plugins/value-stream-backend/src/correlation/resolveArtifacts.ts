@@ -11,6 +11,7 @@ export type ResolutionStore = Pick<
   | 'commits'
   | 'deployments'
   | 'implicitDeployments'
+  | 'incidentsForDeployments'
   | 'replaceDeploymentCommits'
   | 'repositoryHistory'
   | 'setArtifactEntities'
@@ -84,6 +85,18 @@ export function withOtherIncidents(
 ): IncidentToResolve[] {
   const ids = new Set(incidents.map(i => i.incident_id));
   return [...incidents, ...others.filter(o => !ids.has(o.incident_id))];
+}
+
+/** These incidents plus the stored ones naming these deployments, whose entities may follow. */
+export async function withWaitingIncidents(
+  store: ResolutionStore,
+  incidents: readonly IncidentToResolve[],
+  deploymentIds: string[],
+): Promise<IncidentToResolve[]> {
+  const waiting: IncidentToResolve[] = await store.incidentsForDeployments(
+    deploymentIds,
+  );
+  return withOtherIncidents(incidents, waiting);
 }
 
 /** Stores the entities of deployments and incidents (DESIGN §5). */
