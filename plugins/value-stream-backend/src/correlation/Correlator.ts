@@ -1,10 +1,8 @@
 import type { StatusMapper } from '@valuestream/backstage-plugin-value-stream-node';
 import type { ValueStreamConfig } from '../config/readConfig';
-import type {
-  DatabaseValueStreamStore,
-  StoredJourney,
-} from '../database/DatabaseValueStreamStore';
+import type { DatabaseValueStreamStore } from '../database/DatabaseValueStreamStore';
 import type { EntityIndex } from '../entities/EntityIndex';
+import type { StoredEvent, StoredJourney } from '../model';
 import { group, unique } from './collections';
 import {
   artifactSubjects,
@@ -15,7 +13,6 @@ import {
   touchedShas,
   upsertArtifacts,
 } from './foldArtifacts';
-import type { StoredEvent } from './folds';
 import { roleStages } from './itemEvidence';
 import {
   linkArtifacts,

@@ -1,4 +1,4 @@
-import type { StoredEvent } from './folds';
+import type { StoredEvent } from '../model';
 import {
   artifactSubjects,
   foldArtifacts,

@@ -1,17 +1,19 @@
 import type { DatabaseValueStreamStore } from '../database/DatabaseValueStreamStore';
-import { unique } from './collections';
-import {
+import type {
   BuildRow,
   CommitRow,
   DeploymentRow,
+  IncidentRow,
+  PullRequestRow,
+  StoredEvent,
+} from '../model';
+import { unique } from './collections';
+import {
   foldBuild,
   foldCommit,
   foldDeployment,
   foldIncident,
   foldPullRequest,
-  IncidentRow,
-  PullRequestRow,
-  StoredEvent,
 } from './folds';
 
 /** The store methods writing folded artifacts. */

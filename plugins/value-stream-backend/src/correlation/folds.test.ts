@@ -1,3 +1,4 @@
+import type { StoredEvent } from '../model';
 import {
   envClass,
   foldBuild,
@@ -7,7 +8,6 @@ import {
   foldItemAttributes,
   foldPullRequest,
   isDefaultBranch,
-  StoredEvent,
 } from './folds';
 
 const H = 3_600_000;

@@ -1,4 +1,7 @@
-import type { ItemType } from '@valuestream/backstage-plugin-value-stream-common';
+import type {
+  EventData,
+  ItemType,
+} from '@valuestream/backstage-plugin-value-stream-common';
 import type {
   BuildRow,
   CommitRow,
@@ -11,16 +14,6 @@ import type { StoredEvent } from '../model/events';
 import { prId } from '../model/subjects';
 import type { ItemAttributes } from './buildJourney';
 
-// The types moved to model/; re-exported while correlation code still imports them here.
-export type {
-  BuildRow,
-  CommitRow,
-  DeploymentRow,
-  IncidentRow,
-  PullRequestRow,
-} from '../model/artifacts';
-export type { StoredEvent } from '../model/events';
-
 /*
  * Pure folds of an artifact's whole event history into its current state. Events are
  * taken in (occurredAt, source, id) order, so the result never depends on arrival order.
@@ -32,7 +25,16 @@ function cmp(a: string, b: string) {
 }
 export const byTime = (a: StoredEvent, b: StoredEvent) =>
   a.at - b.at || cmp(a.source, b.source) || cmp(a.id, b.id);
-const data = (e: StoredEvent) => e.data as Record<string, any>;
+// Event data of each artifact, as validated on ingest (eventDataSchemas).
+type CommitData = EventData<'commit.pushed'>;
+/** `pull_request.opened`, `.merged` and `.closed` share one schema. */
+type PullRequestData = EventData<'pull_request.opened'>;
+type BuildData = EventData<'build.finished'>;
+type DeploymentData = EventData<'deployment.finished'>;
+type IncidentData = EventData<'incident.opened'>;
+/** `work_item.updated`: the attributes of `work_item.created`, all optional. */
+type ItemData = EventData<'work_item.updated'>;
+const data = <D>(e: StoredEvent) => e.data as D;
 const ms = (iso: string | undefined) => (iso ? Date.parse(iso) : undefined);
 
 export function isDefaultBranch(
@@ -47,17 +49,21 @@ export function isDefaultBranch(
 export function foldCommit(events: StoredEvent[]): CommitRow {
   const sorted = [...events].sort(byTime);
   const first = sorted[0];
-  const d = data(first);
+  const d = data<CommitData>(first);
   return {
     sha: d.sha,
     repository: sorted.find(e => e.repository)?.repository ?? null,
     message: d.message,
-    branch: sorted.map(e => data(e).branch).find(Boolean) ?? null,
+    branch: sorted.map(e => data<CommitData>(e).branch).find(Boolean) ?? null,
     on_default: sorted.some(e =>
-      isDefaultBranch(data(e).branch, data(e).defaultBranch),
+      isDefaultBranch(
+        data<CommitData>(e).branch,
+        data<CommitData>(e).defaultBranch,
+      ),
     ),
     authored_at:
-      ms(sorted.map(e => data(e).authoredAt).find(Boolean)) ?? first.at,
+      ms(sorted.map(e => data<CommitData>(e).authoredAt).find(Boolean)) ??
+      first.at,
     pushed_at: first.at,
   };
 }
@@ -80,22 +86,24 @@ export function foldPullRequest(events: StoredEvent[]): PullRequestRow {
   const mergedAt = merged?.at ?? null;
   const closedAt = firstAt('pull_request.closed');
   const commits = new Set<string>();
-  for (const e of sorted) for (const c of data(e).commits ?? []) commits.add(c);
+  for (const e of sorted)
+    for (const c of data<PullRequestData>(e).commits ?? []) commits.add(c);
   const mergeSha =
-    sorted.map(e => data(e).mergeCommitSha).find(Boolean) ?? null;
+    sorted.map(e => data<PullRequestData>(e).mergeCommitSha).find(Boolean) ??
+    null;
   return {
-    id: prId(last.repository, data(last).number),
+    id: prId(last.repository, data<PullRequestData>(last).number),
     repository: last.repository ?? null,
-    number: data(last).number,
-    title: data(last).title,
+    number: data<PullRequestData>(last).number,
+    title: data<PullRequestData>(last).title,
     body:
       sorted
-        .map(e => data(e).body)
+        .map(e => data<PullRequestData>(e).body)
         .filter(Boolean)
         .pop() ?? null,
     branch:
       sorted
-        .map(e => data(e).branch)
+        .map(e => data<PullRequestData>(e).branch)
         .filter(Boolean)
         .pop() ?? null,
     state: prState(mergedAt, closedAt),
@@ -111,15 +119,16 @@ export function foldPullRequest(events: StoredEvent[]): PullRequestRow {
 export function foldBuild(events: StoredEvent[]): BuildRow {
   const sorted = [...events].sort(byTime);
   const finished = sorted.filter(e => e.type === 'build.finished').pop();
-  const d = data(sorted[0]);
+  const d = data<BuildData>(sorted[0]);
   return {
     build_id: d.buildId,
     repository: sorted.find(e => e.repository)?.repository ?? null,
-    pipeline: sorted.map(e => data(e).pipeline).find(Boolean) ?? null,
+    pipeline:
+      sorted.map(e => data<BuildData>(e).pipeline).find(Boolean) ?? null,
     commit_sha: d.commitSha,
     started_at: sorted.find(e => e.type === 'build.started')?.at ?? null,
     finished_at: finished?.at ?? null,
-    status: finished ? data(finished).status ?? 'success' : null,
+    status: finished ? data<BuildData>(finished).status ?? 'success' : null,
   };
 }
 
@@ -140,20 +149,27 @@ export function foldDeployment(
   const sorted = [...events].sort(byTime);
   const outcome = sorted
     .filter(
-      e => e.type === 'deployment.finished' && data(e).status !== 'rolled_back',
+      e =>
+        e.type === 'deployment.finished' &&
+        data<DeploymentData>(e).status !== 'rolled_back',
     )
     .pop();
   const rollback = sorted.find(
-    e => e.type === 'deployment.finished' && data(e).status === 'rolled_back',
+    e =>
+      e.type === 'deployment.finished' &&
+      data<DeploymentData>(e).status === 'rolled_back',
   );
-  const pick = (f: string) =>
-    sorted.map(e => data(e)[f]).find(v => v !== undefined && v !== null) ??
-    null;
+  const pick = <K extends keyof DeploymentData>(f: K) =>
+    sorted
+      .map(e => data<DeploymentData>(e)[f])
+      .find(v => v !== undefined && v !== null) ?? null;
   const commits = new Set<string>();
-  for (const e of sorted) for (const c of data(e).commits ?? []) commits.add(c);
-  const environment = pick('environment') as string;
+  for (const e of sorted)
+    for (const c of data<DeploymentData>(e).commits ?? []) commits.add(c);
+  // Every deployment event names its environment (schema): the first one is there.
+  const environment = pick('environment')!;
   return {
-    deployment_id: data(sorted[0]).deploymentId,
+    deployment_id: data<DeploymentData>(sorted[0]).deploymentId,
     environment,
     env_class: envClass(environment, envs),
     service: pick('service'),
@@ -163,7 +179,7 @@ export function foldDeployment(
     explicit_commits: commits.size > 0,
     started_at: sorted.find(e => e.type === 'deployment.started')?.at ?? null,
     finished_at: outcome?.at ?? null,
-    status: outcome ? data(outcome).status ?? 'success' : null,
+    status: outcome ? data<DeploymentData>(outcome).status ?? 'success' : null,
     rolled_back_at: rollback?.at ?? null,
     commits: [...commits].sort(),
   };
@@ -171,13 +187,13 @@ export function foldDeployment(
 
 export function foldIncident(events: StoredEvent[]): IncidentRow {
   const sorted = [...events].sort(byTime);
-  const last = (f: string) =>
+  const last = <K extends keyof IncidentData>(f: K) =>
     sorted
-      .map(e => data(e)[f])
+      .map(e => data<IncidentData>(e)[f])
       .filter(v => v !== undefined && v !== null)
       .pop() ?? null;
   return {
-    incident_id: data(sorted[0]).incidentId,
+    incident_id: data<IncidentData>(sorted[0]).incidentId,
     service: last('service'),
     entity_ref: sorted.find(e => e.entityRef)?.entityRef ?? null,
     severity: last('severity'),
@@ -209,7 +225,7 @@ export function foldItemAttributes(
   for (const e of sorted) {
     if (e.type !== 'work_item.created' && e.type !== 'work_item.updated')
       continue;
-    const d = data(e);
+    const d = data<ItemData>(e);
     if (d.title !== undefined) attrs.title = d.title;
     if (d.itemType !== undefined) attrs.itemType = d.itemType as ItemType;
     if (d.priority !== undefined) attrs.priority = d.priority;

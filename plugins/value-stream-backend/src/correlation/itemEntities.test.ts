@@ -1,5 +1,5 @@
 import { EntityIndex } from '../entities/EntityIndex';
-import type { StoredEvent } from './folds';
+import type { StoredEvent } from '../model';
 import { itemEntityRefs } from './itemEntities';
 
 const index = new EntityIndex([

@@ -1,11 +1,11 @@
 import type { EntityIndex } from '../entities/EntityIndex';
-import { unique } from './collections';
 import type {
   CommitRow,
   DeploymentRow,
   PullRequestRow,
   StoredEvent,
-} from './folds';
+} from '../model';
+import { unique } from './collections';
 
 /** What decides a work item's entities. */
 export interface ItemEntityInput {

@@ -2,15 +2,15 @@ import {
   DEFAULT_STAGES,
   StageDefinition,
 } from '@valuestream/backstage-plugin-value-stream-common';
-import { buildJourney } from './buildJourney';
-import type { Evidence } from './evidence';
 import type {
   BuildRow,
   CommitRow,
   DeploymentRow,
   PullRequestRow,
   StoredEvent,
-} from './folds';
+} from '../model';
+import { buildJourney } from './buildJourney';
+import type { Evidence } from './evidence';
 import { itemEvidence, ItemEvidenceInput, roleStages } from './itemEvidence';
 
 const H = 3_600_000;

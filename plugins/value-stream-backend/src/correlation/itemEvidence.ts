@@ -1,4 +1,5 @@
 import type {
+  EventData,
   StageDefinition,
   StageRole,
 } from '@valuestream/backstage-plugin-value-stream-common';
@@ -59,8 +60,9 @@ export function itemEvidence(input: ItemEvidenceInput): Evidence[] {
   const evidence: Evidence[] = [];
   for (const e of input.events) {
     const order = `${e.source}/${e.id}`;
-    const d = e.data as Record<string, any>;
     if (e.type === 'work_item.status_changed') {
+      // Validated on ingest against its schema (eventDataSchemas).
+      const d = e.data as EventData<'work_item.status_changed'>;
       const stage = d.stage ?? input.mapStatus(d.to, e.source);
       if (stage) evidence.push({ kind: 'tracker', at: e.at, stage, order });
     } else if (e.type === 'work_item.blocked') {

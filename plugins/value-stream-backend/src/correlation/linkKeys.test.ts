@@ -1,4 +1,4 @@
-import type { CommitRow, PullRequestRow } from './folds';
+import type { CommitRow, PullRequestRow } from '../model';
 import {
   commitLinks,
   namedPullRequest,

@@ -1,17 +1,14 @@
-import type {
-  DatabaseValueStreamStore,
-  LinkRow,
-} from '../database/DatabaseValueStreamStore';
+import type { DatabaseValueStreamStore } from '../database/DatabaseValueStreamStore';
 import type { EntityIndex } from '../entities/EntityIndex';
+import type { CommitRow, LinkRow, PullRequestRow } from '../model';
+import { prId } from '../model';
 import { unique } from './collections';
-import type { CommitRow, PullRequestRow } from './folds';
 import {
   extractBranchKeys,
   extractKeys,
   mergeCommitPrNumber,
   squashPrNumber,
 } from './keys';
-import { prId } from './subjects';
 
 /** The store methods key linking reads and writes. */
 export type LinkingStore = Pick<

@@ -1,15 +1,13 @@
 import { DEFAULT_STAGES } from '@valuestream/backstage-plugin-value-stream-common';
-import type {
-  LinkRow,
-  StoredJourney,
-} from '../database/DatabaseValueStreamStore';
 import { EntityIndex } from '../entities/EntityIndex';
 import type {
   CommitRow,
   DeploymentRow,
+  LinkRow,
   PullRequestRow,
   StoredEvent,
-} from './folds';
+  StoredJourney,
+} from '../model';
 import { roleStages } from './itemEvidence';
 import {
   itemShas,

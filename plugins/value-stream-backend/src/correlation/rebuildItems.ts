@@ -1,23 +1,21 @@
 import { createHash } from 'crypto';
 import type { StageDefinition } from '@valuestream/backstage-plugin-value-stream-common';
 import type { StatusMapper } from '@valuestream/backstage-plugin-value-stream-node';
-import type {
-  DatabaseValueStreamStore,
-  LinkRow,
-  StoredJourney,
-} from '../database/DatabaseValueStreamStore';
+import type { DatabaseValueStreamStore } from '../database/DatabaseValueStreamStore';
 import type { EntityIndex } from '../entities/EntityIndex';
 import { computeItemStats } from '../metrics/itemStats';
-import { buildJourney } from './buildJourney';
-import { group, unique } from './collections';
-import {
+import type {
   BuildRow,
   CommitRow,
   DeploymentRow,
-  foldItemAttributes,
+  LinkRow,
   PullRequestRow,
   StoredEvent,
-} from './folds';
+  StoredJourney,
+} from '../model';
+import { buildJourney } from './buildJourney';
+import { group, unique } from './collections';
+import { foldItemAttributes } from './folds';
 import { itemEntityRefs } from './itemEntities';
 import { itemEvidence, RoleStages } from './itemEvidence';
 

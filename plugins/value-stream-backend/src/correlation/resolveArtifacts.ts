@@ -1,8 +1,8 @@
 import type { DatabaseValueStreamStore } from '../database/DatabaseValueStreamStore';
 import type { EntityIndex } from '../entities/EntityIndex';
+import type { DeploymentRow, IncidentRow } from '../model';
 import { group } from './collections';
 import { deriveInclusion } from './deploymentInclusion';
-import type { DeploymentRow, IncidentRow } from './folds';
 
 /** The store methods artifact resolution and deployment inclusion read and write. */
 export type ResolutionStore = Pick<

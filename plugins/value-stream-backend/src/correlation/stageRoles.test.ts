@@ -1,3 +1,4 @@
+import type { StageTransition } from '@valuestream/backstage-plugin-value-stream-common';
 import { databases, startValueStream } from '../__testUtils__/testBackend';
 
 jest.setTimeout(60_000);
@@ -47,7 +48,10 @@ describe.each(databases.eachSupportedId())('stage roles on %p', databaseId => {
       expect(r.status).toBe(200);
       expect(r.body.stage).toBe('Review');
       expect(
-        r.body.transitions.map((x: any) => [x.stage, x.enteredAt]),
+        (r.body.transitions as StageTransition[]).map(x => [
+          x.stage,
+          x.enteredAt,
+        ]),
       ).toEqual([
         ['Todo', at('01T00:00:00.000')],
         ['Coding', at('02T00:00:00.000')],
