@@ -13,6 +13,7 @@ import {
   touchedShas,
   upsertArtifacts,
 } from './foldArtifacts';
+import { linkHeadBranches } from './linkHeadBranches';
 import { roleStages } from './itemEvidence';
 import {
   linkArtifacts,
@@ -99,6 +100,7 @@ export class Correlator {
     ).flatMap(d => d.commits);
     await upsertArtifacts(this.store, a);
     await linkArtifacts(this.store, a, this.projectKeys);
+    const branched = await linkHeadBranches(this.store, a.commits, a.prs);
     const squashed = await relinkSquashCommits(
       this.store,
       a.prs,
@@ -113,11 +115,15 @@ export class Correlator {
     // Deployments without explicit commits include what was merged before them.
     const included = await refreshInclusion(
       this.store,
-      inclusionRepositories(a),
+      unique([...inclusionRepositories(a), ...branched.repositories]),
     );
-    const shas = touchedShas(a, included, previouslyDeployed, squashed.shas);
+    const shas = touchedShas(a, included, previouslyDeployed, [
+      ...squashed.shas,
+      ...branched.shas,
+    ]);
     const prIds = unique([
       ...a.prs.map(p => p.id),
+      ...branched.prIds,
       ...(await this.store.prIdsForCommits([...shas])),
     ]);
     // Every change whose commits, PR or deployments this pass touched (lead-time inputs).

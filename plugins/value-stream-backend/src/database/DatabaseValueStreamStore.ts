@@ -132,6 +132,17 @@ export class DatabaseValueStreamStore {
   addPrCommits(pairs: { pr_id: string; sha: string }[]) {
     return this.scm.addPrCommits(pairs);
   }
+
+  branchHistory(branches: { repository: string; branch: string }[]) {
+    return this.scm.branchHistory(branches);
+  }
+
+  replaceBranchCommits(
+    prIds: string[],
+    pairs: { pr_id: string; sha: string }[],
+  ) {
+    return this.scm.replaceBranchCommits(prIds, pairs);
+  }
   upsertBuilds(rows: BuildRow[]) {
     return this.scm.upsertBuilds(rows);
   }

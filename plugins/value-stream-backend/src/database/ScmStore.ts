@@ -5,6 +5,7 @@ import type {
   PullRequestRow,
   RepositoryHistory,
 } from '../model/artifacts';
+import { branchKey } from '../model/branches';
 import { refreshEntityChanges } from './entityChanges';
 import type {
   BuildsTable,
@@ -12,7 +13,14 @@ import type {
   PrCommitsTable,
   PullRequestsTable,
 } from './tables';
-import { insertIgnore, num, selectIn, upsert } from './util';
+import {
+  chunk,
+  insertIgnore,
+  num,
+  ROWS_PER_STATEMENT,
+  selectIn,
+  upsert,
+} from './util';
 
 const toCommit = (r: CommitsTable): CommitRow => ({
   sha: r.sha,
@@ -79,8 +87,116 @@ export class ScmStore {
     );
   }
 
-  async addPrCommits(pairs: PrCommitsTable[]) {
-    await insertIgnore(this.db, 'vs_pr_commits', pairs, ['pr_id', 'sha']);
+  /** Pairs an event lists (or a merge/squash commit names): they stay, whatever the branch says. */
+  async addPrCommits(pairs: { pr_id: string; sha: string }[]) {
+    await upsert(
+      this.db,
+      'vs_pr_commits',
+      pairs.map(p => ({ pr_id: p.pr_id, sha: p.sha, via_branch: false })),
+      ['pr_id', 'sha'],
+    );
+  }
+
+  /** PRs and off-default pushes of these branches (`branchKey`s), for `headBranchCommits`. */
+  async branchHistory(branches: { repository: string; branch: string }[]) {
+    const wanted = new Set(
+      branches.map(b => branchKey(b.repository, b.branch)),
+    );
+    const names = [...new Set(branches.map(b => b.branch))];
+    const inWanted = (r: {
+      repository: string | null;
+      branch: string | null;
+    }) =>
+      r.repository !== null &&
+      r.branch !== null &&
+      wanted.has(branchKey(r.repository, r.branch));
+    const prs = await selectIn<
+      Pick<
+        PullRequestsTable,
+        'id' | 'repository' | 'branch' | 'merged_at' | 'closed_at'
+      >
+    >(
+      () =>
+        this.db('vs_pull_requests').select(
+          'id',
+          'repository',
+          'branch',
+          'merged_at',
+          'closed_at',
+        ),
+      'branch',
+      names,
+    );
+    const commits = await selectIn<
+      Pick<CommitsTable, 'sha' | 'repository' | 'branch' | 'pushed_at'>
+    >(
+      () =>
+        this.db('vs_commits')
+          .select('sha', 'repository', 'branch', 'pushed_at')
+          .where('on_default', false),
+      'branch',
+      names,
+    );
+    return {
+      prs: prs.filter(inWanted).map(p => ({
+        id: p.id,
+        repository: p.repository,
+        branch: p.branch,
+        merged_at: num(p.merged_at),
+        closed_at: num(p.closed_at),
+      })),
+      commits: commits.filter(inWanted).map(c => ({
+        sha: c.sha,
+        repository: c.repository,
+        branch: c.branch,
+        pushed_at: num(c.pushed_at)!,
+      })),
+    };
+  }
+
+  /**
+   * Replaces the branch-derived commits of these PRs by `pairs`; a pair an event listed
+   * is kept as it is. Returns the pairs that changed (their items and changes move).
+   */
+  async replaceBranchCommits(
+    prIds: string[],
+    pairs: { pr_id: string; sha: string }[],
+  ): Promise<{
+    added: { pr_id: string; sha: string }[];
+    removed: { pr_id: string; sha: string }[];
+  }> {
+    const before = (
+      await selectIn<PrCommitsTable>(
+        () =>
+          this.db('vs_pr_commits')
+            .select('pr_id', 'sha')
+            .where('via_branch', true),
+        'pr_id',
+        prIds,
+      )
+    ).map(p => ({ pr_id: p.pr_id, sha: p.sha }));
+    const id = (p: { pr_id: string; sha: string }) =>
+      `${p.pr_id}\u0000${p.sha}`;
+    const keep = new Set(pairs.map(id));
+    const had = new Set(before.map(id));
+    const removed = before.filter(p => !keep.has(id(p)));
+    const added = pairs.filter(p => !had.has(id(p)));
+    for (const part of chunk(removed, ROWS_PER_STATEMENT))
+      await this.db('vs_pr_commits')
+        .where('via_branch', true)
+        .whereIn(
+          ['pr_id', 'sha'],
+          part.map(p => [p.pr_id, p.sha]),
+        )
+        .delete();
+    // An added pair that an event listed already stays as it is (not via_branch).
+    await insertIgnore(
+      this.db,
+      'vs_pr_commits',
+      added.map(p => ({ ...p, via_branch: true })),
+      ['pr_id', 'sha'],
+    );
+    return { added, removed };
   }
 
   async upsertBuilds(rows: BuildRow[]) {

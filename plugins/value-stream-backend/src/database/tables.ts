@@ -73,6 +73,8 @@ export interface PullRequestsTable {
 export interface PrCommitsTable {
   pr_id: string;
   sha: string;
+  /** Derived from the PR's head branch (recomputed), not listed by an event. */
+  via_branch?: boolean;
 }
 
 export interface BuildsTable {
