@@ -14,8 +14,12 @@ export const DEFAULT_POLL_MS = 1000;
  * correlation, and its events are folded together.
  */
 export const DEFAULT_QUIET_MS = 50;
-/** ...but starts at most this long after the first event it waits for. Reads do not wait. */
-export const DEFAULT_MAX_DELAY_MS = 3000;
+/**
+ * ...but starts at most this long after the first event it waits for (alerts stay well
+ * inside their 60 s). Reads do not wait for it: a read starts the pass at once. Fewer,
+ * larger passes also cost less in all: each re-reads the touched repositories' history.
+ */
+export const DEFAULT_MAX_DELAY_MS = 10000;
 
 /**
  * Correlates accepted events behind the 202 (DESIGN §8): takes the oldest queued events
