@@ -7,6 +7,7 @@ import type {
   PullRequestRow,
   StoredEvent,
 } from '../model';
+import { parseSubject } from '../model/subjects';
 import { unique } from './collections';
 import {
   foldBuild,
@@ -41,11 +42,11 @@ export function subjectsByKind(
 ): Map<string, string[]> {
   const out = new Map<string, Set<string>>();
   for (const e of events) {
-    if (!e.subject) continue;
-    const kind = e.subject.slice(0, e.subject.indexOf(':'));
-    const set = out.get(kind) ?? new Set();
-    set.add(e.subject);
-    out.set(kind, set);
+    const parsed = parseSubject(e.subject);
+    if (!parsed) continue;
+    const set = out.get(parsed.kind) ?? new Set();
+    set.add(e.subject!);
+    out.set(parsed.kind, set);
   }
   return new Map([...out].map(([kind, set]) => [kind, [...set]]));
 }
@@ -59,7 +60,7 @@ export function artifactSubjects(
 
 /** The work-item keys among them. Pure. */
 export function itemKeysOf(subjects: ReadonlyMap<string, string[]>): string[] {
-  return (subjects.get('item') ?? []).map(s => s.slice('item:'.length));
+  return (subjects.get('item') ?? []).flatMap(s => parseSubject(s)?.id ?? []);
 }
 
 /** The current state of the artifacts a pass touched. */

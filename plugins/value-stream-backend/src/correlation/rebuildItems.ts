@@ -13,6 +13,7 @@ import type {
   StoredEvent,
   StoredJourney,
 } from '../model';
+import { parseSubject, subject } from '../model/subjects';
 import { buildJourney } from './buildJourney';
 import { group, unique } from './collections';
 import { foldItemAttributes } from './folds';
@@ -209,8 +210,8 @@ export async function rebuildItems(
   const entityRefs = new Set<string>();
   if (!keys.length) return { itemKeys: [], entityRefs };
   const itemEvents = group(
-    await store.eventsForSubjects(keys.map(k => `item:${k}`)),
-    e => e.subject!.slice('item:'.length),
+    await store.eventsForSubjects(keys.map(k => subject('item', k))),
+    e => parseSubject(e.subject)?.id ?? '',
   );
   const present = keys.filter(k => itemEvents.has(k));
   const linked = await loadLinkedArtifacts(store, present);
