@@ -21,6 +21,8 @@ export const eventDataSchemas = {
     value: z.number().min(1).max(100).optional(),
     status: z.string().optional(),
     labels: z.array(z.string()).optional(),
+    /** Tracker components (Jira): narrow a shared project key by `jira/component`. */
+    components: z.array(z.string()).optional(),
   }),
   'work_item.updated': z.object({
     ...workItemKey,
@@ -29,6 +31,7 @@ export const eventDataSchemas = {
     priority: z.string().optional(),
     value: z.number().min(1).max(100).optional(),
     labels: z.array(z.string()).optional(),
+    components: z.array(z.string()).optional(),
   }),
   'work_item.status_changed': z.object({
     ...workItemKey,

@@ -17,7 +17,14 @@ type Obj = Record<string, any>;
 const SOURCE = 'jira';
 const DEFAULT_STORY_POINTS = 'customfield_10016';
 // fields whose change re-sends the work item's attributes
-const ATTRIBUTE_FIELDS = ['summary', 'issuetype', 'priority', 'labels'];
+const ATTRIBUTE_FIELDS = [
+  'summary',
+  'issuetype',
+  'priority',
+  'labels',
+  'components',
+  'component',
+];
 
 const required = <T>(value: T | null | undefined, field: string): T =>
   requiredField(value, field, 'Jira payload');
@@ -43,6 +50,12 @@ function attributes(fields: Obj, storyPointsField: string) {
         : undefined,
     labels: Array.isArray(fields.labels)
       ? fields.labels.map(String)
+      : undefined,
+    // Names, which `jira/component` annotations match (case-insensitively).
+    components: Array.isArray(fields.components)
+      ? fields.components.flatMap((c: unknown) =>
+          isObject(c) && typeof c.name === 'string' ? [c.name] : [],
+        )
       : undefined,
   };
 }

@@ -36,6 +36,7 @@ describe('jira:issue_created', () => {
           itemType: 'feature',
           priority: 'High',
           labels: ['test-label'],
+          components: ['COMP-1'],
           status: 'To Do',
         },
       },
@@ -55,6 +56,7 @@ describe('jira:issue_created', () => {
           itemType: 'debt',
           priority: 'Medium',
           labels: [],
+          components: [],
           status: 'To Do',
         },
       },
@@ -179,7 +181,52 @@ describe('flags and attribute changes', () => {
       itemType: 'defect',
       priority: 'High',
       labels: ['test-label'],
+      components: ['COMP-1'],
     });
+  });
+
+  it('re-sends attributes, components included, when the components change', () => {
+    const payload = fixture('jira-issue_updated.status-in-progress');
+    // the changelog item Jira Cloud writes when a component is added
+    payload.changelog.items = [
+      {
+        field: 'Component',
+        fieldtype: 'jira',
+        fieldId: 'components',
+        from: null,
+        fromString: null,
+        to: '10001',
+        toString: 'Billing',
+      },
+    ];
+    payload.issue.fields.components.push({
+      self: 'https://some-instance-test.atlassian.net/rest/api/2/component/10001',
+      id: '10001',
+      name: 'Billing',
+    });
+    expect(map(payload)).toEqual([
+      expect.objectContaining({
+        id: 'TES-41:10227:updated',
+        type: 'work_item.updated',
+        data: expect.objectContaining({
+          key: 'TES-41',
+          components: ['COMP-1', 'Billing'],
+        }),
+      }),
+    ]);
+  });
+
+  it('takes only the names of well-formed components', () => {
+    const payload = fixture('jira-issue_created');
+    payload.issue.fields.components = [
+      { id: '1', name: 'Billing' },
+      { id: '2' },
+      'Payments',
+      null,
+    ];
+    expect(map(payload)[0].data.components).toEqual(['Billing']);
+    delete payload.issue.fields.components;
+    expect(map(payload)[0].data).not.toHaveProperty('components');
   });
 });
 
