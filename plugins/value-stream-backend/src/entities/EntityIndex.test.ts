@@ -224,6 +224,64 @@ describe('EntityIndex claims', () => {
       ]);
       expect(same.entitiesForKey('PAY-1', ['api'])).toEqual([]);
     });
+
+    it('reports a key whose components changed, though its whole-project winners stay', () => {
+      const before = new EntityIndex([
+        entity('platform', TEAM_PAY, {
+          'jira/project-key': 'PAY',
+          'github.com/project-slug': 'acme/platform',
+        }),
+        entity('billing', TEAM_PAY, { 'jira/project-key': 'PAY' }),
+      ]);
+      const after = new EntityIndex([
+        entity('platform', TEAM_PAY, {
+          'jira/project-key': 'PAY',
+          'github.com/project-slug': 'acme/platform',
+        }),
+        entity('billing', TEAM_PAY, {
+          'jira/project-key': 'PAY',
+          'jira/component': 'Billing',
+        }),
+      ]);
+      expect(before.entitiesForKey('PAY-1')).toEqual(
+        after.entitiesForKey('PAY-1'),
+      );
+      expect(before.changesTo(after)).toEqual({
+        repositories: [],
+        projectKeys: ['PAY'],
+        services: [],
+      });
+      expect(after.changesTo(after)).toEqual({
+        repositories: [],
+        projectKeys: [],
+        services: [],
+      });
+    });
+
+    it('reports the repositories of an entity whose project keys changed', () => {
+      const annotations = {
+        'jira/project-key': 'PAY',
+        'github.com/project-slug': 'acme/api',
+      };
+      const before = new EntityIndex([
+        entity('api', TEAM_PAY, annotations),
+        entity('web', 'group:default/team-web', { 'jira/project-key': 'PAY' }),
+      ]);
+      // Components split the key between the owners: api now extracts PAY keys.
+      const after = new EntityIndex([
+        entity('api', TEAM_PAY, { ...annotations, 'jira/component': 'api' }),
+        entity('web', 'group:default/team-web', {
+          'jira/project-key': 'PAY',
+          'jira/component': 'web',
+        }),
+      ]);
+      expect([...before.projectKeysForRepository('acme/api')]).toEqual([]);
+      expect([...after.projectKeysForRepository('acme/api')]).toEqual(['PAY']);
+      expect(before.changesTo(after)).toMatchObject({
+        repositories: ['acme/api'],
+        projectKeys: ['PAY'],
+      });
+    });
   });
 
   describe('services', () => {

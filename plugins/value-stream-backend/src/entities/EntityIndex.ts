@@ -344,24 +344,45 @@ export class EntityIndex {
     return repository ? this.repoHost.get(repository.toLowerCase()) : undefined;
   }
 
-  /** What maps differently in `next`: repositories, project keys and services. */
+  /**
+   * What maps differently in `next`: repositories, project keys and services. A project
+   * key whose claims changed (e.g. a `jira/component` added) counts even when its
+   * whole-project winners stay, and so do the repositories of an entity whose project
+   * keys changed (key extraction there depends on them).
+   */
   changesTo(next: EntityIndex) {
-    const changed = (
-      a: Map<string, Set<string>>,
-      b: Map<string, Set<string>>,
-    ) => {
-      const out = new Set<string>();
-      for (const k of new Set([...a.keys(), ...b.keys()])) {
-        const x = [...(a.get(k) ?? [])].sort().join();
-        const y = [...(b.get(k) ?? [])].sort().join();
-        if (x !== y) out.add(k);
-      }
-      return [...out];
-    };
+    const changed = <T>(
+      a: Map<string, T>,
+      b: Map<string, T>,
+      show: (v: T | undefined) => string,
+    ) =>
+      [...new Set([...a.keys(), ...b.keys()])].filter(
+        k => show(a.get(k)) !== show(b.get(k)),
+      );
+    const refs = (v?: Set<string>) => [...(v ?? [])].sort().join();
+    const claims = (v?: Claim[]) =>
+      (v ?? [])
+        .map(c => `${c.ref} ${c.owner} ${[...(c.components ?? [])].sort()}`)
+        .sort()
+        .join('\n');
+    const rekeyed = changed(this.projectKeysOf, next.projectKeysOf, refs);
     return {
-      repositories: changed(this.byRepo, next.byRepo),
-      projectKeys: changed(this.byProjectKey, next.byProjectKey),
-      services: changed(this.byService, next.byService),
+      repositories: [
+        ...new Set([
+          ...changed(this.byRepo, next.byRepo, refs),
+          ...rekeyed.flatMap(ref => [
+            ...(this.reposOf.get(ref) ?? []),
+            ...(next.reposOf.get(ref) ?? []),
+          ]),
+        ]),
+      ],
+      projectKeys: [
+        ...new Set([
+          ...changed(this.byProjectKey, next.byProjectKey, refs),
+          ...changed(this.keyClaims, next.keyClaims, claims),
+        ]),
+      ],
+      services: changed(this.byService, next.byService, refs),
     };
   }
 

@@ -84,8 +84,8 @@ export function resolveByOwner(claims: Claim[]): string[] {
 }
 
 /**
- * Winners of a project key for an item with these (lower-case) components. Without known
- * components (events do not carry them yet) an item may be any component's: every
+ * Winners of a project key for an item with these (lower-case) components (`components`
+ * of its `work_item.*` events). Without components an item may be any component's: every
  * claimant of one owner wins, none when owners differ.
  */
 export function resolveProjectKey(
