@@ -22,10 +22,6 @@ import { MetaStore } from './MetaStore';
 import { MetricsQueries } from './MetricsQueries';
 import { ScmStore } from './ScmStore';
 
-// Moved to model/; re-exported for the callers that still import them here.
-export type { EventRow } from '../model/events';
-export type { LinkRow, StoredJourney, WorkItemRow } from '../model/workItems';
-
 const migrationsDir = resolvePackagePath(
   '@valuestream/backstage-plugin-value-stream-backend',
   'migrations',
