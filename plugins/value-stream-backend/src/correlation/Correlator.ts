@@ -92,9 +92,8 @@ export class Correlator {
       repositoryForService: s => index.repositoryForService(s),
     });
     const deploymentIds = a.deployments.map(d => d.deployment_id);
-    // What these deployments included before this pass: commits they no longer include
-    // (derived inclusion replaced by explicit commits) must be re-correlated too. With the
-    // commits inclusion moved and their own, that covers everything they include now.
+    // Commits they no longer include (explicit commits replaced derived inclusion) must be
+    // re-correlated too; with those inclusion moved and their own, that is all they include.
     const previouslyDeployed = (
       await this.store.deployments(deploymentIds)
     ).flatMap(d => d.commits);
