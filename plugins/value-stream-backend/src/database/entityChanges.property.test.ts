@@ -102,6 +102,12 @@ const histories = fc
     cuts: fc.array(fc.nat(), { maxLength: 4 }),
   })
   .map(h => {
+    // A sha names the commit's content: every push of one commit (to any branch, at any
+    // time) carries the same message, the first drawn for it.
+    const messageOf = new Map<string, string>();
+    for (const c of h.commits)
+      if (!messageOf.has(c.sha))
+        messageOf.set(c.sha, `${c.item} Change${c.pr ? ` (#${c.pr})` : ''}`);
     const events = [
       // Items whose journeys follow the commits into deployments.
       event('work_item.created', 0, {
@@ -138,7 +144,7 @@ const histories = fc
           c.hour,
           {
             sha: c.sha,
-            message: `${c.item} Change${c.pr ? ` (#${c.pr})` : ''}`,
+            message: messageOf.get(c.sha)!,
             branch: c.branch,
             defaultBranch: 'main',
           },
