@@ -209,3 +209,36 @@ export interface IngestResponse {
   duplicates: number;
   ignored: number;
 }
+
+/** State of one history-import job (DESIGN §12). @public */
+export type ImportJobState = 'pending' | 'running' | 'done' | 'failed';
+
+/** One history-import job: an (entity, source, scope) (DESIGN §12). @public */
+export interface ImportJob {
+  source: string;
+  /** What the source imports for the entity: a repository, a project key, a board id. */
+  scope: string;
+  state: ImportJobState;
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** Items (issues, PRs, cards…) read so far in the current or last run. */
+  items: number;
+  /** Events accepted from them so far. */
+  events: number;
+  /** Items in all, when the tool tells. */
+  total?: number;
+  /** The tool's answer and the fix, when the job failed. */
+  error?: string;
+  nextRunAt: string | null;
+}
+
+/** `GET /entities/:kind/:namespace/:name/import` (DESIGN §12). @public */
+export interface EntityImportResponse {
+  entityRef: string;
+  jobs: ImportJob[];
+}
+
+/** `GET /import`: every job (DESIGN §12). @public */
+export interface ImportListResponse {
+  jobs: (ImportJob & { entityRef: string })[];
+}

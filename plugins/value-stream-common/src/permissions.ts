@@ -40,10 +40,21 @@ export const valueStreamEventCreatePermission = createPermission({
   attributes: { action: 'create' },
 });
 
+/**
+ * Start a history import (`POST /entities/:kind/:namespace/:name/import`) and list every
+ * import job (`GET /import`). Service principals need it too.
+ * @public
+ */
+export const valueStreamImportCreatePermission = createPermission({
+  name: 'value-stream.import.create',
+  attributes: { action: 'create' },
+});
+
 /** All permissions of the value-stream plugin. @public */
 export const valueStreamPermissions = [
   valueStreamRebuildPermission,
   valueStreamReadPermission,
   valueStreamUnresolvedReadPermission,
   valueStreamEventCreatePermission,
+  valueStreamImportCreatePermission,
 ];

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export * from './extensionPoints';
+export * from './importers';
 export * from './webhookVerification';
 export * from './cdevents';
 export * from './adapterToolkit';
