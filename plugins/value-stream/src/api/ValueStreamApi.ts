@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   AlertListResponse,
+  EntityImportResponse,
   ItemType,
   MetricsResponse,
   TimeseriesInterval,
@@ -55,6 +56,8 @@ export interface ValueStreamApi {
     groupRef: string,
     window?: TimeWindow,
   ): Promise<MetricsResponse>;
+  /** The entity's history-import jobs (DESIGN §12); no jobs from a backend without import. */
+  getImport(entityRef: string): Promise<EntityImportResponse>;
 }
 
 /** @public */

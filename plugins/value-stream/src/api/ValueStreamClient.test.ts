@@ -120,6 +120,29 @@ describe('ValueStreamClient', () => {
     expect(urls[0].search).toBe('');
   });
 
+  it("gets an entity's import jobs, and none from a backend without the route", async () => {
+    const answer = {
+      entityRef: 'component:default/payments',
+      jobs: [{ source: 'github', scope: 'acme/payments', state: 'done' }],
+    };
+    respondWith('/entities/component/default/payments/import', answer);
+    expect(
+      await createClient().getImport('component:default/payments'),
+    ).toEqual(answer);
+    server.use(
+      http.get(`${baseUrl}/entities/component/default/orders/import`, () =>
+        HttpResponse.json(
+          { error: { name: 'NotFoundError', message: 'Not found' } },
+          { status: 404 },
+        ),
+      ),
+    );
+    expect(await createClient().getImport('component:default/orders')).toEqual({
+      entityRef: 'component:default/orders',
+      jobs: [],
+    });
+  });
+
   it('throws a ResponseError on a non-2xx answer', async () => {
     server.use(
       http.get(`${baseUrl}/work-items/:key`, () =>

@@ -3,6 +3,7 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
   AlertListResponse,
+  EntityImportResponse,
   MetricsResponse,
   TimeseriesResponse,
   WorkItemDetail,
@@ -79,6 +80,19 @@ export class ValueStreamClient implements ValueStreamApi {
       )}/metrics`,
       { from: window.from, to: window.to },
     );
+  }
+
+  async getImport(entityRef: string): Promise<EntityImportResponse> {
+    try {
+      return await this.get<EntityImportResponse>(
+        `${entityPath(entityRef)}/import`,
+      );
+    } catch (e) {
+      // A backend from before history import has no such route: nothing is importing.
+      if (e instanceof ResponseError && e.statusCode === 404)
+        return { entityRef, jobs: [] };
+      throw e;
+    }
   }
 
   private async get<T>(

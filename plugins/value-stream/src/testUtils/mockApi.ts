@@ -25,6 +25,9 @@ export function createMockApi(
           timeseries[query.metric as keyof typeof timeseries],
       ),
     getGroupMetrics: jest.fn().mockResolvedValue(groupMetrics),
+    getImport: jest
+      .fn()
+      .mockImplementation(async entityRef => ({ entityRef, jobs: [] })),
     ...overrides,
   };
 }

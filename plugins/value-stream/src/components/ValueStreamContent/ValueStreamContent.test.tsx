@@ -251,6 +251,87 @@ describe('ValueStreamContent', () => {
     ).toBeInTheDocument();
   });
 
+  const job = (over: object) => ({
+    source: 'github',
+    scope: 'acme/payments',
+    state: 'running',
+    startedAt: '2026-01-05T00:00:00Z',
+    finishedAt: null,
+    items: 120,
+    events: 1800,
+    nextRunAt: null,
+    ...over,
+  });
+  const empty = {
+    getMetrics: jest.fn().mockResolvedValue(emptyMetrics),
+    getWorkItems: jest.fn().mockResolvedValue({ items: [], nextCursor: null }),
+    getAlerts: jest.fn().mockResolvedValue({ items: [] }),
+  };
+
+  it("shows the first import's progress instead of the empty state", async () => {
+    const api = createMockApi({
+      ...empty,
+      getImport: jest.fn().mockResolvedValue({
+        entityRef: 'component:default/payments',
+        jobs: [
+          job({ total: 400 }),
+          job({
+            source: 'jira',
+            scope: 'PAY',
+            state: 'pending',
+            items: 0,
+            events: 0,
+          }),
+        ],
+      }),
+    });
+    await render(api);
+    expect(await screen.findByText('Importing history')).toBeInTheDocument();
+    expect(screen.queryByText('No value-stream events yet')).toBeNull();
+    expect(screen.getByText('GitHub acme/payments')).toBeInTheDocument();
+    expect(
+      screen.getByText('importing · 120 items, 1,800 events of 400'),
+    ).toBeInTheDocument();
+    const bar = screen.getByRole('progressbar', {
+      name: 'GitHub acme/payments import',
+    });
+    expect(bar).toHaveAttribute('value', '120');
+    expect(bar).toHaveAttribute('max', '400');
+    expect(screen.getByText('waiting · 0 items, 0 events')).toBeInTheDocument();
+  });
+
+  it("shows a failed job's answer and fix", async () => {
+    const error =
+      'integrations.github (github.com): 401 Bad credentials; the token needs the repo scope';
+    const api = createMockApi({
+      ...empty,
+      getImport: jest.fn().mockResolvedValue({
+        entityRef: 'component:default/payments',
+        jobs: [job({ state: 'failed', error })],
+      }),
+    });
+    await render(api);
+    expect(
+      await screen.findByText('GitHub acme/payments: import failed'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(error)).toBeInTheDocument();
+  });
+
+  it('keeps the empty state when nothing is imported', async () => {
+    const api = createMockApi({
+      ...empty,
+      getImport: jest.fn().mockResolvedValue({
+        entityRef: 'component:default/payments',
+        jobs: [job({ state: 'done', items: 0, events: 0 })],
+      }),
+    });
+    await render(api);
+    expect(
+      await screen.findByText('No value-stream events yet'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Importing history')).toBeNull();
+  });
+
   it('shows the error of a failed request', async () => {
     const api = createMockApi({
       getMetrics: jest.fn().mockRejectedValue(new Error('backend down')),

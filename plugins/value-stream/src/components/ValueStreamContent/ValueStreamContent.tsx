@@ -3,7 +3,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { Button, Flex, Text } from '@backstage/ui';
 import { RiRefreshLine } from '@remixicon/react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { presentAnnotations } from '../../lib/annotations';
 import { presetRange, type DateRange } from '../../lib/dateRange';
 import { formatDateTime } from '../../lib/format';
@@ -11,6 +11,7 @@ import { AlertsList } from '../AlertsList';
 import { Charts } from '../Charts';
 import { DateRangePicker } from '../DateRangePicker';
 import { MissingAnnotation, NoEventsYet } from '../EmptyStates';
+import { ImportProgress, isImporting, useImportJobs } from '../ImportProgress';
 import { MetricCards } from '../MetricCards';
 import { StageLanes } from '../StageLanes';
 import { WorkItemJourney } from '../WorkItemJourney';
@@ -31,7 +32,19 @@ function ValueStreamView(props: {
     range.to,
   );
 
+  const jobs = useImportJobs(entityRef);
+  const importing = jobs.some(isImporting);
+  const showImport = importing || jobs.some(j => j.state === 'failed');
+  // While history arrives, the lanes and metrics are read again as its events grow.
+  const imported = jobs.reduce((n, j) => n + j.events, 0);
+  const retryRef = useRef(retry);
+  retryRef.current = retry;
+  useEffect(() => {
+    if (imported > 0) retryRef.current();
+  }, [imported]);
+
   const picker = <DateRangePicker value={range} onChange={setRange} />;
+  const importProgress = showImport ? <ImportProgress jobs={jobs} /> : null;
   const journey = (
     <WorkItemJourney itemKey={openKey} onClose={() => setOpenKey(undefined)} />
   );
@@ -58,13 +71,15 @@ function ValueStreamView(props: {
     return (
       <Flex direction="column" gap="3">
         {picker}
-        <NoEventsYet
-          entityRef={entityRef}
-          sources={sources.map(s => ({
-            ...s,
-            value: annotations[s.annotation],
-          }))}
-        />
+        {importProgress ?? (
+          <NoEventsYet
+            entityRef={entityRef}
+            sources={sources.map(s => ({
+              ...s,
+              value: annotations[s.annotation],
+            }))}
+          />
+        )}
       </Flex>
     );
   }
@@ -85,6 +100,7 @@ function ValueStreamView(props: {
           {loading ? ' · updating…' : ''}
         </Text>
       </Flex>
+      {importProgress}
       <Section
         title="Metrics"
         description="Flow metrics of items done and DORA metrics of production deployments in the range."

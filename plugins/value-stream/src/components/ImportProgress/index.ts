@@ -1,0 +1,2 @@
+export { ImportProgress, isImporting } from './ImportProgress';
+export { useImportJobs } from './useImportJobs';
