@@ -18,11 +18,7 @@ import type {
 import { AlertService } from './alerts/AlertService';
 import { alertNotificationPayload } from './alerts/notificationPayload';
 import { withDefaultThresholds } from './alerts/thresholds';
-import {
-  alertConfigFingerprint,
-  journeyConfigFingerprint,
-  readValueStreamConfig,
-} from './config/readConfig';
+import { readValueStreamConfig } from './config/readConfig';
 import { Correlator } from './correlation/Correlator';
 import { DatabaseValueStreamStore } from './database/DatabaseValueStreamStore';
 import { EntityIndexRefresher } from './entities/EntityIndexRefresher';
@@ -33,7 +29,12 @@ import { subscribeToEvents } from './ingest/subscribeToEvents';
 import { MetricsService } from './service/MetricsService';
 import { createRouter } from './service/router';
 import { WorkItemService } from './service/WorkItemService';
-import { createTelemetry, OTHER_LABEL, TelemetryLabels } from './telemetry';
+import { AlertTask, EntityIndexTask, JourneyRebuild } from './tasks';
+import {
+  createTelemetry,
+  observeSnapshots,
+  TelemetryLabels,
+} from './telemetry';
 
 /** Everything the plugin needs from the backend. */
 export interface ValueStreamDeps {
@@ -51,9 +52,6 @@ export interface ValueStreamDeps {
   statusMapper?: StatusMapper;
   now?: () => number;
 }
-
-const FINGERPRINT_KEY = 'journey-config';
-const ALERT_FINGERPRINT_KEY = 'alert-config';
 
 /** Builds the services and router of the plugin; `start` runs once the backend is up. */
 export async function createValueStream(deps: ValueStreamDeps) {
@@ -118,32 +116,7 @@ export async function createValueStream(deps: ValueStreamDeps) {
     onCounted: (source, result, n) =>
       telemetry.ingested.add(n, { source: labels.source(source), result }),
   });
-  telemetry.wip.addCallback(result => {
-    // Entities without a label of their own are summed under `other`.
-    const sums = new Map<
-      string,
-      { entity: string; stage: string; n: number }
-    >();
-    for (const [ref, snap] of alerts.snapshots) {
-      const entity = labels.entity(ref);
-      for (const [stage, n] of Object.entries(snap.wip)) {
-        const k = `${entity}\0${stage}`;
-        const sum = sums.get(k) ?? { entity, stage, n: 0 };
-        sum.n += n;
-        sums.set(k, sum);
-      }
-    }
-    for (const { entity, stage, n } of sums.values())
-      result.observe(n, { entity, stage });
-  });
-  telemetry.efficiency.addCallback(result => {
-    for (const [ref, snap] of alerts.snapshots) {
-      const entity = labels.entity(ref);
-      // A ratio does not add up: entities without a label of their own are left out.
-      if (snap.efficiency !== null && entity !== OTHER_LABEL)
-        result.observe(snap.efficiency, { entity });
-    }
-  });
+  observeSnapshots(telemetry, alerts.snapshots, labels);
   if (config.alerts.enabled) {
     ingest.onIngested(async result => alerts.schedule(result.entityRefs));
   }
@@ -157,20 +130,14 @@ export async function createValueStream(deps: ValueStreamDeps) {
     });
   }
 
-  const rebuild = async () => {
-    let items = 0;
-    for await (const page of store.allEvents()) {
-      const known = page.filter(e => e.subject);
-      items += (
-        await store.withIngestLock(() =>
-          correlator.apply(known, { force: true }),
-        )
-      ).itemKeys.length;
-    }
-    await store.setMeta(FINGERPRINT_KEY, journeyConfigFingerprint(config));
-    await alerts.evaluateAll();
-    return { items };
-  };
+  const journeyRebuild = new JourneyRebuild({
+    config,
+    logger,
+    store,
+    correlator,
+    alerts,
+  });
+  const rebuild = journeyRebuild.rebuild;
 
   const metrics = new MetricsService(store.metrics, config, now);
   const router = await createRouter({
@@ -197,57 +164,12 @@ export async function createValueStream(deps: ValueStreamDeps) {
   });
 
   async function start(producers: EventProducer[]) {
-    await scheduler.scheduleTask({
-      id: 'value-stream-entity-index',
-      frequency: { seconds: 30 },
-      timeout: { minutes: 5 },
-      initialDelay: { seconds: 0 },
-      scope: 'local',
-      fn: async () => {
-        await index.refresh();
-      },
-    });
-    if (config.alerts.enabled) {
-      const alertFingerprint = alertConfigFingerprint(config);
-      if ((await store.getMeta(ALERT_FINGERPRINT_KEY)) !== alertFingerprint) {
-        await alerts.resetSchedule();
-        await store.setMeta(ALERT_FINGERPRINT_KEY, alertFingerprint);
-      }
-      await scheduler.scheduleTask({
-        id: 'value-stream-alerts',
-        frequency: { seconds: config.alerts.frequencySeconds },
-        // The first pass after an upgrade or a threshold change evaluates every entity.
-        timeout: { minutes: 30 },
-        scope: 'global',
-        fn: async () => {
-          const t0 = Date.now();
-          const r = await alerts.evaluateDue();
-          // A pass should fit well inside `alerts.frequencySeconds`; this shows whether it does.
-          logger.info(
-            `value-stream: alert pass over ${r.entities} due entities took ${
-              Date.now() - t0
-            } ms (${r.opened} opened, ${r.resolved} resolved)`,
-          );
-        },
-      });
-    }
+    await new EntityIndexTask(scheduler, index).start();
+    await new AlertTask({ config, scheduler, logger, store, alerts }).start();
     worker.start();
     if (deps.events)
       await subscribeToEvents(deps.events, ingest, deps.sources, logger);
-    const fingerprint = journeyConfigFingerprint(config);
-    const stored = await store.getMeta(FINGERPRINT_KEY);
-    if (stored !== fingerprint) {
-      if (stored !== undefined && config.rebuildOnConfigChange) {
-        logger.info(
-          'value-stream: stage/mapping config changed, rebuilding journeys from stored events',
-        );
-        rebuild().catch(e =>
-          logger.error(`value-stream: rebuild failed: ${e}`),
-        );
-      } else {
-        await store.setMeta(FINGERPRINT_KEY, fingerprint);
-      }
-    }
+    await journeyRebuild.onStart();
     await index
       .refresh()
       .catch(e => logger.warn(`value-stream: first catalog read failed: ${e}`));

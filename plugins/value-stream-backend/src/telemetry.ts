@@ -67,3 +67,42 @@ export class TelemetryLabels {
     return OTHER_LABEL;
   }
 }
+
+/**
+ * Feeds the gauges from the alert pass's latest snapshots per entity: WIP per stage (entities
+ * without a label of their own summed under `other`) and flow efficiency (a ratio does not
+ * add up, so those entities are left out).
+ */
+export function observeSnapshots(
+  telemetry: Telemetry,
+  snapshots: ReadonlyMap<
+    string,
+    { wip: Record<string, number>; efficiency: number | null }
+  >,
+  labels: TelemetryLabels,
+) {
+  telemetry.wip.addCallback(result => {
+    const sums = new Map<
+      string,
+      { entity: string; stage: string; n: number }
+    >();
+    for (const [ref, snap] of snapshots) {
+      const entity = labels.entity(ref);
+      for (const [stage, n] of Object.entries(snap.wip)) {
+        const k = `${entity}\0${stage}`;
+        const sum = sums.get(k) ?? { entity, stage, n: 0 };
+        sum.n += n;
+        sums.set(k, sum);
+      }
+    }
+    for (const { entity, stage, n } of sums.values())
+      result.observe(n, { entity, stage });
+  });
+  telemetry.efficiency.addCallback(result => {
+    for (const [ref, snap] of snapshots) {
+      const entity = labels.entity(ref);
+      if (snap.efficiency !== null && entity !== OTHER_LABEL)
+        result.observe(snap.efficiency, { entity });
+    }
+  });
+}

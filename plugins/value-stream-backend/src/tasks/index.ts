@@ -1,0 +1,3 @@
+export { AlertTask } from './AlertTask';
+export { EntityIndexTask } from './EntityIndexTask';
+export { JourneyRebuild } from './JourneyRebuild';
