@@ -9,3 +9,4 @@ export * from './importers';
 export * from './webhookVerification';
 export * from './cdevents';
 export * from './adapterToolkit';
+export * from './importToolkit';

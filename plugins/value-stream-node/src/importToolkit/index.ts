@@ -1,0 +1,2 @@
+export * from './fetchJson';
+export { rateLimitWaitMs } from './retryDelay';
