@@ -113,6 +113,17 @@ export interface Config {
         };
       };
     };
+    /** History import through the tools' APIs (DESIGN §12), by the importer modules. */
+    import?: {
+      /** Import at all (needs an importer module and its credentials). Defaults to true. */
+      enabled?: boolean;
+      /** How far back an entity's first import reads, in days. Defaults to 90. */
+      historyDays?: number;
+      /** Minutes between two incremental reconciliation runs of a job. Defaults to 60. */
+      reconcileMinutes?: number;
+      /** Import jobs run at once on each replica. Defaults to 2. */
+      concurrency?: number;
+    };
     notifications?: {
       /** Send the owner a Backstage notification on each new alert. Defaults to true (needs the notifications backend). */
       enabled?: boolean;

@@ -12,6 +12,7 @@ import type { EventsService } from '@backstage/plugin-events-node';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type {
   EventProducer,
+  HistoryImporter,
   SourceAdapter,
   StatusMapper,
 } from '@valuestream/backstage-plugin-value-stream-node';
@@ -29,7 +30,13 @@ import { subscribeToEvents } from './ingest/subscribeToEvents';
 import { MetricsService } from './service/MetricsService';
 import { createRouter } from './service/router';
 import { WorkItemService } from './service/WorkItemService';
-import { AlertTask, EntityIndexTask, JourneyRebuild } from './tasks';
+import { ImportService } from './imports/ImportService';
+import {
+  AlertTask,
+  EntityIndexTask,
+  ImportRunner,
+  JourneyRebuild,
+} from './tasks';
 import {
   createTelemetry,
   observeSnapshots,
@@ -50,6 +57,8 @@ export interface ValueStreamDeps {
   notifications?: NotificationService;
   sources: Map<string, SourceAdapter>;
   statusMapper?: StatusMapper;
+  /** History importers by source (valueStreamImportersExtensionPoint). */
+  importers?: ReadonlyMap<string, HistoryImporter>;
   now?: () => number;
 }
 
@@ -70,6 +79,16 @@ export async function createValueStream(deps: ValueStreamDeps) {
     logger,
     now,
   });
+  const importers = deps.importers ?? new Map<string, HistoryImporter>();
+  // The service creates jobs that the runner (created with ingest, below) picks up.
+  const runnerRef: { current?: ImportRunner } = {};
+  const imports = new ImportService({
+    store: store.imports,
+    importers,
+    enabled: config.import.enabled,
+    logger,
+    kick: () => runnerRef.current?.kick(),
+  });
   // The index attaches unmatched items through the correlator, created right after it.
   const correlatorRef: { current?: Correlator } = {};
   const index = new EntityIndexRefresher({
@@ -77,6 +96,10 @@ export async function createValueStream(deps: ValueStreamDeps) {
     auth: deps.auth,
     logger,
     pins: readClaimPins(deps.config),
+    onRead: entities =>
+      imports
+        .discover(entities)
+        .catch(e => logger.warn(`value-stream: import discovery failed: ${e}`)),
     // Attach what matched no entity before, now that the catalog has changed.
     onChange: (next, previous) =>
       store.withIngestLock(async () => {
@@ -116,6 +139,16 @@ export async function createValueStream(deps: ValueStreamDeps) {
     onCounted: (source, result, n) =>
       telemetry.ingested.add(n, { source: labels.source(source), result }),
   });
+  const importRunner = new ImportRunner({
+    store: store.imports,
+    importers,
+    ingest,
+    config: config.import,
+    scheduler,
+    logger,
+    now,
+  });
+  runnerRef.current = importRunner;
   observeSnapshots(telemetry, alerts.snapshots, labels);
   if (config.alerts.enabled) {
     ingest.onIngested(async result => alerts.schedule(result.entityRefs));
@@ -160,6 +193,7 @@ export async function createValueStream(deps: ValueStreamDeps) {
     webhookSecrets: config.webhookSecrets,
     index: index.current,
     rebuild,
+    imports,
     now,
   });
 
@@ -167,6 +201,7 @@ export async function createValueStream(deps: ValueStreamDeps) {
     await new EntityIndexTask(scheduler, index).start();
     await new AlertTask({ config, scheduler, logger, store, alerts }).start();
     worker.start();
+    await importRunner.start();
     if (deps.events)
       await subscribeToEvents(deps.events, ingest, deps.sources, logger);
     await journeyRebuild.onStart();
@@ -191,5 +226,7 @@ export async function createValueStream(deps: ValueStreamDeps) {
     index,
     correlator,
     rebuild,
+    imports,
+    importRunner,
   };
 }

@@ -7,8 +7,10 @@ import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   EventProducer,
+  HistoryImporter,
   SourceAdapter,
   StatusMapper,
+  valueStreamImportersExtensionPoint,
   valueStreamProducersExtensionPoint,
   valueStreamSourcesExtensionPoint,
   valueStreamStageMappingExtensionPoint,
@@ -31,6 +33,7 @@ export const valueStreamPlugin = createBackendPlugin({
   register(env) {
     const sources = new Map<string, SourceAdapter>();
     const producers: EventProducer[] = [];
+    const importers = new Map<string, HistoryImporter>();
     let statusMapper: StatusMapper | undefined;
     env.registerExtensionPoint(valueStreamSourcesExtensionPoint, {
       addSources(...added) {
@@ -51,6 +54,18 @@ export const valueStreamPlugin = createBackendPlugin({
     env.registerExtensionPoint(valueStreamProducersExtensionPoint, {
       addProducers(...added) {
         producers.push(...added);
+      },
+    });
+
+    env.registerExtensionPoint(valueStreamImportersExtensionPoint, {
+      addImporters(...added) {
+        for (const i of added) {
+          if (importers.has(i.source))
+            throw new Error(
+              `value-stream importer of "${i.source}" registered twice`,
+            );
+          importers.set(i.source, i);
+        }
       },
     });
 
@@ -81,7 +96,12 @@ export const valueStreamPlugin = createBackendPlugin({
           ),
           { production: isProductionMode() },
         );
-        const vs = await createValueStream({ ...deps, sources, statusMapper });
+        const vs = await createValueStream({
+          ...deps,
+          sources,
+          statusMapper,
+          importers,
+        });
         deps.httpRouter.use(vs.router);
         deps.httpRouter.addAuthPolicy({
           path: '/health',
@@ -98,6 +118,7 @@ export const valueStreamPlugin = createBackendPlugin({
         // Finish the running correlation pass and the alert evaluations it queued before the
         // database closes (events still queued are taken by the next start or another replica).
         deps.lifecycle.addShutdownHook(async () => {
+          await vs.importRunner.stop();
           await vs.worker.stop();
           await vs.alerts.flush();
         });

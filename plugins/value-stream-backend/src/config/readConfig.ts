@@ -32,6 +32,14 @@ export interface ValueStreamConfig {
   };
   notifications: { enabled: boolean };
   rebuildOnConfigChange: boolean;
+  /** History import (DESIGN §12). */
+  import: {
+    enabled: boolean;
+    historyDays: number;
+    reconcileMinutes: number;
+    /** Jobs run at once per replica. */
+    concurrency: number;
+  };
 }
 
 const lower = (xs: string[]) => xs.map(x => x.toLowerCase());
@@ -111,6 +119,22 @@ export function readValueStreamConfig(root: Config): ValueStreamConfig {
     },
     rebuildOnConfigChange:
       c?.getOptionalBoolean('rebuildOnConfigChange') ?? true,
+    import: readImportConfig(c?.getOptionalConfig('import')),
+  };
+}
+
+function readImportConfig(c: Config | undefined): ValueStreamConfig['import'] {
+  const positive = (key: string, fallback: number) => {
+    const v = c?.getOptionalNumber(key) ?? fallback;
+    if (!(v > 0))
+      throw new Error(`valueStream.import.${key}: expected a positive number`);
+    return v;
+  };
+  return {
+    enabled: c?.getOptionalBoolean('enabled') ?? true,
+    historyDays: positive('historyDays', 90),
+    reconcileMinutes: positive('reconcileMinutes', 60),
+    concurrency: Math.floor(positive('concurrency', 2)),
   };
 }
 

@@ -15,6 +15,7 @@ import type { LinkRow, StoredJourney } from '../model/workItems';
 import { AlertStore } from './AlertStore';
 import { DeploymentStore } from './DeploymentStore';
 import { EventStore } from './EventStore';
+import { ImportJobStore } from './ImportJobStore';
 import { IngestLock } from './IngestLock';
 import { JourneyStore } from './JourneyStore';
 import { LinkStore } from './LinkStore';
@@ -35,6 +36,8 @@ const migrationsDir = resolvePackagePath(
 export class DatabaseValueStreamStore {
   /** Alerts and the alert schedule. */
   readonly alerts: AlertStore;
+  /** History import jobs and their leases. */
+  readonly imports: ImportJobStore;
   /** The read queries behind metrics, time series and work-item details. */
   readonly metrics: MetricsQueries;
   private readonly events: EventStore;
@@ -48,6 +51,7 @@ export class DatabaseValueStreamStore {
   /** Every sub-store on `db`: bound to a transaction, all of them are. */
   private constructor(private readonly db: Knex) {
     this.alerts = new AlertStore(db);
+    this.imports = new ImportJobStore(db);
     this.metrics = new MetricsQueries(db);
     this.events = new EventStore(db);
     this.scm = new ScmStore(db);

@@ -186,3 +186,23 @@ export interface AlertScheduleTable {
   entity_ref: string;
   due_at: DbNumber;
 }
+
+export interface ImportJobsTable {
+  entity_ref: string;
+  source: string;
+  scope: string;
+  state: 'pending' | 'running' | 'done' | 'failed';
+  cursor: string | null;
+  items: DbNumber;
+  events: DbNumber;
+  total: DbNumber | null;
+  error: string | null;
+  attempts: DbNumber;
+  since: DbNumber | null;
+  started_at: DbNumber | null;
+  finished_at: DbNumber | null;
+  next_run_at: DbNumber | null;
+  last_success_started_at: DbNumber | null;
+  lease_owner: string | null;
+  lease_until: DbNumber | null;
+}

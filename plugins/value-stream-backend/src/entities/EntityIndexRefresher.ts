@@ -27,6 +27,8 @@ export class EntityIndexRefresher {
       /** `valueStream.claims` (see `readClaimPins`). */
       pins?: ClaimPins;
       onChange: (next: EntityIndex, previous: EntityIndex) => Promise<void>;
+      /** Every catalog read's entities, changed or not (history import discovery). */
+      onRead?: (entities: IndexedEntity[]) => Promise<void>;
     },
   ) {}
 
@@ -50,6 +52,7 @@ export class EntityIndexRefresher {
       items.push(...page.items);
       cursor = page.pageInfo.nextCursor;
     } while (cursor);
+    await this.options.onRead?.(items);
     const next = new EntityIndex(items, { pins: this.options.pins });
     if (next.fingerprint === this.index.fingerprint) return false;
     const previous = this.index;

@@ -6,3 +6,4 @@ export * from './deployments';
 export * from './events';
 export * from './subjects';
 export * from './workItems';
+export * from './importJobs';

@@ -642,6 +642,128 @@ export const spec = {
         },
       },
     },
+    '/entities/{kind}/{namespace}/{name}/import': {
+      get: {
+        operationId: 'getEntityImport',
+        summary:
+          "The entity's history-import jobs, one per (source, scope), with their progress (DESIGN §12)",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The jobs (empty when no importer can import the entity)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityImport',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthenticated',
+          },
+          '403': {
+            $ref: '#/components/responses/NotAllowed',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+      post: {
+        operationId: 'postEntityImport',
+        summary:
+          "Import the entity's history again from scratch (`valueStream.import.historyDays` back); service principals, or users with the permission value-stream.import.create. With `valueStream.import.enabled` false the jobs are queued but not run.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                description: 'Ignored',
+              },
+            },
+          },
+        },
+        responses: {
+          '202': {
+            description: "The entity's jobs, queued (poll GET)",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityImport',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthenticated',
+          },
+          '403': {
+            $ref: '#/components/responses/NotAllowed',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/import': {
+      get: {
+        operationId: 'getImports',
+        summary:
+          'Every history-import job (service principals, or users with the permission value-stream.import.create)',
+        responses: {
+          '200': {
+            description: 'By entity, source and scope',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ImportList',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthenticated',
+          },
+          '403': {
+            $ref: '#/components/responses/NotAllowed',
+          },
+        },
+      },
+    },
     '/groups/{namespace}/{name}/metrics': {
       get: {
         operationId: 'getGroupMetrics',
@@ -942,6 +1064,165 @@ export const spec = {
           error: {
             type: 'string',
             nullable: true,
+          },
+        },
+      },
+      ImportJob: {
+        type: 'object',
+        required: [
+          'source',
+          'scope',
+          'state',
+          'startedAt',
+          'finishedAt',
+          'items',
+          'events',
+          'nextRunAt',
+        ],
+        additionalProperties: false,
+        properties: {
+          source: {
+            type: 'string',
+          },
+          scope: {
+            type: 'string',
+            description:
+              'What the source imports for the entity: a repository, a project key, a board id',
+          },
+          state: {
+            type: 'string',
+            enum: ['pending', 'running', 'done', 'failed'],
+          },
+          startedAt: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
+          },
+          finishedAt: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
+          },
+          items: {
+            type: 'integer',
+            description:
+              'Items (issues, PRs, cards) read in the current or last run',
+          },
+          events: {
+            type: 'integer',
+            description:
+              'New events accepted from them (repeats are duplicates)',
+          },
+          total: {
+            type: 'integer',
+            description: 'Items in all, when the tool tells',
+          },
+          error: {
+            type: 'string',
+            description:
+              "Why it failed: the tool's answer and the fix; on a pending job, the last transient failure before a retry",
+          },
+          nextRunAt: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
+            description: 'Next reconciliation or retry',
+          },
+        },
+      },
+      EntityImport: {
+        type: 'object',
+        required: ['entityRef', 'jobs'],
+        additionalProperties: false,
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          jobs: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ImportJob',
+            },
+          },
+        },
+      },
+      ImportList: {
+        type: 'object',
+        required: ['jobs'],
+        additionalProperties: false,
+        properties: {
+          jobs: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ImportListJob',
+            },
+          },
+        },
+      },
+      ImportListJob: {
+        type: 'object',
+        required: [
+          'entityRef',
+          'source',
+          'scope',
+          'state',
+          'startedAt',
+          'finishedAt',
+          'items',
+          'events',
+          'nextRunAt',
+        ],
+        additionalProperties: false,
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          source: {
+            type: 'string',
+          },
+          scope: {
+            type: 'string',
+            description:
+              'What the source imports for the entity: a repository, a project key, a board id',
+          },
+          state: {
+            type: 'string',
+            enum: ['pending', 'running', 'done', 'failed'],
+          },
+          startedAt: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
+          },
+          finishedAt: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
+          },
+          items: {
+            type: 'integer',
+            description:
+              'Items (issues, PRs, cards) read in the current or last run',
+          },
+          events: {
+            type: 'integer',
+            description:
+              'New events accepted from them (repeats are duplicates)',
+          },
+          total: {
+            type: 'integer',
+            description: 'Items in all, when the tool tells',
+          },
+          error: {
+            type: 'string',
+            description:
+              "Why it failed: the tool's answer and the fix; on a pending job, the last transient failure before a retry",
+          },
+          nextRunAt: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
+            description: 'Next reconciliation or retry',
           },
         },
       },

@@ -13,6 +13,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import {
   valueStreamEventCreatePermission,
+  valueStreamImportCreatePermission,
   valueStreamReadPermission,
   valueStreamUnresolvedReadPermission,
 } from '@valuestream/backstage-plugin-value-stream-common';
@@ -78,6 +79,31 @@ export async function writeCredentials(
   )
     throw new NotAllowedError(
       `Not allowed to send events (${valueStreamEventCreatePermission.name})`,
+    );
+  return credentials;
+}
+
+/**
+ * Credentials to start or list history imports (DESIGN §12): service principals, or users
+ * allowed `value-stream.import.create` (403 otherwise).
+ */
+export async function importCredentials(
+  access: AccessServices,
+  req: AnyRequest,
+): Promise<BackstageCredentials> {
+  const credentials = await access.httpAuth.credentials(req, {
+    allow: ['user', 'service'],
+  });
+  if (
+    access.auth.isPrincipal(credentials, 'user') &&
+    !(await allowed(
+      access.permissions,
+      credentials,
+      valueStreamImportCreatePermission,
+    ))
+  )
+    throw new NotAllowedError(
+      `Not allowed to import history (${valueStreamImportCreatePermission.name})`,
     );
   return credentials;
 }

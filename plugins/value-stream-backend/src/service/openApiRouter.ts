@@ -7,6 +7,7 @@ import { spec } from '../schema/openapi.generated';
 import {
   assertCanRead,
   entityRefFromParams,
+  importCredentials,
   readableRefs,
   readCredentials,
   workItemScope,
@@ -135,6 +136,25 @@ export function createOpenApiRouter(options: RouterOptions): express.Router {
       await workItems.entityRefsOf(key),
     );
     res.json(await workItems.detail(key, scope));
+  });
+
+  router.get('/entities/:kind/:namespace/:name/import', async (req, res) => {
+    const credentials = await readCredentials(options, req);
+    const ref = entityRefFromParams(req.params);
+    await assertCanRead(catalog, credentials, ref);
+    res.json(await options.imports.forEntity(ref));
+  });
+
+  router.post('/entities/:kind/:namespace/:name/import', async (req, res) => {
+    const credentials = await importCredentials(options, req);
+    const ref = entityRefFromParams(req.params);
+    const entity = await assertCanRead(catalog, credentials, ref);
+    res.status(202).json(await options.imports.requeue(ref, entity));
+  });
+
+  router.get('/import', async (req, res) => {
+    await importCredentials(options, req);
+    res.json(await options.imports.list());
   });
 
   router.get('/groups/:namespace/:name/metrics', async (req, res) => {

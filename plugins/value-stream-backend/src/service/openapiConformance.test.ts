@@ -125,6 +125,9 @@ const ALERTS = 'GET /entities/{kind}/{namespace}/{name}/alerts';
 const TIMESERIES = 'GET /entities/{kind}/{namespace}/{name}/timeseries';
 const ITEM = 'GET /work-items/{key}';
 const GROUP = 'GET /groups/{namespace}/{name}/metrics';
+const IMPORT = 'GET /entities/{kind}/{namespace}/{name}/import';
+const REIMPORT = 'POST /entities/{kind}/{namespace}/{name}/import';
+const IMPORTS = 'GET /import';
 const EVENTS = 'POST /events';
 const WEBHOOK = 'POST /webhooks/{source}';
 
@@ -290,6 +293,28 @@ const CALLS: Call[] = [
   get(ITEM, 401, '/work-items/PAY-1', asNobody),
   get(ITEM, 403, '/work-items/PAY-1', asDenied),
   get(ITEM, 404, `/work-items/${encodeURIComponent('acme/x#404')}`),
+
+  { op: REIMPORT, status: 202, url: `${ENTITY}/import`, headers: asService },
+  { op: REIMPORT, status: 202, url: `${ENTITY}/import`, headers: asUser },
+  { op: REIMPORT, status: 400, url: `${ENTITY}/import?since=1` },
+  { op: REIMPORT, status: 401, url: `${ENTITY}/import`, headers: asNobody },
+  { op: REIMPORT, status: 403, url: `${ENTITY}/import`, headers: asDenied },
+  {
+    op: REIMPORT,
+    status: 404,
+    url: '/entities/component/default/nope/import',
+    headers: asService,
+  },
+  get(IMPORT, 200, `${ENTITY}/import`),
+  get(IMPORT, 400, `${ENTITY}/import?state=all`),
+  get(IMPORT, 401, `${ENTITY}/import`, asNobody),
+  get(IMPORT, 403, `${ENTITY}/import`, asDenied),
+  get(IMPORT, 404, '/entities/component/default/nope/import'),
+  get(IMPORTS, 200, '/import', asService),
+  get(IMPORTS, 200, '/import'),
+  get(IMPORTS, 400, '/import?limit=1'),
+  get(IMPORTS, 401, '/import', asNobody),
+  get(IMPORTS, 403, '/import', asDenied),
 
   get(GROUP, 200, `/groups/default/team-pay/metrics?${WINDOW}`),
   get(GROUP, 400, '/groups/default/team-pay/metrics?to=nope'),

@@ -10,6 +10,7 @@ import type express from 'express';
 import Router from 'express-promise-router';
 import type { AlertService } from '../alerts/AlertService';
 import type { EntityIndex } from '../entities/EntityIndex';
+import type { ImportService } from '../imports/ImportService';
 import type { IngestService } from '../ingest/IngestService';
 import type { MetricsService } from './MetricsService';
 import { createOpenApiRouter } from './openApiRouter';
@@ -31,6 +32,7 @@ export interface RouterOptions {
   webhookSecrets: Record<string, string>;
   index: () => EntityIndex;
   rebuild: () => Promise<{ items: number }>;
+  imports: ImportService;
   now?: () => number;
 }
 
