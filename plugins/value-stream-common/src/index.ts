@@ -8,3 +8,5 @@ export * from './events';
 export * from './api';
 export * from './permissions';
 export * from './labels';
+export * from './annotations';
+export * from './formatDuration';

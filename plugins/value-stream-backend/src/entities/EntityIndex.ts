@@ -1,3 +1,4 @@
+import { VALUE_STREAM_ANNOTATION } from '@valuestream/backstage-plugin-value-stream-common';
 import type { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATION_LOCATION,
@@ -17,15 +18,9 @@ import {
   resolveRepository,
 } from './claims';
 
-/** Annotations that tie catalog entities to tool data (DESIGN §5). */
+/** Annotations that tie catalog entities to tool data (DESIGN §5), and Backstage's source location. */
 export const ANNOTATIONS = {
-  githubSlug: 'github.com/project-slug',
-  gitlabSlug: 'gitlab.com/project-slug',
-  jiraProjectKey: 'jira/project-key',
-  jiraComponent: 'jira/component',
-  argocdApp: 'argocd/app-name',
-  pagerdutyService: 'pagerduty.com/service-id',
-  jenkinsJob: 'jenkins.io/job-full-name',
+  ...VALUE_STREAM_ANNOTATION,
   sourceLocation: 'backstage.io/source-location',
 } as const;
 

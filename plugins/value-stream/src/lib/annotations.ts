@@ -1,18 +1,7 @@
 import type { Entity } from '@backstage/catalog-model';
+import { VALUE_STREAM_ANNOTATIONS } from '@valuestream/backstage-plugin-value-stream-common';
 
-/**
- * The annotations the backend resolves events by (DESIGN §5), with the source
- * whose webhook secret feeds it.
- * @public
- */
-export const VALUE_STREAM_ANNOTATIONS = [
-  { annotation: 'github.com/project-slug', source: 'github' },
-  { annotation: 'gitlab.com/project-slug', source: 'gitlab' },
-  { annotation: 'jira/project-key', source: 'jira' },
-  { annotation: 'argocd/app-name', source: 'argocd' },
-  { annotation: 'pagerduty.com/service-id', source: 'pagerduty' },
-  { annotation: 'jenkins.io/job-full-name', source: 'jenkins' },
-] as const;
+export { VALUE_STREAM_ANNOTATIONS };
 
 /** The value-stream annotations an entity has. */
 export function presentAnnotations(entity: Entity) {

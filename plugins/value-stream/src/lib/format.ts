@@ -4,20 +4,8 @@ export function formatNumber(value: number, decimals = 1): string {
   return String(Math.round(value * factor) / factor);
 }
 
-/**
- * A duration in seconds for people: "45 s", "12 min", "6 h", "3.2 days".
- * Null (no data) is an em dash.
- */
-export function formatDuration(seconds: number | null | undefined): string {
-  if (seconds === null || seconds === undefined || !isFinite(seconds)) {
-    return '—';
-  }
-  if (seconds < 60) return `${Math.round(seconds)} s`;
-  if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
-  if (seconds < 86400) return `${formatNumber(seconds / 3600)} h`;
-  const days = formatNumber(seconds / 86400);
-  return `${days} ${days === '1' ? 'day' : 'days'}`;
-}
+// One duration format for the UI and the alert texts (they quote durations the UI shows).
+export { formatDuration } from '@valuestream/backstage-plugin-value-stream-common';
 
 /** A ratio in [0, 1] as a percentage, "42%"; null is an em dash. */
 export function formatPercent(ratio: number | null | undefined): string {

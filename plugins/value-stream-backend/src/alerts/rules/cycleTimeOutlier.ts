@@ -1,5 +1,5 @@
 import { DAY_MS } from '../../metrics/time';
-import { formatDuration } from '../formatDuration';
+import { formatDuration } from '@valuestream/backstage-plugin-value-stream-common';
 import type { AlertCandidate, AlertRecheckFn, AlertRuleFn } from '../types';
 
 const round1 = (n: number) => Math.round(n * 10) / 10;

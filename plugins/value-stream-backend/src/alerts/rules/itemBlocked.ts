@@ -1,6 +1,6 @@
 import { blockedSpans } from '../../metrics/itemStats';
 import { HOUR_MS, seconds } from '../../metrics/time';
-import { formatDuration } from '../formatDuration';
+import { formatDuration } from '@valuestream/backstage-plugin-value-stream-common';
 import { stageThresholds } from '../thresholds';
 import type { AlertCandidate, AlertRecheckFn, AlertRuleFn } from '../types';
 

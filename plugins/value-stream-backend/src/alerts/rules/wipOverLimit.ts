@@ -1,5 +1,5 @@
 import { DAY_MS, seconds } from '../../metrics/time';
-import { formatDuration } from '../formatDuration';
+import { formatDuration } from '@valuestream/backstage-plugin-value-stream-common';
 import { stageThresholds } from '../thresholds';
 import type { AlertCandidate, AlertRecheckFn, AlertRuleFn } from '../types';
 import { currentWip, runStart, stageWipSteps } from '../wipHistory';

@@ -16,6 +16,12 @@ describe('formatDuration', () => {
     [3 * 86400, '3 days'],
     [45.2 * 86400, '45 days'],
     [-5, '0 s'],
+    [59.7, '1 min'], // never "60 s"
+    [3590, '1 h'], // never "60 min"
+    [277200, '3.2 days'],
+    [null, '—'],
+    [undefined, '—'],
+    [NaN, '—'],
   ])('%p s reads as %p', (seconds, text) => {
     expect(formatDuration(seconds)).toBe(text);
   });
