@@ -54,6 +54,16 @@ describe.each(databases.eachSupportedId())('ImportJobStore on %p', id => {
     ).toBe(true);
   });
 
+  it('gives each job to one of two concurrent claims', async () => {
+    const store = await createStore();
+    await store.ensureJobs([a, b]);
+    const claim = (owner: string) =>
+      store.claim({ owner, now: 1000, leaseMs: 100, limit: 5 });
+    const [one, two] = await Promise.all([claim('r1'), claim('r2')]);
+    const scopes = [...one, ...two].map(j => j.scope).sort();
+    expect(scopes).toEqual(['acme/ledger', 'acme/payments']);
+  });
+
   it('runs done jobs again when their next run is due, never failed ones', async () => {
     const store = await createStore();
     await store.ensureJobs([a, b]);

@@ -1,0 +1,170 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { Knex } from 'knex';
+import { createValueStream } from '../createValueStream';
+import { fakeImporter } from '../__testUtils__/fakeImporter';
+import { mockDeps } from '../__testUtils__/mockDeps';
+import { component, databases, payments } from '../__testUtils__/testBackend';
+
+jest.setTimeout(120_000);
+
+const T0 = Date.parse('2026-03-01T00:00:00Z');
+
+/** The plugin's pieces on `knex` with one importer and a clock the test moves. */
+async function start(
+  knex: Knex,
+  importer: ReturnType<typeof fakeImporter>['importer'],
+  clock: { now: number },
+  entities = [payments],
+  config: object = {},
+) {
+  const vs = await createValueStream(
+    mockDeps(knex, {
+      config: mockServices.rootConfig({
+        data: { valueStream: { notifications: { enabled: false }, ...config } },
+      }),
+      catalog: catalogServiceMock({ entities }),
+      importers: new Map([[importer.source, importer]]),
+      now: () => clock.now,
+    }),
+  );
+  return vs;
+}
+
+describe.each(databases.eachSupportedId())('ImportRunner on %p', id => {
+  it('retries a transient error after a backoff, from the stored cursor, then finishes', async () => {
+    const knex = await databases.init(id);
+    const clock = { now: T0 };
+    let failures = 0;
+    const fake = fakeImporter({
+      pages: 3,
+      hooks: {
+        beforePage: async p => {
+          if (p === 1 && failures++ === 0) throw new Error('502 Bad Gateway');
+        },
+      },
+    });
+    const vs = await start(knex, fake.importer, clock);
+    await vs.index.refresh(); // the entity appears: its job is created and run
+    await vs.importRunner.idle();
+    let [job] = await vs.store.imports.list();
+    expect(job).toMatchObject({
+      state: 'pending',
+      cursor: '1',
+      items: 1,
+      attempts: 1,
+      error: '502 Bad Gateway (retrying)',
+      nextRunAt: T0 + 10_000,
+    });
+    // Not before its time.
+    clock.now = T0 + 9_999;
+    await vs.importRunner.tick();
+    await vs.importRunner.idle();
+    expect(fake.runs).toHaveLength(1);
+
+    clock.now = T0 + 10_000;
+    await vs.importRunner.tick();
+    await vs.importRunner.idle();
+    [job] = await vs.store.imports.list();
+    expect(fake.runs.map(r => r.cursor)).toEqual([null, '1']);
+    // The resumed run reads from where the first began.
+    expect(fake.runs[1].since).toEqual(fake.runs[0].since);
+    expect(job).toMatchObject({
+      state: 'done',
+      cursor: null,
+      items: 3,
+      events: 6,
+      error: null,
+      attempts: 0,
+      startedAt: T0,
+      lastSuccessStartedAt: T0,
+      nextRunAt: T0 + 10_000 + 60 * 60_000,
+    });
+    await vs.importRunner.stop();
+  });
+
+  it('reconciles a done job when its next run is due, from its last start minus the overlap', async () => {
+    const knex = await databases.init(id);
+    const clock = { now: T0 };
+    const fake = fakeImporter({ pages: 2 });
+    const vs = await start(knex, fake.importer, clock, [payments], {
+      import: { reconcileMinutes: 30, historyDays: 10 },
+    });
+    await vs.index.refresh();
+    await vs.importRunner.idle();
+    expect(fake.runs[0].since.getTime()).toBe(T0 - 10 * 86_400_000);
+    clock.now = T0 + 29 * 60_000;
+    await vs.importRunner.tick();
+    await vs.importRunner.idle();
+    expect(fake.runs).toHaveLength(1);
+    clock.now = T0 + 30 * 60_000;
+    await vs.importRunner.tick();
+    await vs.importRunner.idle();
+    expect(fake.runs).toHaveLength(2);
+    expect(fake.runs[1]).toMatchObject({ cursor: null });
+    expect(fake.runs[1].since.getTime()).toBe(T0 - 3_600_000);
+    const [job] = await vs.store.imports.list();
+    // Every event was a repeat.
+    expect(job).toMatchObject({ state: 'done', items: 2, events: 0 });
+    await vs.importRunner.stop();
+  });
+
+  it('runs a job on one runner at a time, two runners on one database, at most concurrency each', async () => {
+    const knex = await databases.init(id);
+    const clock = { now: T0 };
+    const entities = ['A', 'B', 'C', 'D', 'E'].map(k =>
+      component(`svc-${k.toLowerCase()}`, { 'jira/project-key': k }),
+    );
+    const concurrent = { now: 0, max: 0 };
+    const fake = fakeImporter({
+      pages: 3,
+      hooks: {
+        beforePage: async () => {
+          concurrent.now++;
+          concurrent.max = Math.max(concurrent.max, concurrent.now);
+          await new Promise(r => setTimeout(r, 15));
+          concurrent.now--;
+        },
+      },
+    });
+    const one = await start(knex, fake.importer, clock, entities);
+    const two = await start(knex, fake.importer, clock, entities);
+    await Promise.all([one.index.refresh(), two.index.refresh()]);
+    for (let i = 0; i < 20; i++) {
+      await Promise.all([one.importRunner.tick(), two.importRunner.tick()]);
+      await new Promise(r => setTimeout(r, 5));
+    }
+    await Promise.all([one.importRunner.idle(), two.importRunner.idle()]);
+    const jobs = await one.store.imports.list();
+    expect(jobs.map(j => [j.scope, j.state, j.items])).toEqual(
+      ['A', 'B', 'C', 'D', 'E'].map(k => [k, 'done', 3]),
+    );
+    // Each job ran once, never beside itself, and at most 2 + 2 jobs at once.
+    expect(fake.runs.map(r => r.scope).sort()).toEqual([
+      'A',
+      'B',
+      'C',
+      'D',
+      'E',
+    ]);
+    expect(fake.maxActive()).toBe(1);
+    expect(concurrent.max).toBeLessThanOrEqual(4);
+    expect(concurrent.max).toBeGreaterThan(1);
+    const [{ n }] = await knex('vs_events').count({ n: '*' });
+    expect(Number(n)).toBe(5 * 3 * 2);
+    await Promise.all([one.importRunner.stop(), two.importRunner.stop()]);
+  });
+
+  it('creates no jobs when import is turned off', async () => {
+    const knex = await databases.init(id);
+    const fake = fakeImporter();
+    const vs = await start(knex, fake.importer, { now: T0 }, [payments], {
+      import: { enabled: false },
+    });
+    await vs.index.refresh();
+    await vs.importRunner.tick();
+    await vs.importRunner.idle();
+    expect(await vs.store.imports.list()).toEqual([]);
+    expect(fake.runs).toEqual([]);
+  });
+});
