@@ -1,0 +1,387 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import type { CanonicalEvent } from '@valuestream/backstage-plugin-value-stream-common';
+import type { ImportPage } from '@valuestream/backstage-plugin-value-stream-node';
+import deploymentFailed from '../__fixtures__/deployment_hook.failed.json';
+import deploymentSuccess from '../__fixtures__/deployment_hook.success.json';
+import mergeRequestMerged from '../__fixtures__/merge_request_hook.merged.json';
+import pipelineDocs from '../__fixtures__/pipeline_hook.docs-example.json';
+import pipelineSuccess from '../__fixtures__/pipeline_hook.success.json';
+import pushFixture from '../__fixtures__/push_hook.json';
+import { gitlabToEvents } from '../mapping';
+import { apiProject, startFakeGitlab, type FakeProject } from './fakeGitlab';
+import { GitlabHistoryImporter } from './GitlabHistoryImporter';
+
+const TOKEN = 'glpat-test';
+const HOST = 'gitlab.example.com';
+const SINCE = new Date('2016-01-01T00:00:00Z');
+
+type Fake = Awaited<ReturnType<typeof startFakeGitlab>>;
+let fake: Fake;
+afterEach(() => fake?.close());
+
+const importer = (token = TOKEN) =>
+  GitlabHistoryImporter.fromConfig(
+    new ConfigReader({
+      integrations: {
+        gitlab: [{ host: HOST, apiBaseUrl: fake.apiBaseUrl, token }],
+      },
+    }),
+    { backoffMs: 20, timeoutMs: 300 },
+  );
+
+async function run(
+  scope: string,
+  options: { cursor?: string | null; token?: string; stopAfter?: number } = {},
+) {
+  const pages: ImportPage[] = [];
+  for await (const page of importer(options.token).pages({
+    entityRef: 'component:default/x',
+    scope: `${HOST}/${scope}`,
+    cursor: options.cursor ?? null,
+    since: SINCE,
+    signal: new AbortController().signal,
+    logger: mockServices.logger.mock(),
+  })) {
+    pages.push(page);
+    if (pages.length === options.stopAfter) break;
+  }
+  return pages;
+}
+
+const byId = (events: CanonicalEvent[]) =>
+  [...events].sort((a, b) => a.id.localeCompare(b.id));
+const webhook = (...payloads: object[]) =>
+  byId(payloads.flatMap(p => gitlabToEvents(p, {})));
+const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v));
+
+const empty = (id: number, path: string, webUrl: string): FakeProject => ({
+  project: apiProject({ id, path, web_url: webUrl, default_branch: 'master' }),
+  mergeRequests: [],
+  commits: {},
+  issues: [],
+  pipelines: [],
+  deployments: [],
+});
+
+// The facts of the webhook fixtures, as the REST API reports them afterwards.
+function fixtureProjects(): FakeProject[] {
+  const awesome = empty(
+    1534233,
+    'tomaszkolek0/my-awesome-project',
+    'https://gitlab.com/tomaszkolek0/my-awesome-project',
+  );
+  awesome.mergeRequests.push({
+    iid: 3,
+    title: 'New Merge Request',
+    description: 'updated desc',
+    state: 'merged',
+    source_branch: 'tomek',
+    target_branch: 'master',
+    created_at: '2016-08-22T20:27:22.000Z',
+    updated_at: '2016-08-22T20:41:06.000Z',
+    merged_at: '2016-08-22T20:41:06.000Z',
+    merge_commit_sha: '5bcfb805534d13224e8fa7698a2819bf0d055f29',
+  });
+  awesome.commits[3] = pushFixture.commits.map(c => ({
+    id: c.id,
+    message: c.message,
+    committed_date: c.timestamp,
+  }));
+  const pipelines = empty(
+    4,
+    'TomaszKolek/my-awesome-project',
+    'https://gitlab.com/TomaszKolek/my-awesome-project',
+  );
+  pipelines.pipelines.push({
+    id: 4414206,
+    sha: '6f88e719ccde3804b1b669cef9dfb236a92fbbff',
+    ref: 'master',
+    status: 'success',
+    created_at: '2016-09-28T20:04:55.000Z',
+    updated_at: '2016-09-28T20:22:34.000Z',
+    finished_at: '2016-09-28T20:22:34.000Z',
+  });
+  const docs = empty(
+    1,
+    'gitlab-org/gitlab-test',
+    'http://192.168.64.1:3005/gitlab-org/gitlab-test',
+  );
+  docs.pipelines.push({
+    id: 31,
+    iid: 3,
+    name: 'Pipeline for branch: master',
+    sha: 'bcbb5ec396a2c0f828686f14fac9b80b780504f2',
+    ref: 'master',
+    status: 'success',
+    created_at: '2016-08-12T15:23:28.000Z',
+    updated_at: '2016-08-12T15:26:29.000Z',
+    finished_at: '2016-08-12T15:26:29.000Z',
+  });
+  const vedant = empty(
+    69310893,
+    'vedant8600317/test',
+    'https://gitlab.com/vedant8600317/test',
+  );
+  vedant.deployments.push(
+    {
+      id: 988572802,
+      sha: '58793660b22d6ceacbdc23b28a0562bca339702c',
+      ref: 'master',
+      environment: 'production',
+      status: 'success',
+      created_at: '2025-05-02T11:54:00.000Z',
+      started_at: '2025-05-02T11:54:30.000Z',
+      updated_at: '2025-05-02T11:55:16.000Z',
+    },
+    {
+      id: 988604916,
+      sha: '846d8de0b7b3d694954249d2fd5d87fbe8c84e4c',
+      ref: 'master',
+      environment: 'production',
+      status: 'failed',
+      created_at: '2025-05-02T12:29:00.000Z',
+      started_at: '2025-05-02T12:29:40.000Z',
+      updated_at: '2025-05-02T12:30:19.000Z',
+    },
+  );
+  vedant.issues.push({
+    iid: 23,
+    title: 'Checkout fails on empty cart',
+    state: 'closed',
+    labels: ['bug'],
+    created_at: '2025-05-01T08:00:00.000Z',
+    updated_at: '2025-05-03T09:30:00.000Z',
+    closed_at: '2025-05-03T09:30:00.000Z',
+  });
+  return [awesome, pipelines, docs, vedant];
+}
+
+const events = (pages: ImportPage[]) => byId(pages.flatMap(p => p.events));
+
+describe('GitlabHistoryImporter, same facts as the webhooks', () => {
+  beforeEach(async () => {
+    fake = await startFakeGitlab({ token: TOKEN, projects: fixtureProjects() });
+  });
+
+  it('gives the events of the merged MR and the push of its commits, in 6 requests', async () => {
+    const opened = clone(mergeRequestMerged);
+    opened.object_attributes.action = 'open';
+    const pages = await run('tomaszkolek0/my-awesome-project');
+    expect(events(pages)).toEqual(
+      webhook(opened, mergeRequestMerged, pushFixture),
+    );
+    // project, MRs, MR 3's commits, issues, pipelines, deployments
+    expect(fake.requests.map(r => r.split('?')[0])).toEqual([
+      '/projects/tomaszkolek0%2Fmy-awesome-project',
+      '/projects/1534233/merge_requests',
+      '/projects/1534233/merge_requests/3/commits',
+      '/projects/1534233/issues',
+      '/projects/1534233/pipelines',
+      '/projects/1534233/deployments',
+    ]);
+    expect(fake.requests[1]).toContain(
+      'updated_after=2016-01-01T00%3A00%3A00.000Z',
+    );
+    expect(fake.requests[1]).toContain('per_page=100');
+    expect(
+      pages.map(p => [p.items, p.cursor && JSON.parse(p.cursor).phase]),
+    ).toEqual([
+      [1, 'issues'],
+      [0, 'pipelines'],
+      [0, 'deployments'],
+      [0, null],
+    ]);
+  });
+
+  it('gives the events of the finished pipelines (read one by one for finished_at)', async () => {
+    expect(events(await run('TomaszKolek/my-awesome-project'))).toEqual(
+      webhook(pipelineSuccess),
+    );
+    expect(events(await run('gitlab-org/gitlab-test'))).toEqual(
+      webhook(pipelineDocs),
+    );
+    expect(fake.requests).toContainEqual('/projects/1/pipelines/31');
+  });
+
+  it('gives the events of the deployment hooks and of the issue hooks', async () => {
+    const running = (hook: typeof deploymentSuccess, at: string) => ({
+      ...hook,
+      status: 'running',
+      status_changed_at: at,
+    });
+    const issueHook = (action: string) => ({
+      object_kind: 'issue',
+      project: deploymentSuccess.project,
+      labels: [{ id: 206, title: 'bug' }],
+      object_attributes: {
+        iid: 23,
+        title: 'Checkout fails on empty cart',
+        action,
+        created_at: '2025-05-01 08:00:00 UTC',
+        updated_at: '2025-05-03 09:30:00 UTC',
+        closed_at: action === 'close' ? '2025-05-03 09:30:00 UTC' : null,
+      },
+    });
+    expect(events(await run('vedant8600317/test'))).toEqual(
+      webhook(
+        deploymentSuccess,
+        deploymentFailed,
+        running(deploymentSuccess, '2025-05-02 11:54:30 +0000'),
+        running(deploymentFailed, '2025-05-02 12:29:40 +0000'),
+        issueHook('open'),
+        issueHook('close'),
+      ),
+    );
+  });
+
+  it('fails with a message naming the integration and the scope when the token is refused', async () => {
+    await expect(
+      run('vedant8600317/test', { token: 'revoked' }),
+    ).rejects.toThrow(
+      'integrations.gitlab (gitlab.example.com) GET /projects/vedant8600317%2Ftest: 401 Unauthorized; the token needs the read_api scope and at least the Reporter role on the project',
+    );
+    await expect(run('nobody/nothing')).rejects.toMatchObject({
+      name: 'ImportFailedError',
+      message: expect.stringContaining(
+        ': 404 Project Not Found; the token needs the read_api scope',
+      ),
+    });
+  });
+});
+
+describe('GitlabHistoryImporter, pages and faults', () => {
+  const PATH = 'team/big';
+  function bigProject(mergeRequests: number): FakeProject {
+    const p = empty(77, PATH, 'https://gitlab.example.com/team/big');
+    const t0 = Date.parse('2026-01-01T00:00:00Z');
+    for (let iid = 1; iid <= mergeRequests; iid++) {
+      const at = new Date(t0 + iid * 60_000).toISOString();
+      p.mergeRequests.push({
+        iid,
+        title: `Change ${iid}`,
+        state: 'opened',
+        source_branch: `feature/${iid}`,
+        created_at: at,
+        updated_at: at,
+      });
+      p.commits[iid] = [
+        {
+          id: `${iid}`.padStart(40, 'a'),
+          message: `c${iid}`,
+          committed_date: at,
+        },
+      ];
+    }
+    return p;
+  }
+
+  it('pages MRs 100 at a time with X-Next-Page in the cursor; a resumed run gives the rest', async () => {
+    fake = await startFakeGitlab({ token: TOKEN, projects: [bigProject(250)] });
+    const whole = await run(PATH);
+    expect(whole.map(p => [p.items, p.total])).toEqual([
+      [100, 250],
+      [100, 250],
+      [50, 250],
+      [0, 250],
+      [0, 250],
+      [0, 250],
+    ]);
+    expect(events(whole)).toHaveLength(500); // opened + one pushed commit per MR
+    // 1 project + 3 MR pages + 250 commit lists + issues, pipelines, deployments
+    expect(fake.requests).toHaveLength(257);
+
+    const first = await run(PATH, { stopAfter: 2 });
+    expect(JSON.parse(first[1].cursor!)).toEqual({
+      phase: 'merge_requests',
+      page: 3,
+      done: 0,
+      read: 200,
+    });
+    const rest = await run(PATH, { cursor: first[1].cursor });
+    expect(rest[0].items).toBe(50);
+    expect(events([...first, ...rest])).toEqual(events(whole));
+  });
+
+  it('waits out a 429 for its Retry-After and retries a 502 and a timeout', async () => {
+    fake = await startFakeGitlab({ token: TOKEN, projects: [bigProject(2)] });
+    fake.fail({
+      path: '/projects/77/merge_requests',
+      status: 429,
+      body: { message: 'Retry later' },
+      headers: { 'retry-after': '1' },
+    });
+    fake.fail({
+      path: '/projects/77/merge_requests/1/commits',
+      status: 502,
+      body: { message: '502 Bad Gateway' },
+    });
+    fake.fail({ path: '/projects/77/issues', status: 0, hang: true });
+    const started = Date.now();
+    const pages = await run(PATH);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(events(pages)).toHaveLength(4);
+    const paths = fake.requests.map(r => r.split('?')[0]);
+    expect(paths.filter(p => p === '/projects/77/merge_requests')).toHaveLength(
+      2,
+    );
+    expect(
+      paths.filter(p => p === '/projects/77/merge_requests/1/commits'),
+    ).toHaveLength(2);
+    expect(paths.filter(p => p === '/projects/77/issues')).toHaveLength(2);
+  });
+});
+
+describe('GitlabHistoryImporter.scopes', () => {
+  const entity = (annotations: Record<string, string>) => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'x', annotations },
+  });
+  const scopes = (config: object, annotations: Record<string, string>) =>
+    GitlabHistoryImporter.fromConfig(new ConfigReader(config)).scopes(
+      entity(annotations),
+    );
+  const apiBaseUrl = `https://${HOST}/api/v4`;
+  const withToken = {
+    integrations: { gitlab: [{ host: HOST, apiBaseUrl, token: TOKEN }] },
+  };
+
+  it('names host and project when an integration with a token serves the host', () => {
+    expect(
+      scopes(withToken, {
+        'gitlab.com/project-slug': 'group/sub/app',
+        'gitlab.com/instance': HOST,
+      }),
+    ).toEqual([`${HOST}/group/sub/app`]);
+    expect(
+      scopes(
+        { integrations: { gitlab: [{ host: 'gitlab.com', token: TOKEN }] } },
+        {
+          'gitlab.com/project-slug': 'group/app',
+        },
+      ),
+    ).toEqual(['gitlab.com/group/app']);
+  });
+
+  it('is empty without the annotation, an integration for the host, or a token', () => {
+    expect(scopes(withToken, { 'gitlab.com/instance': HOST })).toEqual([]);
+    expect(
+      scopes(withToken, { 'gitlab.com/project-slug': 'group/app' }),
+    ).toEqual([]);
+    expect(scopes({}, { 'gitlab.com/project-slug': 'group/app' })).toEqual([]);
+    const noToken = { integrations: { gitlab: [{ host: HOST, apiBaseUrl }] } };
+    expect(
+      scopes(noToken, {
+        'gitlab.com/project-slug': 'group/app',
+        'gitlab.com/instance': HOST,
+      }),
+    ).toEqual([]);
+    expect(
+      scopes(withToken, {
+        'gitlab.com/project-slug': 'app',
+        'gitlab.com/instance': HOST,
+      }),
+    ).toEqual([]);
+  });
+});

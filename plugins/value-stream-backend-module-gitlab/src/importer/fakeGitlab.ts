@@ -1,0 +1,419 @@
+import {
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+// A GitLab REST v4 stand-in for tests, on 127.0.0.1. Response shapes follow the examples
+// of docs.gitlab.com/api (projects.md "Get a single project", merge_requests.md "List
+// project merge requests" and "Get single merge request commits", issues.md "List project
+// issues", pipelines.md "List project pipelines" / "Get a single pipeline",
+// deployments.md "List project deployments") and its pagination headers (rest/index.md
+// "Pagination": X-Next-Page, X-Page, X-Per-Page, X-Prev-Page, X-Total, X-Total-Pages, Link)
+// and rate-limit headers (security/rate_limits.md: RateLimit-Limit, -Remaining, -Reset,
+// -Observed, Retry-After on 429).
+
+type Row = Record<string, any>;
+
+const user = {
+  id: 1,
+  username: 'admin',
+  name: 'Administrator',
+  state: 'active',
+  avatar_url: null,
+  web_url: 'https://gitlab.example.com/admin',
+};
+
+/** A project as `GET /projects/:id` answers (the fields of the docs example that matter). */
+export function apiProject(p: {
+  id: number;
+  path: string;
+  web_url: string;
+  default_branch: string;
+}) {
+  const [namespace, name] = [
+    p.path.split('/').slice(0, -1).join('/'),
+    p.path.split('/').pop(),
+  ];
+  return {
+    id: p.id,
+    description: null,
+    name,
+    name_with_namespace: `${namespace} / ${name}`,
+    path: name,
+    path_with_namespace: p.path,
+    created_at: '2016-01-01T00:00:00.000Z',
+    default_branch: p.default_branch,
+    web_url: p.web_url,
+    visibility: 'private',
+    namespace: {
+      id: 2,
+      name: namespace,
+      path: namespace,
+      kind: 'group',
+      full_path: namespace,
+    },
+  };
+}
+
+/** An MR as `GET /projects/:id/merge_requests` lists it. */
+export function apiMergeRequest(projectId: number, webUrl: string, mr: Row) {
+  return {
+    id: 1000 + mr.iid,
+    iid: mr.iid,
+    project_id: projectId,
+    title: mr.title,
+    description: mr.description ?? null,
+    state: mr.state,
+    created_at: mr.created_at,
+    updated_at: mr.updated_at,
+    merged_by: mr.state === 'merged' ? user : null,
+    merge_user: mr.state === 'merged' ? user : null,
+    merged_at: mr.merged_at ?? null,
+    closed_by: mr.state === 'closed' ? user : null,
+    closed_at: mr.closed_at ?? null,
+    target_branch: mr.target_branch ?? 'main',
+    source_branch: mr.source_branch,
+    user_notes_count: 0,
+    upvotes: 0,
+    downvotes: 0,
+    author: user,
+    assignees: [],
+    reviewers: [],
+    source_project_id: projectId,
+    target_project_id: projectId,
+    labels: [],
+    draft: false,
+    work_in_progress: false,
+    milestone: null,
+    merge_when_pipeline_succeeds: false,
+    merge_status: 'can_be_merged',
+    detailed_merge_status: 'not_open',
+    sha: mr.sha ?? null,
+    merge_commit_sha: mr.merge_commit_sha ?? null,
+    squash_commit_sha: mr.squash_commit_sha ?? null,
+    discussion_locked: null,
+    should_remove_source_branch: null,
+    force_remove_source_branch: false,
+    reference: `!${mr.iid}`,
+    references: {
+      short: `!${mr.iid}`,
+      relative: `!${mr.iid}`,
+      full: `x!${mr.iid}`,
+    },
+    web_url: `${webUrl}/-/merge_requests/${mr.iid}`,
+    time_stats: { time_estimate: 0, total_time_spent: 0 },
+    squash: false,
+    task_completion_status: { count: 0, completed_count: 0 },
+    has_conflicts: false,
+    blocking_discussions_resolved: true,
+  };
+}
+
+/** A commit as `GET /projects/:id/merge_requests/:iid/commits` lists it. */
+export function apiCommit(c: {
+  id: string;
+  message: string;
+  committed_date: string;
+}) {
+  return {
+    id: c.id,
+    short_id: c.id.slice(0, 8),
+    title: c.message.split('\n')[0],
+    author_name: 'Example User',
+    author_email: 'user@example.com',
+    authored_date: c.committed_date,
+    committer_name: 'Example User',
+    committer_email: 'user@example.com',
+    created_at: c.committed_date,
+    message: c.message,
+    committed_date: c.committed_date,
+    parent_ids: [],
+    web_url: `https://gitlab.example.com/-/commit/${c.id}`,
+  };
+}
+
+/** An issue as `GET /projects/:id/issues` lists it (labels as names). */
+export function apiIssue(projectId: number, i: Row) {
+  return {
+    id: 5000 + i.iid,
+    iid: i.iid,
+    project_id: projectId,
+    title: i.title,
+    description: '',
+    state: i.state,
+    created_at: i.created_at,
+    updated_at: i.updated_at,
+    closed_at: i.closed_at ?? null,
+    closed_by: i.closed_at ? user : null,
+    labels: i.labels ?? [],
+    milestone: null,
+    assignees: [],
+    author: user,
+    type: 'ISSUE',
+    issue_type: 'issue',
+    user_notes_count: 0,
+    upvotes: 0,
+    downvotes: 0,
+    due_date: null,
+    confidential: false,
+    web_url: `https://gitlab.example.com/-/issues/${i.iid}`,
+  };
+}
+
+/** A pipeline as `GET /projects/:id/pipelines/:id` answers; the list drops the detail fields. */
+export function apiPipeline(projectId: number, p: Row) {
+  return {
+    id: p.id,
+    iid: p.iid ?? p.id,
+    project_id: projectId,
+    name: p.name ?? null,
+    status: p.status,
+    ref: p.ref ?? 'main',
+    sha: p.sha,
+    before_sha: p.sha,
+    tag: false,
+    yaml_errors: null,
+    user,
+    created_at: p.created_at,
+    updated_at: p.updated_at,
+    started_at: p.started_at ?? p.created_at,
+    finished_at: p.finished_at ?? null,
+    committed_at: null,
+    duration: null,
+    queued_duration: null,
+    coverage: null,
+    source: 'push',
+    web_url: `https://gitlab.example.com/-/pipelines/${p.id}`,
+    detailed_status: {
+      icon: `status_${p.status}`,
+      text: p.status,
+      label: p.status,
+      group: p.status,
+    },
+  };
+}
+
+const PIPELINE_LIST_FIELDS = [
+  'id',
+  'iid',
+  'project_id',
+  'sha',
+  'ref',
+  'status',
+  'source',
+  'created_at',
+  'updated_at',
+  'web_url',
+  'name',
+];
+
+/** A deployment as `GET /projects/:id/deployments` lists it. */
+export function apiDeployment(d: Row) {
+  return {
+    id: d.id,
+    iid: d.iid ?? d.id,
+    ref: d.ref ?? 'main',
+    sha: d.sha,
+    created_at: d.created_at,
+    updated_at: d.updated_at,
+    status: d.status,
+    user,
+    environment: {
+      id: 9,
+      name: d.environment,
+      tier: d.tier ?? 'production',
+      external_url: null,
+      created_at: d.created_at,
+      updated_at: d.updated_at,
+    },
+    deployable: {
+      id: d.id + 1,
+      status: d.status,
+      stage: 'deploy',
+      name: 'deploy',
+      ref: d.ref ?? 'main',
+      tag: false,
+      created_at: d.created_at,
+      started_at: d.started_at ?? null,
+      finished_at: d.finished_at ?? null,
+      commit: { id: d.sha, short_id: d.sha.slice(0, 8) },
+    },
+  };
+}
+
+/** What the fake holds for one project. */
+export interface FakeProject {
+  project: ReturnType<typeof apiProject>;
+  mergeRequests: Row[];
+  commits: Record<number, Row[]>;
+  issues: Row[];
+  pipelines: Row[];
+  deployments: Row[];
+}
+
+/** An answer the fake gives instead of the normal one. */
+export interface Fault {
+  /** Applies to requests whose path (after /api/v4) starts with this. */
+  path: string;
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** How many times (default 1). */
+  times?: number;
+  /** Never answer (the client's timeout must fire). */
+  hang?: boolean;
+}
+
+const RATE_LIMIT = 2000;
+
+/** Starts the fake; `token` is the only accepted `PRIVATE-TOKEN`. */
+export async function startFakeGitlab(options: {
+  token: string;
+  projects: FakeProject[];
+}) {
+  const faults: Fault[] = [];
+  const requests: string[] = [];
+  let remaining = RATE_LIMIT;
+  const send = (
+    res: ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ) => {
+    remaining = Math.max(0, remaining - 1);
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      'ratelimit-limit': String(RATE_LIMIT),
+      'ratelimit-observed': String(RATE_LIMIT - remaining),
+      'ratelimit-remaining': String(remaining),
+      'ratelimit-reset': String(Math.ceil(Date.now() / 1000) + 60),
+      ...headers,
+    });
+    res.end(JSON.stringify(body));
+  };
+
+  const list = (
+    req: IncomingMessage,
+    url: URL,
+    res: ServerResponse,
+    rows: Row[],
+    shape: (r: Row) => unknown,
+  ) => {
+    const after = url.searchParams.get('updated_after');
+    const selected = rows
+      .filter(r => !after || Date.parse(r.updated_at) >= Date.parse(after))
+      .sort((a, b) => Date.parse(a.updated_at) - Date.parse(b.updated_at));
+    const perPage = Math.min(
+      100,
+      Number(url.searchParams.get('per_page') ?? 20),
+    );
+    const page = Number(url.searchParams.get('page') ?? 1);
+    const pages = Math.max(1, Math.ceil(selected.length / perPage));
+    const headers: Record<string, string> = {
+      'x-page': String(page),
+      'x-per-page': String(perPage),
+      'x-prev-page': page > 1 ? String(page - 1) : '',
+      'x-next-page': page < pages ? String(page + 1) : '',
+      'x-total': String(selected.length),
+      'x-total-pages': String(pages),
+    };
+    if (page < pages) {
+      const next = new URL(url);
+      next.searchParams.set('page', String(page + 1));
+      headers.link = `<http://${req.headers.host}${next.pathname}${next.search}>; rel="next"`;
+    }
+    send(
+      res,
+      200,
+      selected.slice((page - 1) * perPage, page * perPage).map(shape),
+      headers,
+    );
+  };
+
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const path = url.pathname.replace(/^\/api\/v4/, '');
+    requests.push(`${path}${url.search}`);
+    const fault = faults.find(
+      f => path.startsWith(f.path) && (f.times ?? 1) > 0,
+    );
+    if (fault) {
+      fault.times = (fault.times ?? 1) - 1;
+      if (fault.hang) return;
+      send(
+        res,
+        fault.status,
+        fault.body ?? { message: String(fault.status) },
+        fault.headers,
+      );
+      return;
+    }
+    if (req.headers['private-token'] !== options.token) {
+      send(res, 401, { message: '401 Unauthorized' });
+      return;
+    }
+    const m = /^\/projects\/([^/]+)(\/.*)?$/.exec(path);
+    const id = m && decodeURIComponent(m[1]);
+    const p = options.projects.find(
+      x => String(x.project.id) === id || x.project.path_with_namespace === id,
+    );
+    if (!m || !p) {
+      send(res, 404, { message: '404 Project Not Found' });
+      return;
+    }
+    const pid = p.project.id;
+    const rest = m[2] ?? '';
+    const commitsOf = /^\/merge_requests\/(\d+)\/commits$/.exec(rest);
+    const pipelineId = /^\/pipelines\/(\d+)$/.exec(rest)?.[1];
+    if (rest === '') send(res, 200, p.project);
+    else if (rest === '/merge_requests')
+      list(req, url, res, p.mergeRequests, r =>
+        apiMergeRequest(pid, p.project.web_url, r),
+      );
+    else if (commitsOf)
+      list(
+        req,
+        url,
+        res,
+        (p.commits[Number(commitsOf[1])] ?? []).map(c => ({
+          ...c,
+          updated_at: c.committed_date,
+        })),
+        apiCommit as (r: Row) => unknown,
+      );
+    else if (rest === '/issues')
+      list(req, url, res, p.issues, r => apiIssue(pid, r));
+    else if (rest === '/pipelines')
+      list(req, url, res, p.pipelines, r => {
+        const full: Row = apiPipeline(pid, r);
+        return Object.fromEntries(PIPELINE_LIST_FIELDS.map(k => [k, full[k]]));
+      });
+    else if (pipelineId) {
+      const found = p.pipelines.find(x => x.id === Number(pipelineId));
+      if (found) send(res, 200, apiPipeline(pid, found));
+      else send(res, 404, { message: '404 Not found' });
+    } else if (rest === '/deployments')
+      list(req, url, res, p.deployments, apiDeployment);
+    else send(res, 404, { error: '404 Not Found' });
+  });
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    apiBaseUrl: `http://127.0.0.1:${port}/api/v4`,
+    /** Paths (with query) of every request so far. */
+    requests,
+    fail: (fault: Fault) => faults.push(fault),
+    /** Sets `RateLimit-Remaining` of the next answer. */
+    setRemaining: (n: number) => {
+      remaining = n + 1;
+    },
+    close: () =>
+      new Promise<void>(resolve => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,2 @@
+export { GitlabHistoryImporter } from './GitlabHistoryImporter';
+export type { GitlabImportTuning } from './GitlabHistoryImporter';

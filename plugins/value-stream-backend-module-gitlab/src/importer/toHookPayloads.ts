@@ -1,0 +1,209 @@
+import type { Payload } from '../mapping/util';
+
+// REST v4 objects, the fields read here (docs.gitlab.com/api: projects, merge_requests,
+// commits, issues, pipelines, deployments).
+
+/** `GET /projects/:id` */
+export interface ApiProject {
+  id: number;
+  path_with_namespace: string;
+  default_branch: string | null;
+  web_url: string;
+}
+
+/** An item of `GET /projects/:id/merge_requests` */
+export interface ApiMergeRequest {
+  iid: number;
+  title: string;
+  description: string | null;
+  source_branch: string;
+  state: string;
+  created_at: string;
+  updated_at: string;
+  merged_at?: string | null;
+  closed_at?: string | null;
+  merge_commit_sha?: string | null;
+  squash_commit_sha?: string | null;
+}
+
+/** An item of `GET /projects/:id/merge_requests/:iid/commits` */
+export interface ApiCommit {
+  id: string;
+  message: string;
+  committed_date: string;
+}
+
+/** An item of `GET /projects/:id/issues` */
+export interface ApiIssue {
+  iid: number;
+  title: string;
+  labels: string[];
+  state: string;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+/** `GET /projects/:id/pipelines/:id` (the list lacks `finished_at`) */
+export interface ApiPipeline {
+  id: number;
+  sha: string;
+  status: string;
+  name?: string | null;
+  created_at: string;
+  finished_at?: string | null;
+}
+
+/** An item of `GET /projects/:id/deployments` */
+export interface ApiDeployment {
+  id: number;
+  sha: string;
+  ref: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
+  environment: { name: string; tier?: string };
+  deployable?: { started_at?: string | null } | null;
+}
+
+/**
+ * A time as GitLab writes it in webhooks (`2016-08-22 20:41:06 UTC`, second precision):
+ * some webhook event ids carry `updated_at` verbatim, so the import must spell it alike.
+ */
+export function hookTime(value: string): string {
+  const t = new Date(value).toISOString();
+  return `${t.slice(0, 10)} ${t.slice(11, 19)} UTC`;
+}
+
+const hookProject = (p: ApiProject) => ({
+  id: p.id,
+  path_with_namespace: p.path_with_namespace,
+  default_branch: p.default_branch,
+  web_url: p.web_url,
+});
+
+/**
+ * The Merge Request Hooks an MR's current state implies: `open`, then `merge` (at
+ * `merged_at`) or `close` (at `closed_at`). GitLab sets `updated_at` with the state, so
+ * those times are the hook's `updated_at`. Pure.
+ */
+export function mergeRequestHooks(
+  project: ApiProject,
+  mr: ApiMergeRequest,
+): Payload[] {
+  const hook = (action: string, updatedAt: string) => ({
+    object_kind: 'merge_request',
+    event_type: 'merge_request',
+    project: hookProject(project),
+    object_attributes: {
+      iid: mr.iid,
+      title: mr.title,
+      description: mr.description,
+      source_branch: mr.source_branch,
+      state: mr.state,
+      created_at: hookTime(mr.created_at),
+      updated_at: hookTime(updatedAt),
+      merge_commit_sha: mr.merge_commit_sha ?? null,
+      squash_commit_sha: mr.squash_commit_sha ?? null,
+      action,
+    },
+  });
+  const hooks = [hook('open', mr.created_at)];
+  if (mr.state === 'merged')
+    hooks.push(hook('merge', mr.merged_at ?? mr.updated_at));
+  if (mr.state === 'closed')
+    hooks.push(hook('close', mr.closed_at ?? mr.updated_at));
+  return hooks;
+}
+
+/**
+ * The Push Hook that brought an MR's commits to its source branch (the commit's
+ * `timestamp` in a push is its `committed_date`). Pure.
+ */
+export function pushHook(
+  project: ApiProject,
+  branch: string,
+  commits: ApiCommit[],
+): Payload {
+  return {
+    object_kind: 'push',
+    event_name: 'push',
+    ref: `refs/heads/${branch}`,
+    project: hookProject(project),
+    commits: commits.map(c => ({
+      id: c.id,
+      message: c.message,
+      timestamp: c.committed_date,
+    })),
+  };
+}
+
+/** The Issue Hooks an issue's current state implies: `open`, then `close` if closed. Pure. */
+export function issueHooks(project: ApiProject, issue: ApiIssue): Payload[] {
+  const labels = issue.labels.map(title => ({ title }));
+  const hook = (action: string, updatedAt: string) => ({
+    object_kind: 'issue',
+    event_type: 'issue',
+    project: hookProject(project),
+    labels,
+    object_attributes: {
+      iid: issue.iid,
+      title: issue.title,
+      state: issue.state,
+      created_at: hookTime(issue.created_at),
+      updated_at: hookTime(updatedAt),
+      closed_at: issue.closed_at ? hookTime(issue.closed_at) : null,
+      labels,
+      action,
+    },
+  });
+  const hooks = [hook('open', issue.created_at)];
+  if (issue.state === 'closed')
+    hooks.push(hook('close', issue.closed_at ?? issue.updated_at));
+  return hooks;
+}
+
+/** The Pipeline Hook of a pipeline in its current status. Pure. */
+export function pipelineHook(project: ApiProject, p: ApiPipeline): Payload {
+  return {
+    object_kind: 'pipeline',
+    project: hookProject(project),
+    object_attributes: {
+      id: p.id,
+      name: p.name ?? null,
+      sha: p.sha,
+      status: p.status,
+      created_at: hookTime(p.created_at),
+      finished_at: p.finished_at ? hookTime(p.finished_at) : null,
+    },
+  };
+}
+
+const DEPLOYMENT_FINISHED = ['success', 'failed', 'canceled'];
+
+/**
+ * The Deployment Hooks a deployment's status implies: `running` (at its job's start),
+ * then the final status at `updated_at` (set with the status). Pure.
+ */
+export function deploymentHooks(
+  project: ApiProject,
+  d: ApiDeployment,
+): Payload[] {
+  const hook = (status: string, at: string) => ({
+    object_kind: 'deployment',
+    status,
+    status_changed_at: hookTime(at),
+    deployment_id: d.id,
+    environment: d.environment.name,
+    environment_tier: d.environment.tier,
+    short_sha: d.sha.slice(0, 8),
+    commit_url: `${project.web_url}/-/commit/${d.sha}`,
+    ref: d.ref,
+    project: hookProject(project),
+  });
+  if (d.status !== 'running' && !DEPLOYMENT_FINISHED.includes(d.status))
+    return [];
+  const hooks = [hook('running', d.deployable?.started_at ?? d.created_at)];
+  if (d.status !== 'running') hooks.push(hook(d.status, d.updated_at));
+  return hooks;
+}
