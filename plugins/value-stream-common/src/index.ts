@@ -7,6 +7,5 @@ export * from './stages';
 export * from './events';
 export * from './api';
 export * from './permissions';
-export * from './labels';
 export * from './annotations';
 export * from './formatDuration';

@@ -2,10 +2,12 @@ import type { IssuesEvent } from '@octokit/webhooks-types';
 import {
   STAGE,
   type CanonicalEvent,
-  itemTypeFromLabels as typeFromLabels,
   type ItemType,
-  type LabelVocabulary,
 } from '@valuestream/backstage-plugin-value-stream-common';
+import {
+  itemTypeFromLabels as typeFromLabels,
+  type LabelVocabulary,
+} from '@valuestream/backstage-plugin-value-stream-node';
 import { canonical, iso, repositoryOf, required } from './util';
 
 const LABEL_TYPES: LabelVocabulary = [

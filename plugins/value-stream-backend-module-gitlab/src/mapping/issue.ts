@@ -1,10 +1,12 @@
 import {
   STAGE,
   type CanonicalEvent,
-  itemTypeFromLabels as typeFromLabels,
   type ItemType,
-  type LabelVocabulary,
 } from '@valuestream/backstage-plugin-value-stream-common';
+import {
+  itemTypeFromLabels as typeFromLabels,
+  type LabelVocabulary,
+} from '@valuestream/backstage-plugin-value-stream-node';
 import { canonical, iso, Payload, projectPath, required } from './util';
 
 const LABEL_TYPES: LabelVocabulary = [

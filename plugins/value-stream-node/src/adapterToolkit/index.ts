@@ -1,3 +1,4 @@
 export * from './payload';
 export * from './events';
 export * from './repository';
+export * from './labels';

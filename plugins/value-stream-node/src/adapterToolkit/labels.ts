@@ -1,4 +1,4 @@
-import type { ItemType } from './stages';
+import type { ItemType } from '@valuestream/backstage-plugin-value-stream-common';
 
 /**
  * Label names (lower case) that mark an item type, in priority order.
