@@ -2,11 +2,16 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { valueStreamSourcesExtensionPoint } from '@valuestream/backstage-plugin-value-stream-node';
+import {
+  valueStreamImportersExtensionPoint,
+  valueStreamSourcesExtensionPoint,
+} from '@valuestream/backstage-plugin-value-stream-node';
 import { createJiraSourceAdapter } from './adapter';
+import { JiraHistoryImporter, readJiraImportConfig } from './import';
 
 /**
- * Adds Jira Cloud issue webhooks as a value-stream source.
+ * Adds Jira Cloud issue webhooks as a value-stream source and, with
+ * `valueStream.sources.jira.baseUrl` and a credential, the Jira history importer.
  * @public
  */
 export const valueStreamModuleJira = createBackendModule({
@@ -16,16 +21,25 @@ export const valueStreamModuleJira = createBackendModule({
     reg.registerInit({
       deps: {
         config: coreServices.rootConfig,
+        logger: coreServices.logger,
         sources: valueStreamSourcesExtensionPoint,
+        importers: valueStreamImportersExtensionPoint,
       },
-      async init({ config, sources }) {
-        sources.addSources(
-          createJiraSourceAdapter({
-            storyPointsField: config.getOptionalString(
-              'valueStream.sources.jira.storyPointsField',
-            ),
-          }),
+      async init({ config, logger, sources, importers }) {
+        const storyPointsField = config.getOptionalString(
+          'valueStream.sources.jira.storyPointsField',
         );
+        sources.addSources(createJiraSourceAdapter({ storyPointsField }));
+        const importConfig = readJiraImportConfig(config);
+        if (importConfig) {
+          importers.addImporters(
+            new JiraHistoryImporter({ config: importConfig }),
+          );
+        } else {
+          logger.info(
+            'Jira history import off: valueStream.sources.jira needs baseUrl and email + apiToken (Cloud) or token (Data Center)',
+          );
+        }
       },
     });
   },
