@@ -40,5 +40,21 @@ describe('webhook verification', () => {
     expect(verifySharedToken(req({ authorization: 'Bearer ' }), '')).toBe(
       false,
     );
+    // one character off, shorter, longer, Basic without a user, the bare token
+    const check = (headers: Record<string, string>) =>
+      verifySharedToken(req(headers), 'a3f9c2e1-shared-token');
+    expect(check({ authorization: 'Bearer a3f9c2e1-shared-tokeN' })).toBe(
+      false,
+    );
+    expect(check({ authorization: 'Bearer a3f9' })).toBe(false);
+    expect(check({ 'x-value-stream-token': 'a3f9c2e1-shared-tokenx' })).toBe(
+      false,
+    );
+    const noUser = Buffer.from('a3f9c2e1-shared-token').toString('base64');
+    expect(check({ authorization: `Basic ${noUser}` })).toBe(false);
+    expect(check({ authorization: 'a3f9c2e1-shared-token' })).toBe(false);
+    expect(verifySharedToken(req({ 'x-value-stream-token': '' }), '')).toBe(
+      false,
+    );
   });
 });
