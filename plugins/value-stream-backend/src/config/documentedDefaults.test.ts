@@ -47,4 +47,14 @@ describe('the defaults documented in docs/install.md', () => {
       );
     }
   });
+
+  it('give the history import settings their real defaults', () => {
+    const { import: defaults } = readValueStreamConfig(new ConfigReader({}));
+    for (const [key, value] of Object.entries(defaults)) {
+      expect([key, table.get(`valueStream.import.${key}`)]).toEqual([
+        key,
+        `\`${value}\``,
+      ]);
+    }
+  });
 });

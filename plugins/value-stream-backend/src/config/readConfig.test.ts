@@ -120,3 +120,32 @@ describe('readValueStreamConfig stages', () => {
     );
   });
 });
+
+describe('readValueStreamConfig import', () => {
+  const readImport = (imp: object) =>
+    readValueStreamConfig(new ConfigReader({ valueStream: { import: imp } }))
+      .import;
+
+  it('reads the settings and their defaults', () => {
+    expect(readImport({})).toEqual({
+      enabled: true,
+      historyDays: 90,
+      reconcileMinutes: 60,
+      concurrency: 2,
+    });
+    expect(
+      readImport({ enabled: false, historyDays: 7, concurrency: 3 }),
+    ).toEqual({
+      enabled: false,
+      historyDays: 7,
+      reconcileMinutes: 60,
+      concurrency: 3,
+    });
+  });
+
+  it('refuses a count that is not positive', () => {
+    expect(() => readImport({ concurrency: 0 })).toThrow(
+      'valueStream.import.concurrency: expected a positive number',
+    );
+  });
+});
