@@ -15,6 +15,7 @@ jest.setTimeout(120_000);
 
 const ENTITY = '/entities/component/default/payments';
 const DENIED = 'user:default/denied';
+const DENIED_SERVICE = 'plugin:denied';
 const checkout = component('checkout', { 'jira/project-key': 'CHK' });
 
 type Vs = Awaited<ReturnType<typeof startValueStream>>;
@@ -177,7 +178,7 @@ describe.each(databases.eachSupportedId())('history import on %p', id => {
     }
   });
 
-  it('POST …/import needs value-stream.import.create for users, and restarts the jobs from scratch', async () => {
+  it('POST …/import needs value-stream.import.create, and restarts the jobs from scratch', async () => {
     const fake = fakeImporter({ pages: 3 });
     const vs = await startValueStream(id, {
       features: [
@@ -186,7 +187,8 @@ describe.each(databases.eachSupportedId())('history import on %p', id => {
           authorize: async (requests, { credentials }) =>
             requests.map(() => ({
               result:
-                (credentials.principal as any)?.userEntityRef === DENIED
+                (credentials.principal as any)?.userEntityRef === DENIED ||
+                (credentials.principal as any)?.subject === DENIED_SERVICE
                   ? AuthorizeResult.DENY
                   : AuthorizeResult.ALLOW,
             })),
@@ -203,6 +205,18 @@ describe.each(databases.eachSupportedId())('history import on %p', id => {
         },
       );
       expect(denied.status).toBe(403);
+      // Service principals need the permission too (external access restrictions apply).
+      const service = await vs.post(
+        `${ENTITY}/import`,
+        {},
+        {
+          Authorization: mockCredentials.service.header({
+            onBehalfOf: mockCredentials.service(DENIED_SERVICE),
+            targetPluginId: 'value-stream',
+          }),
+        },
+      );
+      expect(service.status).toBe(403);
       expect(fake.runs).toHaveLength(1);
 
       const ok = await vs.post(`${ENTITY}/import`, {}, vs.asUser);

@@ -687,7 +687,7 @@ export const spec = {
       post: {
         operationId: 'postEntityImport',
         summary:
-          "Import the entity's history again from scratch (`valueStream.import.historyDays` back); service principals, or users with the permission value-stream.import.create. With `valueStream.import.enabled` false the jobs are queued but not run.",
+          "Import the entity's history again from scratch (`valueStream.import.historyDays` back); permission value-stream.import.create (users and service principals). With `valueStream.import.enabled` false the jobs are queued but not run.",
         parameters: [
           {
             $ref: '#/components/parameters/kind',
@@ -740,7 +740,7 @@ export const spec = {
       get: {
         operationId: 'getImports',
         summary:
-          'Every history-import job (service principals, or users with the permission value-stream.import.create)',
+          'Every history-import job (permission value-stream.import.create, users and service principals)',
         responses: {
           '200': {
             description: 'By entity, source and scope',

@@ -84,8 +84,9 @@ export async function writeCredentials(
 }
 
 /**
- * Credentials to start or list history imports (DESIGN §12): service principals, or users
- * allowed `value-stream.import.create` (403 otherwise).
+ * Credentials to start or list history imports (DESIGN §12): users and service principals
+ * allowed `value-stream.import.create` (403 otherwise). Service principals need it too, so
+ * an external access token's `accessRestrictions` apply.
  */
 export async function importCredentials(
   access: AccessServices,
@@ -95,7 +96,6 @@ export async function importCredentials(
     allow: ['user', 'service'],
   });
   if (
-    access.auth.isPrincipal(credentials, 'user') &&
     !(await allowed(
       access.permissions,
       credentials,
