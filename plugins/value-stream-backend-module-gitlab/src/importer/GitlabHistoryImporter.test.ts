@@ -63,18 +63,30 @@ describe('GitlabHistoryImporter, same facts as the webhooks', () => {
     fake = await startFakeGitlab({ token: TOKEN, projects: fixtureProjects() });
   });
 
-  it('gives the events of the merged MR and the push of its commits, in 6 requests', async () => {
+  it('gives the events of the merged MR, the push of its commits and its approval, in 7 requests', async () => {
     const opened = clone(mergeRequestMerged);
     opened.object_attributes.action = 'open';
     const pages = await run('tomaszkolek0/my-awesome-project');
+    const repository = 'tomaszkolek0/my-awesome-project';
     expect(events(pages)).toEqual(
-      webhook(opened, mergeRequestMerged, pushFixture),
+      byId([
+        ...webhook(opened, mergeRequestMerged, pushFixture),
+        {
+          id: `mr:${repository}!3:approved:670043`,
+          source: 'gitlab',
+          type: 'pull_request.reviewed',
+          occurredAt: '2016-08-22T20:35:00.000Z',
+          repository,
+          data: { number: 3, state: 'approved' },
+        },
+      ]),
     );
-    // project, MRs, MR 3's commits, issues, pipelines, deployments
+    // project, MRs, MR 3's commits and approvals, issues, pipelines, deployments
     expect(fake.requests.map(r => r.split('?')[0])).toEqual([
       '/projects/tomaszkolek0%2Fmy-awesome-project',
       '/projects/1534233/merge_requests',
       '/projects/1534233/merge_requests/3/commits',
+      '/projects/1534233/merge_requests/3/approvals',
       '/projects/1534233/issues',
       '/projects/1534233/pipelines',
       '/projects/1534233/deployments',
@@ -187,8 +199,8 @@ describe('GitlabHistoryImporter, pages and faults', () => {
       [0, 250],
     ]);
     expect(events(whole)).toHaveLength(500); // opened + one pushed commit per MR
-    // 1 project + 3 MR pages + 250 commit lists + issues, pipelines, deployments
-    expect(fake.requests).toHaveLength(257);
+    // 1 project + 3 MR pages + 250 commit lists + 250 approvals + issues, pipelines, deployments
+    expect(fake.requests).toHaveLength(507);
 
     const first = await run(PATH, { stopAfter: 2 });
     expect(JSON.parse(first[1].cursor!)).toEqual({

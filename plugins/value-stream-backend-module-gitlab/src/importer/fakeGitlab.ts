@@ -244,11 +244,56 @@ export function apiDeployment(d: Row) {
   };
 }
 
+/** An approval of an MR: who, and when (`approved_at`, GitLab 17.x and later). */
+export interface FakeApproval {
+  userId: number;
+  username: string;
+  approved_at?: string;
+}
+
+/** `GET /projects/:id/merge_requests/:iid/approvals` (merge_request_approvals.md). */
+export function apiApprovals(
+  projectId: number,
+  mr: Row,
+  approvals: FakeApproval[],
+) {
+  return {
+    id: 1000 + mr.iid,
+    iid: mr.iid,
+    project_id: projectId,
+    title: mr.title,
+    description: mr.description ?? null,
+    state: mr.state,
+    created_at: mr.created_at,
+    updated_at: mr.updated_at,
+    merge_status: 'can_be_merged',
+    approved: approvals.length > 0,
+    approvals_required: 0,
+    approvals_left: 0,
+    require_password_to_approve: false,
+    approved_by: approvals.map(a => ({
+      user: { ...user, id: a.userId, username: a.username, name: a.username },
+      ...(a.approved_at ? { approved_at: a.approved_at } : {}),
+    })),
+    suggested_approvers: [],
+    approvers: [],
+    approver_groups: [],
+    user_has_approved: false,
+    user_can_approve: true,
+    approval_rules_left: [],
+    has_approval_rules: false,
+    merge_request_approvers_available: false,
+    multiple_approval_rules_available: false,
+    invalid_approvers_rules: [],
+  };
+}
+
 /** What the fake holds for one project. */
 export interface FakeProject {
   project: ReturnType<typeof apiProject>;
   mergeRequests: Row[];
   commits: Record<number, Row[]>;
+  approvals?: Record<number, FakeApproval[]>;
   issues: Row[];
   pipelines: Row[];
   deployments: Row[];
@@ -368,6 +413,8 @@ export async function startFakeGitlab(options: {
     const rest = m[2] ?? '';
     const commitsOf = /^\/merge_requests\/(\d+)\/commits$/.exec(rest);
     const pipelineId = /^\/pipelines\/(\d+)$/.exec(rest)?.[1];
+    const approvalsOf = /^\/merge_requests\/(\d+)\/approvals$/.exec(rest)?.[1];
+    const mr = p.mergeRequests.find(x => x.iid === Number(approvalsOf));
     if (rest === '') send(res, 200, p.project);
     else if (rest === '/merge_requests')
       list(req, url, res, p.mergeRequests, r =>
@@ -384,6 +431,8 @@ export async function startFakeGitlab(options: {
         })),
         apiCommit as (r: Row) => unknown,
       );
+    else if (approvalsOf && mr)
+      send(res, 200, apiApprovals(pid, mr, p.approvals?.[mr.iid] ?? []));
     else if (rest === '/issues')
       list(req, url, res, p.issues, r => apiIssue(pid, r));
     else if (rest === '/pipelines')

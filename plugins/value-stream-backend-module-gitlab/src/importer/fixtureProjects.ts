@@ -34,6 +34,16 @@ export function fixtureProjects(): FakeProject[] {
     merged_at: '2016-08-22T20:41:06.000Z',
     merge_commit_sha: '5bcfb805534d13224e8fa7698a2819bf0d055f29',
   });
+  // Not in the webhook fixture (approval hooks carry no time): one approval of !3.
+  awesome.approvals = {
+    3: [
+      {
+        userId: 670043,
+        username: 'tomaszkolek0',
+        approved_at: '2016-08-22T20:35:00.000Z',
+      },
+    ],
+  };
   awesome.commits[3] = pushFixture.commits.map(c => ({
     id: c.id,
     message: c.message,

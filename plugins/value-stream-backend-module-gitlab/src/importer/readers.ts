@@ -1,6 +1,7 @@
 import type { CanonicalEvent } from '@valuestream/backstage-plugin-value-stream-common';
 import { gitlabToEvents } from '../mapping';
 import type { Payload } from '../mapping/util';
+import { approvalEvents, type ApiApprovals } from './approvalEvents';
 import type { GitlabApi } from './GitlabApi';
 import {
   deploymentHooks,
@@ -59,16 +60,30 @@ const mergeRequests: PhaseReader = async ({ api, project, since, page }) => {
     state: 'all',
   });
   const payloads: Payload[] = [];
+  const approvals: CanonicalEvent[] = [];
   for (const mr of list.items) {
     payloads.push(...mergeRequestHooks(project, mr));
-    // One request per MR (two past 100 commits): REST has no bulk commits listing.
+    // Two requests per MR (more past 100 commits): REST has no bulk listing of either.
     const commits = await api.all<ApiCommit>(
       `${base}/merge_requests/${mr.iid}/commits`,
     );
     if (commits.length)
       payloads.push(pushHook(project, mr.source_branch, commits));
+    approvals.push(
+      ...approvalEvents(
+        project,
+        mr,
+        await api.get<ApiApprovals>(
+          `${base}/merge_requests/${mr.iid}/approvals`,
+        ),
+      ),
+    );
   }
-  return { ...list, events: toEvents(payloads), items: list.items.length };
+  return {
+    ...list,
+    events: [...toEvents(payloads), ...approvals],
+    items: list.items.length,
+  };
 };
 
 const issues: PhaseReader = async ({ api, project, since, page }) => {
