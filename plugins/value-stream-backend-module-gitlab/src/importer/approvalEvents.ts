@@ -6,7 +6,7 @@ import type { ApiMergeRequest, ApiProject } from './toHookPayloads';
 export interface ApiApprovals {
   approved_by?: Array<{
     user: { id: number; username?: string };
-    /** Added in GitLab 17.x; older instances do not say when. */
+    /** Reported by recent GitLab versions; older ones do not say when. */
     approved_at?: string | null;
   }>;
 }

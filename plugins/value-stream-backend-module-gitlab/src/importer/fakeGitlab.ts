@@ -244,7 +244,7 @@ export function apiDeployment(d: Row) {
   };
 }
 
-/** An approval of an MR: who, and when (`approved_at`, GitLab 17.x and later). */
+/** An approval of an MR: who, and when (`approved_at`, reported by recent GitLab versions). */
 export interface FakeApproval {
   userId: number;
   username: string;
