@@ -214,6 +214,20 @@ describe('GitlabHistoryImporter, pages and faults', () => {
     expect(events([...first, ...rest])).toEqual(events(whole));
   });
 
+  it("leaves out the commits of a fork's MR (pushed to the fork, not here)", async () => {
+    const project = bigProject(2);
+    project.mergeRequests[1].source_project_id = 999;
+    project.mergeRequests[1].source_branch = 'main';
+    fake = await startFakeGitlab({ token: TOKEN, projects: [project] });
+    const pushed = events(await run(PATH)).filter(
+      e => e.type === 'commit.pushed',
+    );
+    expect(pushed.map(e => e.data.branch)).toEqual(['feature/1']);
+    expect(
+      fake.requests.some(r => r.includes('/merge_requests/2/commits')),
+    ).toBe(false);
+  });
+
   it('waits out a 429 for its Retry-After and retries a 502 and a timeout', async () => {
     fake = await startFakeGitlab({ token: TOKEN, projects: [bigProject(2)] });
     fake.fail({

@@ -82,7 +82,7 @@ export function apiMergeRequest(projectId: number, webUrl: string, mr: Row) {
     author: user,
     assignees: [],
     reviewers: [],
-    source_project_id: projectId,
+    source_project_id: mr.source_project_id ?? projectId,
     target_project_id: projectId,
     labels: [],
     draft: false,

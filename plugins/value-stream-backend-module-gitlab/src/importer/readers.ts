@@ -63,10 +63,15 @@ const mergeRequests: PhaseReader = async ({ api, project, since, page }) => {
   const approvals: CanonicalEvent[] = [];
   for (const mr of list.items) {
     payloads.push(...mergeRequestHooks(project, mr));
+    // A fork's commits were pushed to the fork, whose webhooks name the fork: as pushes
+    // to this project they could even look like default-branch commits (a fork's main).
+    const fork =
+      mr.source_project_id !== undefined &&
+      mr.source_project_id !== mr.target_project_id;
     // Two requests per MR (more past 100 commits): REST has no bulk listing of either.
-    const commits = await api.all<ApiCommit>(
-      `${base}/merge_requests/${mr.iid}/commits`,
-    );
+    const commits = fork
+      ? []
+      : await api.all<ApiCommit>(`${base}/merge_requests/${mr.iid}/commits`);
     if (commits.length)
       payloads.push(pushHook(project, mr.source_branch, commits));
     approvals.push(

@@ -17,6 +17,8 @@ export interface ApiMergeRequest {
   title: string;
   description: string | null;
   source_branch: string;
+  source_project_id?: number;
+  target_project_id?: number;
   state: string;
   created_at: string;
   updated_at: string;
