@@ -2,6 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { Knex } from 'knex';
 import { createValueStream } from '../createValueStream';
+import { ImportRunner } from './ImportRunner';
 import { fakeImporter } from '../__testUtils__/fakeImporter';
 import { mockDeps } from '../__testUtils__/mockDeps';
 import { component, databases, payments } from '../__testUtils__/testBackend';
@@ -160,6 +161,63 @@ describe.each(databases.eachSupportedId())('ImportRunner on %p', id => {
     const [{ n }] = await knex('vs_events').count({ n: '*' });
     expect(Number(n)).toBe(5 * 3 * 2);
     await Promise.all([one.importRunner.stop(), two.importRunner.stop()]);
+  });
+
+  it('takes over the job of a runner that stopped renewing its lease (a kill), from its cursor', async () => {
+    const knex = await databases.init(id);
+    const clock = { now: T0 };
+    let unblock = () => {};
+    const blocked = new Promise<void>(r => (unblock = r));
+    const hung = fakeImporter({
+      pages: 4,
+      hooks: { beforePage: async p => (p === 2 ? blocked : undefined) },
+    });
+    const vs = await start(knex, hung.importer, clock);
+    await vs.index.refresh();
+    while ((await vs.store.imports.list())[0]?.cursor !== '2')
+      await new Promise(r => setTimeout(r, 10));
+
+    // Another replica, after the lease (60 s) ran out without a renewal.
+    const healthy = fakeImporter({ pages: 4 });
+    const other = new ImportRunner({
+      store: vs.store.imports,
+      importers: new Map([['fake', healthy.importer]]),
+      ingest: vs.ingest,
+      config: {
+        enabled: true,
+        historyDays: 90,
+        reconcileMinutes: 60,
+        concurrency: 2,
+      },
+      scheduler: mockServices.scheduler.mock(),
+      logger: mockServices.logger.mock(),
+      now: () => clock.now,
+    });
+    clock.now = T0 + 59_999;
+    await other.tick();
+    await other.idle();
+    expect(healthy.runs).toEqual([]);
+    clock.now = T0 + 60_001;
+    await other.tick();
+    await other.idle();
+    expect(healthy.runs.map(r => r.cursor)).toEqual(['2']);
+    expect((await vs.store.imports.list())[0]).toMatchObject({
+      state: 'done',
+      items: 4,
+      events: 8,
+    });
+
+    // The first runner wakes up: its write is refused and it changes nothing.
+    unblock();
+    await vs.importRunner.idle();
+    expect((await vs.store.imports.list())[0]).toMatchObject({
+      state: 'done',
+      items: 4,
+      events: 8,
+      cursor: null,
+    });
+    const [{ n }] = await knex('vs_events').count({ n: '*' });
+    expect(Number(n)).toBe(8);
   });
 
   it('creates no jobs when import is turned off', async () => {
