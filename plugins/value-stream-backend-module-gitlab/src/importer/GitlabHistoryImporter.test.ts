@@ -214,6 +214,53 @@ describe('GitlabHistoryImporter, pages and faults', () => {
     expect(events([...first, ...rest])).toEqual(events(whole));
   });
 
+  it('gives every close and reopen of an issue from its state events, as the issue hooks would', async () => {
+    const project = empty(78, PATH, 'https://gitlab.example.com/team/big');
+    project.issues.push({
+      iid: 7,
+      title: 'Flaky checkout',
+      state: 'closed',
+      labels: ['bug'],
+      created_at: '2026-02-01T10:00:00.000Z',
+      updated_at: '2026-02-05T09:00:00.250Z',
+      closed_at: '2026-02-05T09:00:00.250Z',
+    });
+    project.stateEvents = {
+      7: [
+        { state: 'closed', created_at: '2026-02-02T10:00:00.120Z' },
+        { state: 'reopened', created_at: '2026-02-03T11:30:00.900Z' },
+        { state: 'closed', created_at: '2026-02-05T09:00:00.250Z' },
+      ],
+    };
+    fake = await startFakeGitlab({ token: TOKEN, projects: [project] });
+    const hook = (action: string, updatedAt: string) => ({
+      object_kind: 'issue',
+      project: { path_with_namespace: PATH },
+      labels: [{ title: 'bug' }],
+      object_attributes: {
+        iid: 7,
+        title: 'Flaky checkout',
+        action,
+        created_at: '2026-02-01 10:00:00 UTC',
+        updated_at: updatedAt,
+        closed_at: action === 'close' ? updatedAt : null,
+      },
+    });
+    expect(events(await run(PATH))).toEqual(
+      webhook(
+        hook('open', '2026-02-01 10:00:00 UTC'),
+        hook('close', '2026-02-02 10:00:00 UTC'),
+        hook('reopen', '2026-02-03 11:30:00 UTC'),
+        hook('close', '2026-02-05 09:00:00 UTC'),
+      ),
+    );
+    expect(fake.requests).toContainEqual(
+      expect.stringMatching(
+        /^\/projects\/78\/issues\/7\/resource_state_events\?/,
+      ),
+    );
+  });
+
   it("leaves out the commits of a fork's MR (pushed to the fork, not here)", async () => {
     const project = bigProject(2);
     project.mergeRequests[1].source_project_id = 999;

@@ -10,7 +10,9 @@ import type { AddressInfo } from 'node:net';
 // of docs.gitlab.com/api (projects.md "Get a single project", merge_requests.md "List
 // project merge requests" and "Get single merge request commits", issues.md "List project
 // issues", pipelines.md "List project pipelines" / "Get a single pipeline",
-// deployments.md "List project deployments") and its pagination headers (rest/index.md
+// deployments.md "List project deployments", merge_request_approvals.md "Retrieve approval
+// state for a merge request", resource_state_events.md "List project issue state events")
+// and its pagination headers (rest/index.md
 // "Pagination": X-Next-Page, X-Page, X-Per-Page, X-Prev-Page, X-Total, X-Total-Pages, Link)
 // and rate-limit headers (security/rate_limits.md: RateLimit-Limit, -Remaining, -Reset,
 // -Observed, Retry-After on 429).
@@ -294,6 +296,8 @@ export interface FakeProject {
   mergeRequests: Row[];
   commits: Record<number, Row[]>;
   approvals?: Record<number, FakeApproval[]>;
+  /** `closed` / `reopened` changes of an issue, by iid, oldest first. */
+  stateEvents?: Record<number, Array<{ state: string; created_at: string }>>;
   issues: Row[];
   pipelines: Row[];
   deployments: Row[];
@@ -415,6 +419,9 @@ export async function startFakeGitlab(options: {
     const pipelineId = /^\/pipelines\/(\d+)$/.exec(rest)?.[1];
     const approvalsOf = /^\/merge_requests\/(\d+)\/approvals$/.exec(rest)?.[1];
     const mr = p.mergeRequests.find(x => x.iid === Number(approvalsOf));
+    const stateEventsOf = /^\/issues\/(\d+)\/resource_state_events$/.exec(
+      rest,
+    )?.[1];
     if (rest === '') send(res, 200, p.project);
     else if (rest === '/merge_requests')
       list(req, url, res, p.mergeRequests, r =>
@@ -433,6 +440,26 @@ export async function startFakeGitlab(options: {
       );
     else if (approvalsOf && mr)
       send(res, 200, apiApprovals(pid, mr, p.approvals?.[mr.iid] ?? []));
+    else if (stateEventsOf)
+      list(
+        req,
+        url,
+        res,
+        (p.stateEvents?.[Number(stateEventsOf)] ?? []).map((e, i) => ({
+          ...e,
+          updated_at: e.created_at,
+          id: 700 + i,
+        })),
+        // resource_state_events.md "List project issue state events"
+        e => ({
+          id: e.id,
+          user,
+          created_at: e.created_at,
+          resource_type: 'Issue',
+          resource_id: 5000 + Number(stateEventsOf),
+          state: e.state,
+        }),
+      );
     else if (rest === '/issues')
       list(req, url, res, p.issues, r => apiIssue(pid, r));
     else if (rest === '/pipelines')

@@ -15,6 +15,7 @@ import {
   type ApiMergeRequest,
   type ApiPipeline,
   type ApiProject,
+  type ApiStateEvent,
 } from './toHookPayloads';
 
 /** One list page read and turned into events. */
@@ -96,11 +97,19 @@ const issues: PhaseReader = async ({ api, project, since, page }) => {
     `${projectPath(project)}/issues`,
     updatedSince(since, page),
   );
-  return {
-    ...list,
-    events: toEvents(list.items.flatMap(i => issueHooks(project, i))),
-    items: list.items.length,
-  };
+  const payloads: Payload[] = [];
+  for (const issue of list.items) {
+    // Closes and reopens before the current state are only in the state events: one
+    // request per issue changed after its creation.
+    const stateEvents =
+      issue.updated_at === issue.created_at
+        ? []
+        : await api.all<ApiStateEvent>(
+            `${projectPath(project)}/issues/${issue.iid}/resource_state_events`,
+          );
+    payloads.push(...issueHooks(project, issue, stateEvents));
+  }
+  return { ...list, events: toEvents(payloads), items: list.items.length };
 };
 
 const PIPELINE_FINISHED = ['success', 'failed', 'canceled'];

@@ -140,10 +140,25 @@ export function pushHook(
   };
 }
 
-/** The Issue Hooks an issue's current state implies: `open`, then `close` if closed. Pure. */
-export function issueHooks(project: ApiProject, issue: ApiIssue): Payload[] {
+/** An item of `GET /projects/:id/issues/:iid/resource_state_events` */
+export interface ApiStateEvent {
+  id: number;
+  created_at: string;
+  state: string;
+}
+
+/**
+ * The Issue Hooks of an issue: `open`, then a `close` or `reopen` per state event (each
+ * at its time, as the hook's `updated_at`). Without state events (none read, or an issue
+ * older than them) a closed issue gets one `close` at `closed_at`. Pure.
+ */
+export function issueHooks(
+  project: ApiProject,
+  issue: ApiIssue,
+  stateEvents: ApiStateEvent[] = [],
+): Payload[] {
   const labels = issue.labels.map(title => ({ title }));
-  const hook = (action: string, updatedAt: string) => ({
+  const hook = (action: string, updatedAt: string, closedAt?: string) => ({
     object_kind: 'issue',
     event_type: 'issue',
     project: hookProject(project),
@@ -151,17 +166,27 @@ export function issueHooks(project: ApiProject, issue: ApiIssue): Payload[] {
     object_attributes: {
       iid: issue.iid,
       title: issue.title,
-      state: issue.state,
       created_at: hookTime(issue.created_at),
       updated_at: hookTime(updatedAt),
-      closed_at: issue.closed_at ? hookTime(issue.closed_at) : null,
+      closed_at: closedAt ? hookTime(closedAt) : null,
       labels,
       action,
     },
   });
   const hooks = [hook('open', issue.created_at)];
-  if (issue.state === 'closed')
-    hooks.push(hook('close', issue.closed_at ?? issue.updated_at));
+  const changes = stateEvents.filter(e =>
+    ['closed', 'reopened'].includes(e.state),
+  );
+  for (const e of changes)
+    hooks.push(
+      e.state === 'closed'
+        ? hook('close', e.created_at, e.created_at)
+        : hook('reopen', e.created_at),
+    );
+  if (!changes.length && issue.state === 'closed') {
+    const closedAt = issue.closed_at ?? issue.updated_at;
+    hooks.push(hook('close', closedAt, closedAt));
+  }
   return hooks;
 }
 
