@@ -7,3 +7,8 @@
 export { valueStreamModuleGithub as default } from './module';
 export { githubSourceAdapter } from './adapter';
 export { githubToEvents, GITHUB_EVENTS } from './mapping';
+export { GithubHistoryImporter } from './import';
+export type {
+  GithubHistoryImporterOptions,
+  GithubClientTuning,
+} from './import';

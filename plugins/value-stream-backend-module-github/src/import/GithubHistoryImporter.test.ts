@@ -1,7 +1,10 @@
 import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
-import type { CanonicalEvent } from '@valuestream/backstage-plugin-value-stream-common';
+import {
+  validateCanonicalEvent,
+  type CanonicalEvent,
+} from '@valuestream/backstage-plugin-value-stream-common';
 import {
   ImportFailedError,
   type ImportPage,
@@ -49,6 +52,10 @@ async function run(
     if (pages.length === options.maxPages) break;
   }
   const events = pages.flatMap(p => p.events);
+  for (const event of events) {
+    const result = validateCanonicalEvent(event);
+    if (!result.ok) throw new Error(`${event.id}: ${result.message}`);
+  }
   return { pages, events, ids: events.map(e => e.id).sort() };
 }
 

@@ -24,7 +24,9 @@ const LOCATIONS = [
 
 /** Options of {@link GithubHistoryImporter}. @public */
 export interface GithubHistoryImporterOptions {
+  /** The app's `integrations` (hosts, `apiBaseUrl`s). */
   integrations: ScmIntegrationRegistry;
+  /** Tokens per repository: a configured token or a GitHub App installation's. */
   credentials: GithubCredentialsProvider;
   /** Timeouts, backoff and rate-limit waits (tests shorten them). */
   client?: GithubClientTuning;
@@ -53,8 +55,10 @@ export function parseScope(scope: string) {
  * @public
  */
 export class GithubHistoryImporter implements HistoryImporter {
+  /** The source of the webhook events this importer repeats. */
   readonly source = 'github';
 
+  /** Reads `integrations.github` with `ScmIntegrations` and `DefaultGithubCredentialsProvider`. */
   static fromConfig(
     config: Config,
     options: Pick<GithubHistoryImporterOptions, 'client' | 'onRequest'> = {},
@@ -77,6 +81,7 @@ export class GithubHistoryImporter implements HistoryImporter {
     return integration && (token || apps?.length) ? integration : undefined;
   }
 
+  /** `owner/repo` of `github.com/project-slug` (GitHub Enterprise: `host/owner/repo`), if credentialed. */
   scopes(entity: Entity): string[] {
     const annotations = entity.metadata.annotations ?? {};
     const slug = annotations[SLUG]?.trim();
@@ -97,6 +102,7 @@ export class GithubHistoryImporter implements HistoryImporter {
     return [host === 'github.com' ? slug : `${host}/${slug}`];
   }
 
+  /** PRs, issues, default-branch commits, deployments, runs: page by page from the cursor. */
   async *pages(context: ImportRunContext): AsyncIterable<ImportPage> {
     const { host, owner, name } = parseScope(context.scope);
     const integration = this.integrationFor(host);

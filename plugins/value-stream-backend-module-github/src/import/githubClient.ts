@@ -10,7 +10,10 @@ const ImportOctokit = Octokit.plugin(throttling, retry);
 /** The client the importer reads through: Octokit with the throttling and retry plugins. */
 export type GithubClient = InstanceType<typeof ImportOctokit>;
 
-/** Tuning of {@link createGithubClient}; the defaults suit GitHub, tests shorten them. */
+/**
+ * Tuning of the importer's GitHub client; the defaults suit GitHub, tests shorten them.
+ * @public
+ */
 export interface GithubClientTuning {
   /** Per HTTP attempt; default 30 000 ms. A timeout is retried like a 5xx. */
   timeoutMs?: number;

@@ -1,3 +1,3 @@
-export { GithubHistoryImporter, parseScope } from './GithubHistoryImporter';
+export { GithubHistoryImporter } from './GithubHistoryImporter';
 export type { GithubHistoryImporterOptions } from './GithubHistoryImporter';
 export type { GithubClientTuning } from './githubClient';

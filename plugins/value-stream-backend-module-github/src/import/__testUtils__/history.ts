@@ -50,7 +50,7 @@ export function generateHistory(
         mergedAt: t(opened - 2),
         merged: true,
         headRefName: `feature/${n}`,
-        mergeCommit: { oid: sha('m', n) },
+        mergeCommit: { oid: sha('e', n) },
         commits: Array.from({ length: commitsPerPull }, (__, c) => ({
           oid: sha(`c${n.toString(16).padStart(6, '0')}`, c),
           message: `SHOP-${n} step ${c}`,
@@ -101,7 +101,7 @@ export function generateHistory(
         url: `https://api.github.com/repos/acme/shop/deployments/${id}`,
         id,
         node_id: `DE_${id}`,
-        sha: sha('m', i + 1),
+        sha: sha('e', i + 1),
         ref: 'main',
         task: 'deploy',
         payload: {},
@@ -135,7 +135,7 @@ export function generateHistory(
       return {
         id,
         name: 'CI',
-        head_sha: sha('m', i + 1),
+        head_sha: sha('e', i + 1),
         status: 'completed',
         conclusion: i % 5 === 0 ? 'failure' : 'success',
         run_attempt: 1,
