@@ -80,6 +80,11 @@ backend.add(
   import('@valuestream/backstage-plugin-value-stream-backend-module-jira'),
 );
 backend.add(
+  import(
+    '@valuestream/backstage-plugin-value-stream-backend-module-focalboard'
+  ),
+);
+backend.add(
   import('@valuestream/backstage-plugin-value-stream-backend-module-argocd'),
 );
 backend.add(
