@@ -24,28 +24,34 @@ afterEach(async () => {
 
 const SINCE = new Date('2026-01-01T00:00:00Z');
 
-function importer(server: Fake, token = server.token) {
+function importer(server: Fake, token = server.token, timeoutMs = 300) {
   return GithubHistoryImporter.fromConfig(
     new ConfigReader({
       integrations: {
         github: [{ host: 'github.com', apiBaseUrl: server.apiBaseUrl, token }],
       },
     }),
-    { client: { backoffBaseMs: 5, timeoutMs: 300, graphqlIntervalMs: 0 } },
+    { client: { backoffBaseMs: 5, timeoutMs, graphqlIntervalMs: 0 } },
   );
 }
 
 async function run(
   imp: GithubHistoryImporter,
-  options: { cursor?: string | null; since?: Date; maxPages?: number } = {},
+  options: {
+    cursor?: string | null;
+    since?: Date;
+    maxPages?: number;
+    scope?: string;
+    signal?: AbortSignal;
+  } = {},
 ) {
   const pages: ImportPage[] = [];
   for await (const page of imp.pages({
     entityRef: 'component:default/shop',
-    scope: 'acme/shop',
+    scope: options.scope ?? 'acme/shop',
     cursor: options.cursor ?? null,
     since: options.since ?? SINCE,
-    signal: new AbortController().signal,
+    signal: options.signal ?? new AbortController().signal,
     logger: mockServices.logger.mock(),
   })) {
     pages.push(page);
@@ -186,6 +192,53 @@ describe('GithubHistoryImporter against a fake GitHub', () => {
     const error = await run(importer(fake)).catch(e => e);
     expect(error).toBeInstanceOf(ImportFailedError);
     expect(error.message).toMatch(/404 Not Found.*deployments:read/);
+  });
+
+  it('waits out the primary rate limit until x-ratelimit-reset', async () => {
+    fake = await startFakeGithub(generateHistory({ runs: 3 }));
+    fake.fail({
+      kind: 'rest:runs',
+      status: 403,
+      headers: {
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset': String(Math.floor(Date.now() / 1000)),
+      },
+      body: {
+        message: 'API rate limit exceeded for installation ID 1.',
+        documentation_url:
+          'https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting',
+      },
+    });
+    const started = Date.now();
+    const { events } = await run(importer(fake));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(count(events, 'build.finished')).toBe(3);
+    expect(fake.requests.filter(k => k === 'rest:runs')).toHaveLength(2);
+  });
+
+  it('fails a repository GitHub does not know (GraphQL NOT_FOUND) with the message', async () => {
+    fake = await startFakeGithub(generateHistory({ pulls: 1 }));
+    const error = await run(importer(fake), { scope: 'acme/nope' }).catch(
+      e => e,
+    );
+    expect(error).toBeInstanceOf(ImportFailedError);
+    expect(error.message).toContain(
+      "reading acme/nope: NOT_FOUND Could not resolve to a Repository with the name 'acme/nope'.",
+    );
+  });
+
+  it('stops at once when the job is aborted, mid-request', async () => {
+    fake = await startFakeGithub(generateHistory({ pulls: 1 }));
+    fake.fail({ status: 200, delayMs: 3000, kind: 'graphql:pulls' });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error('lease lost')), 100);
+    const started = Date.now();
+    const error = await run(importer(fake, fake.token, 10_000), {
+      signal: controller.signal,
+    }).catch(e => e);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(error).not.toBeInstanceOf(ImportFailedError);
+    expect(fake.requests).toHaveLength(1);
   });
 });
 

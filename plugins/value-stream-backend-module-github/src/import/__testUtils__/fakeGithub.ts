@@ -118,7 +118,25 @@ export async function startFakeGithub(
     res.end(JSON.stringify(data));
   };
 
-  const graphql = (query: string, v: Record<string, any>) => {
+  const graphql = (
+    query: string,
+    v: Record<string, any>,
+  ): { kind: string; data: unknown; errors?: unknown[] } => {
+    if (v.owner !== undefined && `${v.owner}/${v.name}` !== fullName) {
+      // GitHub's answer for a repository that does not exist or is not visible
+      return {
+        kind: 'graphql:missing',
+        data: { repository: null },
+        errors: [
+          {
+            type: 'NOT_FOUND',
+            path: ['repository'],
+            locations: [{ line: 3, column: 3 }],
+            message: `Could not resolve to a Repository with the name '${v.owner}/${v.name}'.`,
+          },
+        ],
+      };
+    }
     if (/\bpullRequests\(/.test(query)) {
       const sorted = [...history.pulls].sort(
         (a, b) => time(b.updatedAt) - time(a.updatedAt),
@@ -285,6 +303,7 @@ export async function startFakeGithub(
       kind: string;
       status?: number;
       data: unknown;
+      errors?: unknown[];
       headers?: Record<string, string>;
     } = isGraphql
       ? (({ query, variables }) => graphql(query, variables ?? {}))(
@@ -318,7 +337,7 @@ export async function startFakeGithub(
     send(
       res,
       answer.status ?? 200,
-      isGraphql ? { data: answer.data } : answer.data,
+      isGraphql ? { data: answer.data, errors: answer.errors } : answer.data,
       answer.headers,
     );
   });
