@@ -33,7 +33,12 @@ const importer = (token = TOKEN) =>
 
 async function run(
   scope: string,
-  options: { cursor?: string | null; token?: string; stopAfter?: number } = {},
+  options: {
+    cursor?: string | null;
+    token?: string;
+    stopAfter?: number;
+    onPage?: (page: ImportPage) => void;
+  } = {},
 ) {
   const pages: ImportPage[] = [];
   for await (const page of importer(options.token).pages({
@@ -45,6 +50,7 @@ async function run(
     logger: mockServices.logger.mock(),
   })) {
     pages.push(page);
+    options.onPage?.(page);
     if (pages.length === options.stopAfter) break;
   }
   return pages;
@@ -187,13 +193,14 @@ describe('GitlabHistoryImporter, pages and faults', () => {
     return p;
   }
 
-  it('pages MRs 100 at a time with X-Next-Page in the cursor; a resumed run gives the rest', async () => {
+  it('pages MRs 100 at a time from the last update read, in the cursor; a resumed run gives the rest', async () => {
     fake = await startFakeGitlab({ token: TOKEN, projects: [bigProject(250)] });
     const whole = await run(PATH);
+    // each page after the first starts at the last MR read, which is not given twice
     expect(whole.map(p => [p.items, p.total])).toEqual([
       [100, 250],
-      [100, 250],
-      [50, 250],
+      [99, 250],
+      [51, 250],
       [0, 250],
       [0, 250],
       [0, 250],
@@ -201,17 +208,68 @@ describe('GitlabHistoryImporter, pages and faults', () => {
     expect(events(whole)).toHaveLength(500); // opened + one pushed commit per MR
     // 1 project + 3 MR pages + 250 commit lists + 250 approvals + issues, pipelines, deployments
     expect(fake.requests).toHaveLength(507);
+    expect(
+      fake.requests[
+        fake.requests.indexOf('/projects/77/merge_requests/100/approvals') + 1
+      ],
+    ).toContain(
+      `updated_after=${encodeURIComponent('2026-01-01T01:40:00.000Z')}`,
+    );
 
     const first = await run(PATH, { stopAfter: 2 });
     expect(JSON.parse(first[1].cursor!)).toEqual({
       phase: 'merge_requests',
-      page: 3,
+      at: { after: '2026-01-01T03:19:00.000Z', skip: [1199], page: 1 },
       done: 0,
-      read: 200,
+      read: 199,
     });
     const rest = await run(PATH, { cursor: first[1].cursor });
-    expect(rest[0].items).toBe(50);
+    expect(rest[0].items).toBe(51);
     expect(events([...first, ...rest])).toEqual(events(whole));
+  });
+
+  it('misses no MR when one already read is updated during the run (it moves to the end)', async () => {
+    const project = bigProject(250);
+    fake = await startFakeGitlab({ token: TOKEN, projects: [project] });
+    let updated = false;
+    const pages = await run(PATH, {
+      onPage: () => {
+        if (updated) return;
+        updated = true;
+        // with page=2 next, MR 101 would now be the 100th of the list: on the page read
+        project.mergeRequests[49].updated_at = '2026-06-01T00:00:00.000Z';
+      },
+    });
+    const opened = new Set(
+      pages
+        .flatMap(p => p.events)
+        .filter(e => e.type === 'pull_request.opened')
+        .map(e => e.data.number),
+    );
+    expect(opened.size).toBe(250);
+    expect(pages.slice(0, 3).map(p => p.items)).toEqual([100, 99, 52]);
+  });
+
+  it('goes on by page when a whole page shares one updated_at (a bulk edit)', async () => {
+    const project = bigProject(150);
+    for (const mr of project.mergeRequests.slice(0, 120))
+      mr.updated_at = '2025-12-01T00:00:00.000Z';
+    fake = await startFakeGitlab({ token: TOKEN, projects: [project] });
+    const pages = await run(PATH);
+    // the second request starts at the shared time and gives the 100 read again
+    expect(pages.slice(0, 3).map(p => p.items)).toEqual([100, 0, 50]);
+    expect(JSON.parse(pages[0].cursor!).at).toEqual({
+      after: '2025-12-01T00:00:00.000Z',
+      skip: Array.from({ length: 100 }, (_, i) => 1001 + i),
+      page: 1,
+    });
+    const opened = new Set(
+      pages
+        .flatMap(p => p.events)
+        .filter(e => e.type === 'pull_request.opened')
+        .map(e => e.data.number),
+    );
+    expect(opened.size).toBe(150);
   });
 
   it('gives every close and reopen of an issue from its state events, as the issue hooks would', async () => {

@@ -9,6 +9,7 @@ import {
 } from '@valuestream/backstage-plugin-value-stream-node';
 import { SOURCE } from '../mapping/util';
 import { GitlabApi, type GitlabApiOptions } from './GitlabApi';
+import { FIRST, type ListPosition } from './listSince';
 import { PHASES } from './readers';
 import type { ApiProject } from './toHookPayloads';
 
@@ -19,13 +20,13 @@ const SLUG = 'gitlab.com/project-slug';
 /** The host of a self-managed instance, as the community GitLab plugin names it. */
 const INSTANCE = 'gitlab.com/instance';
 
-/** Where a run stopped: the list being read and its next page (`X-Next-Page`). */
+/** Where a run stopped: the list being read and where in it (keyed on `updated_at`). */
 interface Cursor {
   phase: string;
-  page: number;
+  at: ListPosition;
   /** Items of the lists already finished, so `total` grows with each list. */
   done: number;
-  /** Items of this list read before `page`. */
+  /** Items of this list read before `at`. */
   read: number;
 }
 
@@ -40,13 +41,19 @@ export function parseScope(scope: string): { host: string; path: string } {
 }
 
 function parseCursor(cursor: string | null): Cursor {
-  if (!cursor) return { phase: PHASES[0][0], page: 1, done: 0, read: 0 };
+  if (!cursor) return { phase: PHASES[0][0], at: FIRST, done: 0, read: 0 };
   const c = JSON.parse(cursor);
-  if (!PHASES.some(([name]) => name === c.phase) || !(c.page >= 1))
+  const at = c.at ?? {};
+  if (
+    !PHASES.some(([name]) => name === c.phase) ||
+    !(at.page >= 1) ||
+    !Array.isArray(at.skip) ||
+    (at.after !== null && Number.isNaN(Date.parse(at.after)))
+  )
     throw new InputError(`unreadable GitLab import cursor ${cursor}`);
   return {
     phase: c.phase,
-    page: c.page,
+    at: { after: at.after, skip: at.skip.map(Number), page: at.page },
     done: Number(c.done) || 0,
     read: Number(c.read) || 0,
   };
@@ -118,20 +125,15 @@ export class GitlabHistoryImporter implements HistoryImporter {
     while (phase < PHASES.length) {
       if (context.signal.aborted) return;
       const [name, read] = PHASES[phase];
-      const result = await read({ api, project, since, page: cursor.page });
+      const result = await read({ api, project, since, at: cursor.at });
       const seen = cursor.read + result.items;
       let next: Cursor | null = null;
-      if (result.nextPage !== null)
-        next = {
-          phase: name,
-          page: result.nextPage,
-          done: cursor.done,
-          read: seen,
-        };
+      if (result.next)
+        next = { phase: name, at: result.next, done: cursor.done, read: seen };
       else if (phase + 1 < PHASES.length)
         next = {
           phase: PHASES[phase + 1][0],
-          page: 1,
+          at: FIRST,
           done: cursor.done + seen,
           read: 0,
         };
@@ -139,7 +141,9 @@ export class GitlabHistoryImporter implements HistoryImporter {
         events: result.events,
         items: result.items,
         total:
-          result.total === undefined ? undefined : cursor.done + result.total,
+          result.total === undefined
+            ? undefined
+            : cursor.done + cursor.read + result.total,
         cursor: next && JSON.stringify(next),
       };
       if (!next) return;

@@ -3,6 +3,7 @@ import { gitlabToEvents } from '../mapping';
 import type { Payload } from '../mapping/util';
 import { approvalEvents, type ApiApprovals } from './approvalEvents';
 import type { GitlabApi } from './GitlabApi';
+import { listSince, type ListPosition } from './listSince';
 import {
   deploymentHooks,
   issueHooks,
@@ -22,16 +23,18 @@ import {
 export interface PhaseResult {
   events: CanonicalEvent[];
   items: number;
-  nextPage: number | null;
+  /** Where the list goes on, or null when it has ended. */
+  next: ListPosition | null;
+  /** Objects left from this page on (`X-Total`). */
   total?: number;
 }
 
-/** Reads page `page` of one kind of object updated since `since`. */
+/** Reads one page of one kind of object updated since `since`, from `at`. */
 export type PhaseReader = (args: {
   api: GitlabApi;
   project: ApiProject;
   since: string;
-  page: number;
+  at: ListPosition;
 }) => Promise<PhaseResult>;
 
 /** Events of webhook-shaped payloads through the webhook mapping, each id once. */
@@ -43,23 +46,17 @@ function toEvents(payloads: Payload[]): CanonicalEvent[] {
   return [...byId.values()];
 }
 
-// Oldest update first, so a page number stays meaningful while the run goes on; an
-// object updated meanwhile moves to the end and is read again (its events are duplicates).
-const updatedSince = (since: string, page: number) => ({
-  updated_after: since,
-  order_by: 'updated_at',
-  sort: 'asc',
-  page,
-});
-
 const projectPath = (project: ApiProject) => `/projects/${project.id}`;
 
-const mergeRequests: PhaseReader = async ({ api, project, since, page }) => {
+const mergeRequests: PhaseReader = async ({ api, project, since, at }) => {
   const base = projectPath(project);
-  const list = await api.page<ApiMergeRequest>(`${base}/merge_requests`, {
-    ...updatedSince(since, page),
-    state: 'all',
-  });
+  const list = await listSince<ApiMergeRequest>(
+    api,
+    `${base}/merge_requests`,
+    since,
+    at,
+    { state: 'all' },
+  );
   const payloads: Payload[] = [];
   const approvals: CanonicalEvent[] = [];
   for (const mr of list.items) {
@@ -92,10 +89,12 @@ const mergeRequests: PhaseReader = async ({ api, project, since, page }) => {
   };
 };
 
-const issues: PhaseReader = async ({ api, project, since, page }) => {
-  const list = await api.page<ApiIssue>(
+const issues: PhaseReader = async ({ api, project, since, at }) => {
+  const list = await listSince<ApiIssue>(
+    api,
     `${projectPath(project)}/issues`,
-    updatedSince(since, page),
+    since,
+    at,
   );
   const payloads: Payload[] = [];
   for (const issue of list.items) {
@@ -114,11 +113,13 @@ const issues: PhaseReader = async ({ api, project, since, page }) => {
 
 const PIPELINE_FINISHED = ['success', 'failed', 'canceled'];
 
-const pipelines: PhaseReader = async ({ api, project, since, page }) => {
+const pipelines: PhaseReader = async ({ api, project, since, at }) => {
   const base = projectPath(project);
-  const list = await api.page<ApiPipeline>(
+  const list = await listSince<ApiPipeline>(
+    api,
     `${base}/pipelines`,
-    updatedSince(since, page),
+    since,
+    at,
   );
   const payloads: Payload[] = [];
   for (const p of list.items) {
@@ -131,10 +132,12 @@ const pipelines: PhaseReader = async ({ api, project, since, page }) => {
   return { ...list, events: toEvents(payloads), items: list.items.length };
 };
 
-const deployments: PhaseReader = async ({ api, project, since, page }) => {
-  const list = await api.page<ApiDeployment>(
+const deployments: PhaseReader = async ({ api, project, since, at }) => {
+  const list = await listSince<ApiDeployment>(
+    api,
     `${projectPath(project)}/deployments`,
-    updatedSince(since, page),
+    since,
+    at,
   );
   return {
     ...list,

@@ -13,6 +13,7 @@ export interface ApiProject {
 
 /** An item of `GET /projects/:id/merge_requests` */
 export interface ApiMergeRequest {
+  id: number;
   iid: number;
   title: string;
   description: string | null;
@@ -37,6 +38,7 @@ export interface ApiCommit {
 
 /** An item of `GET /projects/:id/issues` */
 export interface ApiIssue {
+  id: number;
   iid: number;
   title: string;
   labels: string[];
@@ -51,6 +53,7 @@ export interface ApiPipeline {
   id: number;
   sha: string;
   status: string;
+  updated_at: string;
   name?: string | null;
   created_at: string;
   finished_at?: string | null;
