@@ -151,23 +151,25 @@ export function issueDeliveries(
   issue: GqlIssue,
 ): Delivery[] {
   const timeline = byTime(issue.timelineItems.nodes);
-  const labels = new Set(issue.labels.nodes.map(l => l.name));
-  for (const item of [...timeline].reverse()) {
-    if (item.__typename === 'LabeledEvent') labels.delete(item.label.name);
-    if (item.__typename === 'UnlabeledEvent') labels.add(item.label.name);
-  }
-  const createdMs = Date.parse(issue.createdAt);
-  const applyLabel = (item: (typeof timeline)[number]) => {
-    if (item.__typename === 'LabeledEvent') labels.add(item.label.name);
-    if (item.__typename === 'UnlabeledEvent') labels.delete(item.label.name);
+  type Item = (typeof timeline)[number];
+  const apply = (set: Set<string>, item: Item, undo = false) => {
+    if (
+      item.__typename !== 'LabeledEvent' &&
+      item.__typename !== 'UnlabeledEvent'
+    )
+      return;
+    const add = (item.__typename === 'LabeledEvent') !== undo;
+    if (add) set.add(item.label.name);
+    else set.delete(item.label.name);
   };
+  // today's labels, with every change undone: the labels before the first change
+  const labels = new Set(issue.labels.nodes.map(l => l.name));
+  for (const item of [...timeline].reverse()) apply(labels, item, true);
   // labels given when opening are in the `opened` payload (and have `labeled` deliveries too)
+  const createdMs = Date.parse(issue.createdAt);
   const atOpen = new Set(labels);
-  for (const item of timeline) {
-    if (Date.parse(item.createdAt) > createdMs) break;
-    if (item.__typename === 'LabeledEvent') atOpen.add(item.label.name);
-    if (item.__typename === 'UnlabeledEvent') atOpen.delete(item.label.name);
-  }
+  for (const item of timeline.filter(t => Date.parse(t.createdAt) <= createdMs))
+    apply(atOpen, item);
   const renames = timeline.filter(t => t.__typename === 'RenamedTitleEvent');
   let title =
     renames[0]?.__typename === 'RenamedTitleEvent'
@@ -205,7 +207,7 @@ export function issueDeliveries(
     switch (item.__typename) {
       case 'LabeledEvent':
       case 'UnlabeledEvent':
-        applyLabel(item);
+        apply(labels, item);
         out.push(
           delivery(
             item.__typename === 'LabeledEvent' ? 'labeled' : 'unlabeled',
