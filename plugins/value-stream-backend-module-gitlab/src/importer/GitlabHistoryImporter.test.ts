@@ -362,6 +362,25 @@ describe('GitlabHistoryImporter, pages and faults', () => {
   });
 });
 
+describe('GitlabHistoryImporter, what retrying cannot fix', () => {
+  beforeEach(async () => {
+    fake = await startFakeGitlab({ token: TOKEN, projects: fixtureProjects() });
+  });
+
+  it('fails on a cursor it cannot read', async () => {
+    for (const cursor of [
+      '{not json',
+      '{"phase":"wikis","at":{"after":null,"skip":[],"page":1}}',
+    ])
+      await expect(run('vedant8600317/test', { cursor })).rejects.toMatchObject(
+        {
+          name: 'ImportFailedError',
+          message: `unreadable GitLab import cursor ${cursor}`,
+        },
+      );
+  });
+});
+
 describe('GitlabHistoryImporter.scopes', () => {
   const entity = (annotations: Record<string, string>) => ({
     apiVersion: 'backstage.io/v1alpha1',

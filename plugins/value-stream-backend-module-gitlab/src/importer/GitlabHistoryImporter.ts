@@ -1,5 +1,4 @@
 import type { Config } from '@backstage/config';
-import { InputError } from '@backstage/errors';
 import { ScmIntegrations } from '@backstage/integration';
 import {
   ImportFailedError,
@@ -34,7 +33,7 @@ interface Cursor {
 export function parseScope(scope: string): { host: string; path: string } {
   const slash = scope.indexOf('/');
   if (slash <= 0 || !scope.slice(slash + 1).includes('/'))
-    throw new InputError(
+    throw new ImportFailedError(
       `GitLab import scope must be host/group/project, got ${scope}`,
     );
   return { host: scope.slice(0, slash), path: scope.slice(slash + 1) };
@@ -42,7 +41,12 @@ export function parseScope(scope: string): { host: string; path: string } {
 
 function parseCursor(cursor: string | null): Cursor {
   if (!cursor) return { phase: PHASES[0][0], at: FIRST, done: 0, read: 0 };
-  const c = JSON.parse(cursor);
+  let c: any;
+  try {
+    c = JSON.parse(cursor);
+  } catch {
+    c = {};
+  }
   const at = c.at ?? {};
   if (
     !PHASES.some(([name]) => name === c.phase) ||
@@ -50,7 +54,8 @@ function parseCursor(cursor: string | null): Cursor {
     !Array.isArray(at.skip) ||
     (at.after !== null && Number.isNaN(Date.parse(at.after)))
   )
-    throw new InputError(`unreadable GitLab import cursor ${cursor}`);
+    // retrying cannot fix it
+    throw new ImportFailedError(`unreadable GitLab import cursor ${cursor}`);
   return {
     phase: c.phase,
     at: { after: at.after, skip: at.skip.map(Number), page: at.page },
@@ -59,7 +64,7 @@ function parseCursor(cursor: string | null): Cursor {
   };
 }
 
-/** Tuning for tests: backoff, timeouts, a fetch of one's own. */
+/** Tuning for tests: retries, backoff, timeouts, longest wait. */
 export type GitlabImportTuning = Pick<
   GitlabApiOptions,
   'retries' | 'backoffMs' | 'timeoutMs' | 'maxWaitMs'
