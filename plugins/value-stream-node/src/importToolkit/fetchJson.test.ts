@@ -207,6 +207,18 @@ describe('fetchJson', () => {
     expect(server.requests()).toBe(1);
   });
 
+  it('fails on a 2xx that is not JSON (a login page), naming the integration', async () => {
+    server = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<html>Sign in</html>');
+    });
+    await expect(fetchJson(server.url, {}, options)).rejects.toThrow(
+      new ImportFailedError(
+        'valueStream.sources.jira (test): 200 answer is not JSON: <html>Sign in</html>',
+      ),
+    );
+  });
+
   it('stops waiting when the signal aborts', async () => {
     server = await serve((_req, res) =>
       json(res, 429, {}, { 'retry-after': '60' }),

@@ -137,11 +137,18 @@ export async function fetchJson<T = unknown>(
     }
 
     if (response.ok) {
-      return {
-        data: (body ? JSON.parse(body) : null) as T,
-        status: response.status,
-        headers: response.headers,
-      };
+      let data: T;
+      try {
+        data = (body ? JSON.parse(body) : null) as T;
+      } catch {
+        // e.g. a proxy's or SSO login page: no retry makes it JSON
+        throw new ImportFailedError(
+          `${integration}: ${response.status} answer is not JSON: ${body
+            .trim()
+            .slice(0, 100)}`,
+        );
+      }
+      return { data, status: response.status, headers: response.headers };
     }
     const answer = [response.status, answerOf(body)].filter(Boolean).join(' ');
 
