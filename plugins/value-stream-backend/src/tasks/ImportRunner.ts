@@ -41,7 +41,9 @@ export class ImportRunner {
       store: ImportJobStore;
       importers: ReadonlyMap<string, HistoryImporter>;
       ingest: {
-        acceptEvents(events: CanonicalEvent[]): Promise<{ accepted: number }>;
+        acceptEvents(
+          events: CanonicalEvent[],
+        ): Promise<{ accepted: number; ignored: number }>;
       };
       config: ValueStreamConfig['import'];
       scheduler: SchedulerService;
@@ -176,10 +178,12 @@ export class ImportRunner {
       });
       for await (const page of pages) {
         if (controller.signal.aborted) break;
-        const { accepted } = await ingest.acceptEvents(page.events);
+        // new events stored: correlated ones and those kept raw (reviews, unknown
+        // types); repeats of facts already stored (webhooks, an earlier run) do not count
+        const { accepted, ignored } = await ingest.acceptEvents(page.events);
         progress = {
           items: progress.items + page.items,
-          events: progress.events + accepted,
+          events: progress.events + accepted + ignored,
           total: page.total ?? progress.total,
         };
         const ok = await store.update(
