@@ -104,7 +104,7 @@ describe('foldArtifacts', () => {
 
   it('folds each artifact with a stored history, and gives Argo CD deployments their repository', () => {
     const a = fold();
-    expect(a.commits.map(c => [c.sha, c.on_default])).toEqual([
+    expect(a.commits.map(c => [c.sha, c.onDefault])).toEqual([
       ['aaaaaaa', true],
     ]);
     expect(a.prs.map(p => [p.id, p.state])).toEqual([
@@ -137,7 +137,7 @@ describe('foldArtifacts', () => {
     expect(
       inclusionRepositories({
         ...a,
-        commits: a.commits.map(c => ({ ...c, on_default: false })),
+        commits: a.commits.map(c => ({ ...c, onDefault: false })),
         prs: [],
         deployments: a.deployments.map(d => ({ ...d, explicit_commits: true })),
       }),

@@ -1,7 +1,7 @@
 import type { DatabaseValueStreamStore } from '../database/DatabaseValueStreamStore';
 import type {
   BuildRow,
-  CommitRow,
+  Commit,
   DeploymentRow,
   IncidentRow,
   PullRequestRow,
@@ -65,7 +65,7 @@ export function itemKeysOf(subjects: ReadonlyMap<string, string[]>): string[] {
 
 /** The current state of the artifacts a pass touched. */
 export interface FoldedArtifacts {
-  commits: CommitRow[];
+  commits: Commit[];
   prs: PullRequestRow[];
   builds: BuildRow[];
   deployments: DeploymentRow[];
@@ -122,7 +122,7 @@ export function inclusionRepositories(a: FoldedArtifacts): string[] {
   return unique(
     [
       ...a.deployments.filter(d => !d.explicit_commits).map(d => d.repository),
-      ...a.commits.filter(c => c.on_default).map(c => c.repository),
+      ...a.commits.filter(c => c.onDefault).map(c => c.repository),
       ...a.prs.filter(p => p.merged_at !== null).map(p => p.repository),
     ].flatMap(r => (r ? [r] : [])),
   );

@@ -95,16 +95,16 @@ describe('foldCommit', () => {
       repository: 'acme/payments',
       message: 'PAY-1 retry',
       branch: 'feature/pay-1',
-      on_default: true,
-      authored_at: Date.parse('2025-12-31T22:00:00Z'),
-      pushed_at: t(1),
+      onDefault: true,
+      authoredAt: Date.parse('2025-12-31T22:00:00Z'),
+      pushedAt: t(1),
     });
   });
 
   it('defaults authoredAt to occurredAt', () => {
     expect(
       foldCommit([ev('commit.pushed', 2, { sha: 'c2', message: 'x' })]),
-    ).toMatchObject({ authored_at: t(2), on_default: false, branch: null });
+    ).toMatchObject({ authoredAt: t(2), onDefault: false, branch: null });
   });
 });
 

@@ -4,7 +4,7 @@ import type {
 } from '@valuestream/backstage-plugin-value-stream-common';
 import type {
   BuildRow,
-  CommitRow,
+  Commit,
   DeploymentRow,
   EnvClass,
   IncidentRow,
@@ -46,7 +46,7 @@ export function isDefaultBranch(
   return defaultBranch ? b === defaultBranch : b === 'main' || b === 'master';
 }
 
-export function foldCommit(events: StoredEvent[]): CommitRow {
+export function foldCommit(events: StoredEvent[]): Commit {
   const sorted = [...events].sort(byTime);
   const first = sorted[0];
   const d = data<CommitData>(first);
@@ -55,16 +55,16 @@ export function foldCommit(events: StoredEvent[]): CommitRow {
     repository: sorted.find(e => e.repository)?.repository ?? null,
     message: d.message,
     branch: sorted.map(e => data<CommitData>(e).branch).find(Boolean) ?? null,
-    on_default: sorted.some(e =>
+    onDefault: sorted.some(e =>
       isDefaultBranch(
         data<CommitData>(e).branch,
         data<CommitData>(e).defaultBranch,
       ),
     ),
-    authored_at:
+    authoredAt:
       ms(sorted.map(e => data<CommitData>(e).authoredAt).find(Boolean)) ??
       first.at,
-    pushed_at: first.at,
+    pushedAt: first.at,
   };
 }
 

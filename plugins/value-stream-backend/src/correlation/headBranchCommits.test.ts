@@ -15,9 +15,9 @@ const pr = (
 const push = (
   sha: string,
   branch: string | null,
-  pushed_at: number,
+  pushedAt: number,
   repository: string | null = 'acme/payments',
-) => ({ sha, repository, branch, pushed_at });
+) => ({ sha, repository, branch, pushedAt });
 
 describe('headBranchCommits', () => {
   it('gives a PR the commits pushed to its branch up to its merge, in any repository case', () => {

@@ -1,10 +1,10 @@
-import type { CommitRow, PullRequestRow } from '../model/artifacts';
+import type { Commit, PullRequestRow } from '../model/artifacts';
 import { branchKey } from '../model/branches';
 
 /** A commit pushed to a branch other than the default one. */
 export type BranchCommit = Pick<
-  CommitRow,
-  'sha' | 'repository' | 'branch' | 'pushed_at'
+  Commit,
+  'sha' | 'repository' | 'branch' | 'pushedAt'
 >;
 /** A pull request with the head branch it was opened from. */
 export type BranchPullRequest = Pick<
@@ -38,7 +38,7 @@ export function headBranchCommits(
     if (!c.repository || !c.branch) continue;
     const pr = byBranch
       .get(branchKey(c.repository, c.branch))
-      ?.find(p => p.until >= c.pushed_at);
+      ?.find(p => p.until >= c.pushedAt);
     if (pr) pairs.push({ pr_id: pr.id, sha: c.sha });
   }
   return pairs;

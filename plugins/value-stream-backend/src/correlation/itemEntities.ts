@@ -1,7 +1,7 @@
 import type { EventData } from '@valuestream/backstage-plugin-value-stream-common';
 import type { EntityIndex } from '../entities/EntityIndex';
 import type {
-  CommitRow,
+  Commit,
   DeploymentRow,
   PullRequestRow,
   StoredEvent,
@@ -14,7 +14,7 @@ export interface ItemEntityInput {
   /** The item's own `work_item.*` events. */
   events: readonly StoredEvent[];
   pullRequests: readonly Pick<PullRequestRow, 'repository'>[];
-  commits: readonly Pick<CommitRow, 'repository'>[];
+  commits: readonly Pick<Commit, 'repository'>[];
   deployments: readonly Pick<DeploymentRow, 'entity_ref' | 'service'>[];
 }
 

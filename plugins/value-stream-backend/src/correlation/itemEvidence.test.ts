@@ -4,7 +4,7 @@ import {
 } from '@valuestream/backstage-plugin-value-stream-common';
 import type {
   BuildRow,
-  CommitRow,
+  Commit,
   DeploymentRow,
   PullRequestRow,
   StoredEvent,
@@ -25,14 +25,14 @@ const created: StoredEvent = {
   at: T0,
   data: { key: 'PAY-1', title: 'x', itemType: 'feature' },
 };
-const commit: CommitRow = {
+const commit: Commit = {
   sha: 'c1',
   repository: 'acme/payments',
   message: 'PAY-1 start',
   branch: 'feature/pay-1',
-  on_default: false,
-  authored_at: t(1),
-  pushed_at: t(1),
+  onDefault: false,
+  authoredAt: t(1),
+  pushedAt: t(1),
 };
 const pr: PullRequestRow = {
   id: 'acme/payments#7',

@@ -5,7 +5,7 @@ import type {
 } from '@valuestream/backstage-plugin-value-stream-common';
 import type {
   BuildRow,
-  CommitRow,
+  Commit,
   DeploymentRow,
   PullRequestRow,
 } from '../model/artifacts';
@@ -41,7 +41,7 @@ export interface ItemEvidenceInput {
   /** The pull requests linked to the item. */
   pullRequests: readonly PullRequestRow[];
   /** The item's commits: linked to it, or through its pull requests. */
-  commits: readonly CommitRow[];
+  commits: readonly Commit[];
   /** The builds of those commits. */
   builds: readonly BuildRow[];
   /** The deployments that include any of those commits, each once. */
@@ -81,7 +81,7 @@ export function itemEvidence(input: ItemEvidenceInput): Evidence[] {
     auto('pr_merged', pr.merged_at, `pr/${pr.id}`);
   }
   for (const c of input.commits)
-    auto('first_commit', c.pushed_at, `commit/${c.sha}`);
+    auto('first_commit', c.pushedAt, `commit/${c.sha}`);
   for (const b of input.builds) {
     auto('build_started', b.started_at, `build/${b.build_id}`);
     if (b.status === 'success')

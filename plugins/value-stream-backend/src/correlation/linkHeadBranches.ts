@@ -1,5 +1,5 @@
 import type { DatabaseValueStreamStore } from '../database/DatabaseValueStreamStore';
-import type { CommitRow, PullRequestRow } from '../model/artifacts';
+import type { Commit, PullRequestRow } from '../model/artifacts';
 import { branchKey } from '../model/branches';
 import { unique } from './collections';
 import { headBranchCommits } from './headBranchCommits';
@@ -14,11 +14,11 @@ export async function linkHeadBranches(
     DatabaseValueStreamStore,
     'branchHistory' | 'replaceBranchCommits'
   >,
-  commits: readonly CommitRow[],
+  commits: readonly Commit[],
   prs: readonly PullRequestRow[],
 ): Promise<{ prIds: string[]; shas: string[]; repositories: string[] }> {
   const branches = new Map<string, { repository: string; branch: string }>();
-  for (const x of [...commits.filter(c => !c.on_default), ...prs])
+  for (const x of [...commits.filter(c => !c.onDefault), ...prs])
     if (x.repository && x.branch)
       branches.set(branchKey(x.repository, x.branch), {
         repository: x.repository,

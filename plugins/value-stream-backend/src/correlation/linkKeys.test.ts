@@ -1,4 +1,4 @@
-import type { CommitRow, PullRequestRow } from '../model';
+import type { Commit, PullRequestRow } from '../model';
 import {
   commitLinks,
   namedPullRequest,
@@ -13,15 +13,15 @@ const PAY = () => new Set(['PAY']);
 const commit = (
   sha: string,
   message: string,
-  extra: Partial<CommitRow> = {},
-): CommitRow => ({
+  extra: Partial<Commit> = {},
+): Commit => ({
   sha,
   repository: REPO,
   message,
   branch: null,
-  on_default: false,
-  authored_at: 0,
-  pushed_at: 0,
+  onDefault: false,
+  authoredAt: 0,
+  pushedAt: 0,
   ...extra,
 });
 const pr = (number: number, extra: Partial<PullRequestRow> = {}) =>
@@ -83,7 +83,7 @@ describe('commitLinks', () => {
     const { links, prCommits } = commitLinks(
       [
         commit('m', 'Merge pull request #4 from acme/pay-1'),
-        commit('s', 'Retry PAY-1 (#5)', { on_default: true }),
+        commit('s', 'Retry PAY-1 (#5)', { onDefault: true }),
       ],
       known(),
     );
@@ -131,7 +131,7 @@ describe('pullRequestLinks', () => {
 describe('squashCandidates', () => {
   it('finds commits off the default branch naming one of the PRs', () => {
     const off = commit('a', 'Step (#5)');
-    const onDefault = commit('b', 'Step (#5)', { on_default: true });
+    const onDefault = commit('b', 'Step (#5)', { onDefault: true });
     const other = commit('c', 'Step (#6)');
     const merge = commit('d', 'Merge pull request #5 from x');
     expect(

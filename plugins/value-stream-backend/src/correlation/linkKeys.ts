@@ -1,6 +1,6 @@
 import type { DatabaseValueStreamStore } from '../database/DatabaseValueStreamStore';
 import type { EntityIndex } from '../entities/EntityIndex';
-import type { CommitRow, LinkRow, PullRequestRow } from '../model';
+import type { Commit, LinkRow, PullRequestRow } from '../model';
 import { prId } from '../model';
 import { unique } from './collections';
 import {
@@ -50,7 +50,7 @@ export function projectKeysOf(
 
 /** The PR a merge commit (`Merge pull request #12 …`) or a squash commit (`… (#12)`) names. */
 export function namedPullRequest(
-  commit: Pick<CommitRow, 'message' | 'repository'>,
+  commit: Pick<Commit, 'message' | 'repository'>,
 ): { id: string; merge: boolean } | null {
   const merge = mergeCommitPrNumber(commit.message);
   const n = merge ?? squashPrNumber(commit.message);
@@ -64,7 +64,7 @@ export function namedPullRequest(
  * squash message names. Pure.
  */
 export function commitLinks(
-  commits: readonly CommitRow[],
+  commits: readonly Commit[],
   context: {
     projectKeys: ProjectKeysOf;
     /** Ids among the named PRs that are stored. */
@@ -87,7 +87,7 @@ export function commitLinks(
       // A merge commit, or a squash commit (`… (#12)` on the default branch, or naming a
       // known PR), names its PR, not a work item. Elsewhere `(#12)` names issue #12; the
       // pair is kept so that the PR, should it arrive later, finds the commit.
-      if (pr.merge || c.on_default || context.knownPrIds.has(pr.id))
+      if (pr.merge || c.onDefault || context.knownPrIds.has(pr.id))
         keys.delete(pr.id);
       prCommits.push({ pr_id: pr.id, sha: c.sha });
     }
@@ -126,11 +126,11 @@ export function pullRequestLinks(
  * #N while the PR was unknown, they are its squash commits now. Pure.
  */
 export function squashCandidates(
-  commits: readonly CommitRow[],
+  commits: readonly Commit[],
   prIds: ReadonlySet<string>,
-): CommitRow[] {
+): Commit[] {
   return commits.filter(c => {
-    const n = c.on_default ? null : squashPrNumber(c.message);
+    const n = c.onDefault ? null : squashPrNumber(c.message);
     return n !== null && c.repository && prIds.has(prId(c.repository, n));
   });
 }
@@ -138,7 +138,7 @@ export function squashCandidates(
 /** Links commits to the work items and PRs they name. */
 export async function linkCommits(
   store: LinkingStore,
-  commits: readonly CommitRow[],
+  commits: readonly Commit[],
   projectKeys: ProjectKeysOf,
 ): Promise<void> {
   const named = commits.flatMap(c => namedPullRequest(c)?.id ?? []);
@@ -163,7 +163,7 @@ export async function linkPullRequests(
 /** Links commits, then PRs, to the work items they name. */
 export async function linkArtifacts(
   store: LinkingStore,
-  artifacts: { commits: readonly CommitRow[]; prs: readonly PullRequestRow[] },
+  artifacts: { commits: readonly Commit[]; prs: readonly PullRequestRow[] },
   projectKeys: ProjectKeysOf,
 ): Promise<void> {
   await linkCommits(store, artifacts.commits, projectKeys);

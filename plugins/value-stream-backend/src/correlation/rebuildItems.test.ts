@@ -1,7 +1,7 @@
 import { DEFAULT_STAGES } from '@valuestream/backstage-plugin-value-stream-common';
 import { EntityIndex } from '../entities/EntityIndex';
 import type {
-  CommitRow,
+  Commit,
   DeploymentRow,
   LinkRow,
   PullRequestRow,
@@ -42,14 +42,14 @@ const link = (kind: LinkRow['kind'], ref: string): LinkRow => ({
   kind,
   ref,
 });
-const commit = (sha: string, hours: number): CommitRow => ({
+const commit = (sha: string, hours: number): Commit => ({
   sha,
   repository: 'acme/payments',
   message: 'PAY-1',
   branch: null,
-  on_default: false,
-  authored_at: t(hours),
-  pushed_at: t(hours),
+  onDefault: false,
+  authoredAt: t(hours),
+  pushedAt: t(hours),
 });
 const pr: PullRequestRow = {
   id: 'acme/payments#7',

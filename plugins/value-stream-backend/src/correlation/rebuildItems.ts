@@ -6,7 +6,7 @@ import type { EntityIndex } from '../entities/EntityIndex';
 import { computeItemStats } from '../metrics/itemStats';
 import type {
   BuildRow,
-  CommitRow,
+  Commit,
   DeploymentRow,
   LinkRow,
   PullRequestRow,
@@ -71,7 +71,7 @@ export function statusMapping(
 export interface LinkedArtifacts {
   links: ReadonlyMap<string, LinkRow[]>;
   pullRequests: ReadonlyMap<string, PullRequestRow>;
-  commits: ReadonlyMap<string, CommitRow>;
+  commits: ReadonlyMap<string, Commit>;
   builds: ReadonlyMap<string, BuildRow[]>;
   deploymentsBySha: ReadonlyMap<string, DeploymentRow[]>;
 }

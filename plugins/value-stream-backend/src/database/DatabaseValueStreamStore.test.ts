@@ -35,9 +35,9 @@ async function writeEverything(store: DatabaseValueStreamStore) {
       repository: 'acme/payments',
       message: 'PAY-1',
       branch: 'main',
-      on_default: true,
-      authored_at: AT,
-      pushed_at: AT,
+      onDefault: true,
+      authoredAt: AT,
+      pushedAt: AT,
     },
   ]);
   await store.upsertIncidents([

@@ -5,7 +5,7 @@ import {
 import type { Knex } from 'knex';
 import type {
   BuildRow,
-  CommitRow,
+  Commit,
   DeploymentRow,
   IncidentRow,
   PullRequestRow,
@@ -123,7 +123,7 @@ export class DatabaseValueStreamStore {
 
   // ---- commits, pull requests, builds (ScmStore) -------------------------------------------
 
-  upsertCommits(rows: CommitRow[]) {
+  upsertCommits(rows: Commit[]) {
     return this.scm.upsertCommits(rows);
   }
   upsertPullRequests(rows: PullRequestRow[]) {

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type {
   BuildRow,
-  CommitRow,
+  Commit,
   PullRequestRow,
   RepositoryHistory,
 } from '../model/artifacts';
@@ -22,14 +22,24 @@ import {
   upsert,
 } from './util';
 
-const toCommit = (r: CommitsTable): CommitRow => ({
+const toCommit = (r: CommitsTable): Commit => ({
   sha: r.sha,
   repository: r.repository,
   message: r.message,
   branch: r.branch,
-  on_default: Boolean(r.on_default),
-  authored_at: num(r.authored_at)!,
-  pushed_at: num(r.pushed_at)!,
+  onDefault: Boolean(r.on_default),
+  authoredAt: num(r.authored_at)!,
+  pushedAt: num(r.pushed_at)!,
+});
+
+const commitRow = (c: Commit): CommitsTable => ({
+  sha: c.sha,
+  repository: c.repository,
+  message: c.message,
+  branch: c.branch,
+  on_default: c.onDefault,
+  authored_at: c.authoredAt,
+  pushed_at: c.pushedAt,
 });
 
 const toPullRequest = (
@@ -65,8 +75,8 @@ const toBuild = (r: BuildsTable): BuildRow => ({
 export class ScmStore {
   constructor(private readonly db: Knex) {}
 
-  async upsertCommits(rows: CommitRow[]) {
-    await upsert(this.db, 'vs_commits', rows, 'sha');
+  async upsertCommits(rows: Commit[]) {
+    await upsert(this.db, 'vs_commits', rows.map(commitRow), 'sha');
   }
 
   async upsertPullRequests(rows: PullRequestRow[]) {
@@ -149,7 +159,7 @@ export class ScmStore {
         sha: c.sha,
         repository: c.repository,
         branch: c.branch,
-        pushed_at: num(c.pushed_at)!,
+        pushedAt: num(c.pushed_at)!,
       })),
     };
   }
@@ -225,7 +235,7 @@ export class ScmStore {
     );
   }
 
-  async commits(shas: string[]): Promise<CommitRow[]> {
+  async commits(shas: string[]): Promise<Commit[]> {
     const rows = await selectIn<CommitsTable>(
       () => this.db('vs_commits').select('*'),
       'sha',
@@ -267,7 +277,7 @@ export class ScmStore {
   }
 
   /** Repository names compare case-insensitively, as the entity index does. */
-  async commitsInRepositories(repositories: string[]): Promise<CommitRow[]> {
+  async commitsInRepositories(repositories: string[]): Promise<Commit[]> {
     const rows = await selectIn<Pick<CommitsTable, 'sha'>>(
       () => this.db('vs_commits').select('sha'),
       'repository',

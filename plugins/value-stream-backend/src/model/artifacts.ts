@@ -3,14 +3,14 @@
  * kept by the store. Times are epoch milliseconds.
  */
 
-export interface CommitRow {
+export interface Commit {
   sha: string;
   repository: string | null;
   message: string;
   branch: string | null;
-  on_default: boolean;
-  authored_at: number;
-  pushed_at: number;
+  onDefault: boolean;
+  authoredAt: number;
+  pushedAt: number;
 }
 
 export interface PullRequestRow {

@@ -227,7 +227,7 @@ export class WorkItemService {
       const host = hosts.hostOf(repo);
       return host && repo ? { url: `https://${host}/${repo}/${path}` } : {};
     };
-    const firstCommit = Math.min(...commits.map(c => c.authored_at));
+    const firstCommit = Math.min(...commits.map(c => c.authoredAt));
     const firstProd = Math.min(
       ...deployments
         .map(deploymentRecord)
@@ -241,7 +241,7 @@ export class WorkItemService {
           : null,
       links: {
         commits: commits
-          .sort((a, b) => a.authored_at - b.authored_at)
+          .sort((a, b) => a.authoredAt - b.authoredAt)
           .map(c => ({
             sha: c.sha,
             repository: c.repository,
