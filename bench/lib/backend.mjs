@@ -94,7 +94,7 @@ export async function request(
 /**
  * Writes the catalog and config files, spawns packages/backend (in its own process group) and
  * waits until it is ready. `name` names its config and log files in `dir`; the static token is
- * accepted as external access for `subject`. Returns { base, pid, logFile, stop, kill9, alive,
+ * accepted as external access for `subject`; `config` adds top-level keys (e.g. `integrations`). Returns { base, pid, logFile, stop, kill9, alive,
  * logTail, fail }. Shared by the benchmarks and the reliability scripts.
  */
 export async function launchBackend({
@@ -106,6 +106,7 @@ export async function launchBackend({
   subject,
   entities,
   valueStream = {},
+  config = {},
   logLevel,
   readyTimeoutMs = 300000,
 }) {
@@ -137,6 +138,7 @@ export async function launchBackend({
       ],
     },
     valueStream: { ...valueStream, demo: { enabled: false } },
+    ...config,
   };
   const configFile = path.join(dir, `${name}-config.yaml`);
   fs.writeFileSync(configFile, `${JSON.stringify(cfg, null, 2)}\n`);

@@ -6,7 +6,7 @@ import { launchBackend, waitForCatalog } from '../../bench/lib/backend.mjs';
 
 /**
  * Starts one backend. `name` names its config and log files in `dir`; `valueStream` is merged
- * into the generated config. Resolves when it is ready and the catalog lists every entity.
+ * into the generated config, `config` adds top-level keys. Resolves when it is ready and the catalog lists every entity.
  * Returns { base, pid, logFile, kill9, stop, alive, logTail }.
  */
 export async function startBackend({
@@ -18,6 +18,7 @@ export async function startBackend({
   token,
   entities,
   valueStream = {},
+  config,
   log,
 }) {
   const t0 = Date.now();
@@ -30,6 +31,7 @@ export async function startBackend({
     subject: 'reliability',
     entities,
     valueStream,
+    config,
   });
   await waitForCatalog(backend, entities, token, 300000);
   log(
