@@ -180,6 +180,31 @@ describe('fetchJson', () => {
     expect(waits[1]).toBeLessThanOrEqual(2000);
   });
 
+  it('backs off on a 503 that carries RateLimit-Reset with quota left (GitLab sends it always)', async () => {
+    const reset = String(Math.ceil(Date.now() / 1000) + 60);
+    server = await serve((_req, res, n) => {
+      if (n === 1)
+        json(
+          res,
+          503,
+          { message: 'down' },
+          { 'ratelimit-reset': reset, 'ratelimit-remaining': '1999' },
+        );
+      else json(res, 200, { n });
+    });
+    const waits: string[] = [];
+    const t0 = Date.now();
+    const answer = await fetchJson(
+      server.url,
+      {},
+      { ...options, onWait: w => waits.push(w.reason) },
+    );
+    expect(answer.data).toEqual({ n: 2 });
+    // a backoff of milliseconds, not a wait of a minute until the reset
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(waits.some(r => r.startsWith('rate limited'))).toBe(false);
+  });
+
   it.each([401, 403, 404])(
     'fails on %p with the integration, the answer and the missing right',
     async status => {

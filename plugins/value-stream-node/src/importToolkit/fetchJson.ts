@@ -78,10 +78,15 @@ function answerOf(body: string): string {
 
 function isRateLimited(response: Response): boolean {
   if (response.status === 429) return true;
-  const says = rateLimitWaitMs(response.headers) !== undefined;
-  // 503 with Retry-After (Jira), 403 with Retry-After or no remaining quota (GitHub secondary limits)
+  const h = response.headers;
+  // GitLab sends RateLimit-Reset on every answer: only with no quota left does it mean "wait".
+  const quotaGone =
+    h.get('ratelimit-remaining') === '0' ||
+    h.get('x-ratelimit-remaining') === '0';
+  // 503 with Retry-After (Jira) or out of quota; 403 with Retry-After or no remaining
+  // quota (GitHub secondary limits). Any other 503 is an outage: backoff and retry.
   return (
-    (response.status === 503 && says) ||
+    (response.status === 503 && (h.has('retry-after') || quotaGone)) ||
     (response.status === 403 &&
       (response.headers.has('retry-after') ||
         response.headers.get('x-ratelimit-remaining') === '0'))
