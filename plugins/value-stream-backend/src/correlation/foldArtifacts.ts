@@ -4,7 +4,7 @@ import type {
   Commit,
   DeploymentRow,
   IncidentRow,
-  PullRequestRow,
+  PullRequest,
   StoredEvent,
 } from '../model';
 import { parseSubject } from '../model/subjects';
@@ -66,7 +66,7 @@ export function itemKeysOf(subjects: ReadonlyMap<string, string[]>): string[] {
 /** The current state of the artifacts a pass touched. */
 export interface FoldedArtifacts {
   commits: Commit[];
-  prs: PullRequestRow[];
+  prs: PullRequest[];
   builds: BuildRow[];
   deployments: DeploymentRow[];
   incidents: IncidentRow[];
@@ -123,7 +123,7 @@ export function inclusionRepositories(a: FoldedArtifacts): string[] {
     [
       ...a.deployments.filter(d => !d.explicit_commits).map(d => d.repository),
       ...a.commits.filter(c => c.onDefault).map(c => c.repository),
-      ...a.prs.filter(p => p.merged_at !== null).map(p => p.repository),
+      ...a.prs.filter(p => p.mergedAt !== null).map(p => p.repository),
     ].flatMap(r => (r ? [r] : [])),
   );
 }
@@ -145,7 +145,7 @@ export function touchedShas(
     ]),
     ...a.prs.flatMap(p => [
       ...p.commits,
-      ...(p.merge_commit_sha ? [p.merge_commit_sha] : []),
+      ...(p.mergeCommitSha ? [p.mergeCommitSha] : []),
     ]),
   ]);
   for (const xs of more) for (const sha of xs) shas.add(sha);

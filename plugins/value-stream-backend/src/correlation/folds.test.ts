@@ -141,11 +141,11 @@ describe('foldPullRequest', () => {
       body: null,
       branch: 'feature/pay-1',
       state: 'merged',
-      opened_at: t(1),
-      merged_at: t(4),
-      closed_at: null,
-      merge_commit_sha: 'm1',
-      updated_at: t(4),
+      openedAt: t(1),
+      mergedAt: t(4),
+      closedAt: null,
+      mergeCommitSha: 'm1',
+      updatedAt: t(4),
       commits: ['c1', 'c2'],
     });
   });
@@ -160,14 +160,14 @@ describe('foldPullRequest', () => {
     );
     expect(eachOrder([opened, closed], foldPullRequest)).toMatchObject({
       state: 'closed',
-      closed_at: t(3),
-      merged_at: null,
+      closedAt: t(3),
+      mergedAt: null,
     });
   });
 
   it('uses the first event time when opened is missing', () => {
     expect(foldPullRequest([merged])).toMatchObject({
-      opened_at: t(4),
+      openedAt: t(4),
       state: 'merged',
     });
   });

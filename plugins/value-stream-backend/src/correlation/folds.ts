@@ -8,7 +8,7 @@ import type {
   DeploymentRow,
   EnvClass,
   IncidentRow,
-  PullRequestRow,
+  PullRequest,
 } from '../model/artifacts';
 import type { StoredEvent } from '../model/events';
 import { prId } from '../model/subjects';
@@ -71,12 +71,12 @@ export function foldCommit(events: StoredEvent[]): Commit {
 function prState(
   mergedAt: number | null,
   closedAt: number | null,
-): PullRequestRow['state'] {
+): PullRequest['state'] {
   if (mergedAt !== null) return 'merged';
   return closedAt !== null ? 'closed' : 'open';
 }
 
-export function foldPullRequest(events: StoredEvent[]): PullRequestRow {
+export function foldPullRequest(events: StoredEvent[]): PullRequest {
   const sorted = [...events].sort(byTime);
   const last = sorted[sorted.length - 1];
   const firstAt = (type: string) =>
@@ -107,11 +107,11 @@ export function foldPullRequest(events: StoredEvent[]): PullRequestRow {
         .filter(Boolean)
         .pop() ?? null,
     state: prState(mergedAt, closedAt),
-    opened_at: opened ?? sorted[0].at,
-    merged_at: mergedAt,
-    closed_at: closedAt,
-    merge_commit_sha: mergeSha,
-    updated_at: last.at,
+    openedAt: opened ?? sorted[0].at,
+    mergedAt: mergedAt,
+    closedAt: closedAt,
+    mergeCommitSha: mergeSha,
+    updatedAt: last.at,
     commits: [...commits].sort(),
   };
 }

@@ -3,14 +3,14 @@ import { headBranchCommits } from './headBranchCommits';
 const pr = (
   id: string,
   branch: string | null,
-  end: { merged_at?: number; closed_at?: number } = {},
+  end: { mergedAt?: number; closedAt?: number } = {},
   repository: string | null = 'acme/payments',
 ) => ({
   id,
   repository,
   branch,
-  merged_at: end.merged_at ?? null,
-  closed_at: end.closed_at ?? null,
+  mergedAt: end.mergedAt ?? null,
+  closedAt: end.closedAt ?? null,
 });
 const push = (
   sha: string,
@@ -23,7 +23,7 @@ describe('headBranchCommits', () => {
   it('gives a PR the commits pushed to its branch up to its merge, in any repository case', () => {
     expect(
       headBranchCommits(
-        [pr('acme/payments#7', 'feature/100-step-1', { merged_at: 50 })],
+        [pr('acme/payments#7', 'feature/100-step-1', { mergedAt: 50 })],
         [
           push('aaaaaaa', 'feature/100-step-1', 10),
           push('bbbbbbb', 'feature/100-step-1', 50, 'Acme/Payments'),
@@ -33,16 +33,16 @@ describe('headBranchCommits', () => {
         ],
       ),
     ).toEqual([
-      { pr_id: 'acme/payments#7', sha: 'aaaaaaa' },
-      { pr_id: 'acme/payments#7', sha: 'bbbbbbb' },
+      { prId: 'acme/payments#7', sha: 'aaaaaaa' },
+      { prId: 'acme/payments#7', sha: 'bbbbbbb' },
     ]);
   });
 
   it('splits a reused branch between its PRs by when each ended, the open one last', () => {
     const prs = [
       pr('acme/payments#3', 'fix', {}), // still open
-      pr('acme/payments#1', 'fix', { merged_at: 100 }),
-      pr('acme/payments#2', 'fix', { closed_at: 200 }), // closed unmerged
+      pr('acme/payments#1', 'fix', { mergedAt: 100 }),
+      pr('acme/payments#2', 'fix', { closedAt: 200 }), // closed unmerged
     ];
     const commits = [
       push('1111111', 'fix', 90),
@@ -50,9 +50,9 @@ describe('headBranchCommits', () => {
       push('3333333', 'fix', 250),
     ];
     const expected = [
-      { pr_id: 'acme/payments#1', sha: '1111111' },
-      { pr_id: 'acme/payments#2', sha: '2222222' },
-      { pr_id: 'acme/payments#3', sha: '3333333' },
+      { prId: 'acme/payments#1', sha: '1111111' },
+      { prId: 'acme/payments#2', sha: '2222222' },
+      { prId: 'acme/payments#3', sha: '3333333' },
     ];
     expect(headBranchCommits(prs, commits)).toEqual(expected);
     // the same sets in another order give the same pairs
@@ -64,7 +64,7 @@ describe('headBranchCommits', () => {
   it('gives pushes after every PR of the branch ended to none, and ignores unnamed branches', () => {
     expect(
       headBranchCommits(
-        [pr('acme/payments#1', 'fix', { merged_at: 100 }), pr('x', null)],
+        [pr('acme/payments#1', 'fix', { mergedAt: 100 }), pr('x', null)],
         [push('1111111', 'fix', 101), push('2222222', null, 5)],
       ),
     ).toEqual([]);

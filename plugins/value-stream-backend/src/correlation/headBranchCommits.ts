@@ -1,4 +1,4 @@
-import type { Commit, PullRequestRow } from '../model/artifacts';
+import type { Commit, PrCommit, PullRequest } from '../model/artifacts';
 import { branchKey } from '../model/branches';
 
 /** A commit pushed to a branch other than the default one. */
@@ -8,8 +8,8 @@ export type BranchCommit = Pick<
 >;
 /** A pull request with the head branch it was opened from. */
 export type BranchPullRequest = Pick<
-  PullRequestRow,
-  'id' | 'repository' | 'branch' | 'merged_at' | 'closed_at'
+  PullRequest,
+  'id' | 'repository' | 'branch' | 'mergedAt' | 'closedAt'
 >;
 
 /**
@@ -22,24 +22,24 @@ export type BranchPullRequest = Pick<
 export function headBranchCommits(
   prs: readonly BranchPullRequest[],
   commits: readonly BranchCommit[],
-): { pr_id: string; sha: string }[] {
+): PrCommit[] {
   const byBranch = new Map<string, { id: string; until: number }[]>();
   for (const p of prs) {
     if (!p.repository || !p.branch) continue;
     const k = branchKey(p.repository, p.branch);
     const list = byBranch.get(k) ?? [];
-    list.push({ id: p.id, until: p.merged_at ?? p.closed_at ?? Infinity });
+    list.push({ id: p.id, until: p.mergedAt ?? p.closedAt ?? Infinity });
     byBranch.set(k, list);
   }
   for (const list of byBranch.values())
     list.sort((a, b) => a.until - b.until || a.id.localeCompare(b.id));
-  const pairs: { pr_id: string; sha: string }[] = [];
+  const pairs: PrCommit[] = [];
   for (const c of commits) {
     if (!c.repository || !c.branch) continue;
     const pr = byBranch
       .get(branchKey(c.repository, c.branch))
       ?.find(p => p.until >= c.pushedAt);
-    if (pr) pairs.push({ pr_id: pr.id, sha: c.sha });
+    if (pr) pairs.push({ prId: pr.id, sha: c.sha });
   }
   return pairs;
 }

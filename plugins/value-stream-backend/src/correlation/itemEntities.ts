@@ -1,11 +1,6 @@
 import type { EventData } from '@valuestream/backstage-plugin-value-stream-common';
 import type { EntityIndex } from '../entities/EntityIndex';
-import type {
-  Commit,
-  DeploymentRow,
-  PullRequestRow,
-  StoredEvent,
-} from '../model';
+import type { Commit, DeploymentRow, PullRequest, StoredEvent } from '../model';
 import { unique } from './collections';
 import { byTime } from './folds';
 
@@ -13,7 +8,7 @@ import { byTime } from './folds';
 export interface ItemEntityInput {
   /** The item's own `work_item.*` events. */
   events: readonly StoredEvent[];
-  pullRequests: readonly Pick<PullRequestRow, 'repository'>[];
+  pullRequests: readonly Pick<PullRequest, 'repository'>[];
   commits: readonly Pick<Commit, 'repository'>[];
   deployments: readonly Pick<DeploymentRow, 'entity_ref' | 'service'>[];
 }

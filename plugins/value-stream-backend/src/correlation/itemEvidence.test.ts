@@ -6,7 +6,7 @@ import type {
   BuildRow,
   Commit,
   DeploymentRow,
-  PullRequestRow,
+  PullRequest,
   StoredEvent,
 } from '../model';
 import { buildJourney } from './buildJourney';
@@ -34,7 +34,7 @@ const commit: Commit = {
   authoredAt: t(1),
   pushedAt: t(1),
 };
-const pr: PullRequestRow = {
+const pr: PullRequest = {
   id: 'acme/payments#7',
   repository: 'acme/payments',
   number: 7,
@@ -42,11 +42,11 @@ const pr: PullRequestRow = {
   body: null,
   branch: 'feature/pay-1',
   state: 'merged',
-  opened_at: t(2),
-  merged_at: t(3),
-  closed_at: null,
-  merge_commit_sha: 'm1',
-  updated_at: t(3),
+  openedAt: t(2),
+  mergedAt: t(3),
+  closedAt: null,
+  mergeCommitSha: 'm1',
+  updatedAt: t(3),
   commits: ['c1'],
 };
 const build: BuildRow = {

@@ -7,7 +7,7 @@ import type {
   BuildRow,
   Commit,
   DeploymentRow,
-  PullRequestRow,
+  PullRequest,
 } from '../model/artifacts';
 import {
   deploymentRecord,
@@ -39,7 +39,7 @@ export interface ItemEvidenceInput {
   /** The item's own `work_item.*` events. */
   events: readonly StoredEvent[];
   /** The pull requests linked to the item. */
-  pullRequests: readonly PullRequestRow[];
+  pullRequests: readonly PullRequest[];
   /** The item's commits: linked to it, or through its pull requests. */
   commits: readonly Commit[];
   /** The builds of those commits. */
@@ -77,8 +77,8 @@ export function itemEvidence(input: ItemEvidenceInput): Evidence[] {
       evidence.push({ kind: 'auto', at, stage, order });
   };
   for (const pr of input.pullRequests) {
-    auto('pr_opened', pr.opened_at, `pr/${pr.id}`);
-    auto('pr_merged', pr.merged_at, `pr/${pr.id}`);
+    auto('pr_opened', pr.openedAt, `pr/${pr.id}`);
+    auto('pr_merged', pr.mergedAt, `pr/${pr.id}`);
   }
   for (const c of input.commits)
     auto('first_commit', c.pushedAt, `commit/${c.sha}`);

@@ -1,5 +1,5 @@
 import type { DatabaseValueStreamStore } from '../database/DatabaseValueStreamStore';
-import type { Commit, PullRequestRow } from '../model/artifacts';
+import type { Commit, PullRequest } from '../model/artifacts';
 import { branchKey } from '../model/branches';
 import { unique } from './collections';
 import { headBranchCommits } from './headBranchCommits';
@@ -15,7 +15,7 @@ export async function linkHeadBranches(
     'branchHistory' | 'replaceBranchCommits'
   >,
   commits: readonly Commit[],
-  prs: readonly PullRequestRow[],
+  prs: readonly PullRequest[],
 ): Promise<{ prIds: string[]; shas: string[]; repositories: string[] }> {
   const branches = new Map<string, { repository: string; branch: string }>();
   for (const x of [...commits.filter(c => !c.onDefault), ...prs])
@@ -33,9 +33,9 @@ export async function linkHeadBranches(
   const changed = [...added, ...removed];
   const repositoryOf = new Map(history.prs.map(p => [p.id, p.repository]));
   return {
-    prIds: unique(changed.map(p => p.pr_id)),
+    prIds: unique(changed.map(p => p.prId)),
     shas: unique(changed.map(p => p.sha)),
     // a merged PR's commits are what its deployments include
-    repositories: unique(changed.flatMap(p => repositoryOf.get(p.pr_id) ?? [])),
+    repositories: unique(changed.flatMap(p => repositoryOf.get(p.prId) ?? [])),
   };
 }

@@ -1,4 +1,4 @@
-import type { Commit, PullRequestRow } from '../model';
+import type { Commit, PullRequest } from '../model';
 import {
   commitLinks,
   namedPullRequest,
@@ -24,7 +24,7 @@ const commit = (
   pushedAt: 0,
   ...extra,
 });
-const pr = (number: number, extra: Partial<PullRequestRow> = {}) =>
+const pr = (number: number, extra: Partial<PullRequest> = {}) =>
   ({
     id: `${REPO}#${number}`,
     repository: REPO,
@@ -33,14 +33,14 @@ const pr = (number: number, extra: Partial<PullRequestRow> = {}) =>
     body: null,
     branch: null,
     state: 'open',
-    opened_at: 0,
-    merged_at: null,
-    closed_at: null,
-    merge_commit_sha: null,
-    updated_at: 0,
+    openedAt: 0,
+    mergedAt: null,
+    closedAt: null,
+    mergeCommitSha: null,
+    updatedAt: 0,
     commits: [],
     ...extra,
-  } satisfies PullRequestRow);
+  } satisfies PullRequest);
 
 describe('namedPullRequest', () => {
   it('names the PR of a merge or squash commit of a known repository', () => {
@@ -89,8 +89,8 @@ describe('commitLinks', () => {
     );
     expect(links).toEqual([{ item_key: 'PAY-1', kind: 'commit', ref: 's' }]);
     expect(prCommits).toEqual([
-      { pr_id: 'acme/payments#4', sha: 'm' },
-      { pr_id: 'acme/payments#5', sha: 's' },
+      { prId: 'acme/payments#4', sha: 'm' },
+      { prId: 'acme/payments#5', sha: 's' },
     ]);
   });
 
@@ -101,7 +101,7 @@ describe('commitLinks', () => {
     ]);
     expect(commitLinks([c], known('acme/payments#5'))).toEqual({
       links: [],
-      prCommits: [{ pr_id: 'acme/payments#5', sha: 's' }],
+      prCommits: [{ prId: 'acme/payments#5', sha: 's' }],
     });
   });
 });

@@ -1,6 +1,6 @@
 import type { DatabaseValueStreamStore } from '../database/DatabaseValueStreamStore';
 import type { EntityIndex } from '../entities/EntityIndex';
-import type { Commit, LinkRow, PullRequestRow } from '../model';
+import type { Commit, LinkRow, PrCommit, PullRequest } from '../model';
 import { prId } from '../model';
 import { unique } from './collections';
 import {
@@ -26,12 +26,6 @@ export type LinkingStore = Pick<
 
 /** The project keys that count in a repository's text (see `KeyContext`). */
 export type ProjectKeysOf = (repository: string | null) => ReadonlySet<string>;
-
-/** A commit of a pull request. */
-export interface PrCommit {
-  pr_id: string;
-  sha: string;
-}
 
 /**
  * Project keys of the entities owning the repository plus `valueStream.workItemKeys`.
@@ -89,7 +83,7 @@ export function commitLinks(
       // pair is kept so that the PR, should it arrive later, finds the commit.
       if (pr.merge || c.onDefault || context.knownPrIds.has(pr.id))
         keys.delete(pr.id);
-      prCommits.push({ pr_id: pr.id, sha: c.sha });
+      prCommits.push({ prId: pr.id, sha: c.sha });
     }
     for (const key of keys)
       links.push({ item_key: key, kind: 'commit', ref: c.sha });
@@ -99,7 +93,7 @@ export function commitLinks(
 
 /** The work items PRs name in their title, body and branch. Pure. */
 export function pullRequestLinks(
-  prs: readonly PullRequestRow[],
+  prs: readonly PullRequest[],
   projectKeys: ProjectKeysOf,
 ): LinkRow[] {
   const links: LinkRow[] = [];
@@ -154,7 +148,7 @@ export async function linkCommits(
 /** Links PRs to the work items they name. */
 export async function linkPullRequests(
   store: LinkingStore,
-  prs: readonly PullRequestRow[],
+  prs: readonly PullRequest[],
   projectKeys: ProjectKeysOf,
 ): Promise<void> {
   await store.addLinks(pullRequestLinks(prs, projectKeys));
@@ -163,7 +157,7 @@ export async function linkPullRequests(
 /** Links commits, then PRs, to the work items they name. */
 export async function linkArtifacts(
   store: LinkingStore,
-  artifacts: { commits: readonly Commit[]; prs: readonly PullRequestRow[] },
+  artifacts: { commits: readonly Commit[]; prs: readonly PullRequest[] },
   projectKeys: ProjectKeysOf,
 ): Promise<void> {
   await linkCommits(store, artifacts.commits, projectKeys);
@@ -176,7 +170,7 @@ export async function linkArtifacts(
  */
 export async function relinkSquashCommits(
   store: LinkingStore,
-  prs: readonly PullRequestRow[],
+  prs: readonly PullRequest[],
   projectKeys: ProjectKeysOf,
 ): Promise<{ shas: string[]; keys: string[] }> {
   const ids = new Set(prs.map(p => p.id));

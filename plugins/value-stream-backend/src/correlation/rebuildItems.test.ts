@@ -4,7 +4,7 @@ import type {
   Commit,
   DeploymentRow,
   LinkRow,
-  PullRequestRow,
+  PullRequest,
   StoredEvent,
   StoredJourney,
 } from '../model';
@@ -51,7 +51,7 @@ const commit = (sha: string, hours: number): Commit => ({
   authoredAt: t(hours),
   pushedAt: t(hours),
 });
-const pr: PullRequestRow = {
+const pr: PullRequest = {
   id: 'acme/payments#7',
   repository: 'acme/payments',
   number: 7,
@@ -59,11 +59,11 @@ const pr: PullRequestRow = {
   body: null,
   branch: null,
   state: 'merged',
-  opened_at: t(2),
-  merged_at: t(3),
-  closed_at: null,
-  merge_commit_sha: 'm1',
-  updated_at: t(3),
+  openedAt: t(2),
+  mergedAt: t(3),
+  closedAt: null,
+  mergeCommitSha: 'm1',
+  updatedAt: t(3),
   commits: ['c1', 'c2'],
 };
 const deployment: DeploymentRow = {

@@ -9,7 +9,7 @@ import type {
   Commit,
   DeploymentRow,
   LinkRow,
-  PullRequestRow,
+  PullRequest,
   StoredEvent,
   StoredJourney,
 } from '../model';
@@ -70,7 +70,7 @@ export function statusMapping(
 /** Everything stored about the artifacts linked to a set of items. */
 export interface LinkedArtifacts {
   links: ReadonlyMap<string, LinkRow[]>;
-  pullRequests: ReadonlyMap<string, PullRequestRow>;
+  pullRequests: ReadonlyMap<string, PullRequest>;
   commits: ReadonlyMap<string, Commit>;
   builds: ReadonlyMap<string, BuildRow[]>;
   deploymentsBySha: ReadonlyMap<string, DeploymentRow[]>;
@@ -79,14 +79,14 @@ export interface LinkedArtifacts {
 /** An item's commits: linked to it, or through its PRs (their commits and merge commit). Pure. */
 export function itemShas(
   links: readonly LinkRow[],
-  pullRequests: ReadonlyMap<string, PullRequestRow>,
+  pullRequests: ReadonlyMap<string, PullRequest>,
 ): Set<string> {
   const out = new Set<string>();
   for (const l of links) {
     if (l.kind === 'commit') out.add(l.ref);
     const pr = l.kind === 'pr' ? pullRequests.get(l.ref) : undefined;
     pr?.commits.forEach(c => out.add(c));
-    if (pr?.merge_commit_sha) out.add(pr.merge_commit_sha);
+    if (pr?.mergeCommitSha) out.add(pr.mergeCommitSha);
   }
   return out;
 }

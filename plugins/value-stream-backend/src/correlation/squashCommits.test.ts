@@ -66,7 +66,7 @@ describe.each(databases.eachSupportedId())('squash commits on %p', id => {
     try {
       expect(await vs.store.linksForItems(['acme/shop#100'])).toEqual([]);
       expect(await vs.store.prCommits(['acme/shop#100'])).toEqual([
-        { pr_id: 'acme/shop#100', sha: 'aaaaaaa1' },
+        { prId: 'acme/shop#100', sha: 'aaaaaaa1' },
       ]);
     } finally {
       await vs.knex.destroy();

@@ -6,9 +6,10 @@ import type { Knex } from 'knex';
 import type {
   BuildRow,
   Commit,
+  PrCommit,
   DeploymentRow,
   IncidentRow,
-  PullRequestRow,
+  PullRequest,
 } from '../model/artifacts';
 import type { EventRow } from '../model/events';
 import type { LinkRow, StoredJourney } from '../model/workItems';
@@ -126,10 +127,10 @@ export class DatabaseValueStreamStore {
   upsertCommits(rows: Commit[]) {
     return this.scm.upsertCommits(rows);
   }
-  upsertPullRequests(rows: PullRequestRow[]) {
+  upsertPullRequests(rows: PullRequest[]) {
     return this.scm.upsertPullRequests(rows);
   }
-  addPrCommits(pairs: { pr_id: string; sha: string }[]) {
+  addPrCommits(pairs: PrCommit[]) {
     return this.scm.addPrCommits(pairs);
   }
 
@@ -137,10 +138,7 @@ export class DatabaseValueStreamStore {
     return this.scm.branchHistory(branches);
   }
 
-  replaceBranchCommits(
-    prIds: string[],
-    pairs: { pr_id: string; sha: string }[],
-  ) {
+  replaceBranchCommits(prIds: string[], pairs: PrCommit[]) {
     return this.scm.replaceBranchCommits(prIds, pairs);
   }
   upsertBuilds(rows: BuildRow[]) {

@@ -2,7 +2,8 @@ import type { Knex } from 'knex';
 import type {
   BuildRow,
   Commit,
-  PullRequestRow,
+  PrCommit,
+  PullRequest,
   RepositoryHistory,
 } from '../model/artifacts';
 import { branchKey } from '../model/branches';
@@ -45,7 +46,7 @@ const commitRow = (c: Commit): CommitsTable => ({
 const toPullRequest = (
   r: PullRequestsTable,
   commits: string[],
-): PullRequestRow => ({
+): PullRequest => ({
   id: r.id,
   repository: r.repository,
   number: Number(r.number),
@@ -53,12 +54,38 @@ const toPullRequest = (
   body: r.body,
   branch: r.branch,
   state: r.state,
-  opened_at: num(r.opened_at),
-  merged_at: num(r.merged_at),
-  closed_at: num(r.closed_at),
-  merge_commit_sha: r.merge_commit_sha,
-  updated_at: num(r.updated_at)!,
+  openedAt: num(r.opened_at),
+  mergedAt: num(r.merged_at),
+  closedAt: num(r.closed_at),
+  mergeCommitSha: r.merge_commit_sha,
+  updatedAt: num(r.updated_at)!,
   commits,
+});
+
+const pullRequestRow = (p: PullRequest): PullRequestsTable => ({
+  id: p.id,
+  repository: p.repository,
+  number: p.number,
+  title: p.title,
+  body: p.body,
+  branch: p.branch,
+  state: p.state,
+  opened_at: p.openedAt,
+  merged_at: p.mergedAt,
+  closed_at: p.closedAt,
+  merge_commit_sha: p.mergeCommitSha,
+  updated_at: p.updatedAt,
+});
+
+const toPrCommit = (r: PrCommitsTable): PrCommit => ({
+  prId: r.pr_id,
+  sha: r.sha,
+});
+
+const prCommitRow = (p: PrCommit, viaBranch: boolean): PrCommitsTable => ({
+  pr_id: p.prId,
+  sha: p.sha,
+  via_branch: viaBranch,
 });
 
 const toBuild = (r: BuildsTable): BuildRow => ({
@@ -79,30 +106,28 @@ export class ScmStore {
     await upsert(this.db, 'vs_commits', rows.map(commitRow), 'sha');
   }
 
-  async upsertPullRequests(rows: PullRequestRow[]) {
+  async upsertPullRequests(rows: PullRequest[]) {
     await upsert(
       this.db,
       'vs_pull_requests',
-      rows.map(({ commits, ...r }) => r),
+      rows.map(pullRequestRow),
       'id',
       12,
     );
     await this.addPrCommits(
       rows.flatMap(r => [
-        ...r.commits.map(sha => ({ pr_id: r.id, sha })),
-        ...(r.merge_commit_sha
-          ? [{ pr_id: r.id, sha: r.merge_commit_sha }]
-          : []),
+        ...r.commits.map(sha => ({ prId: r.id, sha })),
+        ...(r.mergeCommitSha ? [{ prId: r.id, sha: r.mergeCommitSha }] : []),
       ]),
     );
   }
 
   /** Pairs an event lists (or a merge/squash commit names): they stay, whatever the branch says. */
-  async addPrCommits(pairs: { pr_id: string; sha: string }[]) {
+  async addPrCommits(pairs: PrCommit[]) {
     await upsert(
       this.db,
       'vs_pr_commits',
-      pairs.map(p => ({ pr_id: p.pr_id, sha: p.sha, via_branch: false })),
+      pairs.map(p => prCommitRow(p, false)),
       ['pr_id', 'sha'],
     );
   }
@@ -152,8 +177,8 @@ export class ScmStore {
         id: p.id,
         repository: p.repository,
         branch: p.branch,
-        merged_at: num(p.merged_at),
-        closed_at: num(p.closed_at),
+        mergedAt: num(p.merged_at),
+        closedAt: num(p.closed_at),
       })),
       commits: commits.filter(inWanted).map(c => ({
         sha: c.sha,
@@ -170,11 +195,8 @@ export class ScmStore {
    */
   async replaceBranchCommits(
     prIds: string[],
-    pairs: { pr_id: string; sha: string }[],
-  ): Promise<{
-    added: { pr_id: string; sha: string }[];
-    removed: { pr_id: string; sha: string }[];
-  }> {
+    pairs: PrCommit[],
+  ): Promise<{ added: PrCommit[]; removed: PrCommit[] }> {
     const before = (
       await selectIn<PrCommitsTable>(
         () =>
@@ -184,9 +206,8 @@ export class ScmStore {
         'pr_id',
         prIds,
       )
-    ).map(p => ({ pr_id: p.pr_id, sha: p.sha }));
-    const id = (p: { pr_id: string; sha: string }) =>
-      `${p.pr_id}\u0000${p.sha}`;
+    ).map(toPrCommit);
+    const id = (p: PrCommit) => `${p.prId}\u0000${p.sha}`;
     const keep = new Set(pairs.map(id));
     const had = new Set(before.map(id));
     const removed = before.filter(p => !keep.has(id(p)));
@@ -196,14 +217,14 @@ export class ScmStore {
         .where('via_branch', true)
         .whereIn(
           ['pr_id', 'sha'],
-          part.map(p => [p.pr_id, p.sha]),
+          part.map(p => [p.prId, p.sha]),
         )
         .delete();
     // An added pair that an event listed already stays as it is (not via_branch).
     await insertIgnore(
       this.db,
       'vs_pr_commits',
-      added.map(p => ({ ...p, via_branch: true })),
+      added.map(p => prCommitRow(p, true)),
       ['pr_id', 'sha'],
     );
     return { added, removed };
@@ -227,12 +248,13 @@ export class ScmStore {
     return [...new Set(rows.map(r => r.pr_id))];
   }
 
-  async prCommits(prIds: string[]): Promise<PrCommitsTable[]> {
-    return selectIn<PrCommitsTable>(
+  async prCommits(prIds: string[]): Promise<PrCommit[]> {
+    const rows = await selectIn<PrCommitsTable>(
       () => this.db('vs_pr_commits').select('pr_id', 'sha'),
       'pr_id',
       prIds,
     );
+    return rows.map(toPrCommit);
   }
 
   async commits(shas: string[]): Promise<Commit[]> {
@@ -254,7 +276,7 @@ export class ScmStore {
     return rows.map(r => r.id);
   }
 
-  async pullRequests(ids: string[]): Promise<PullRequestRow[]> {
+  async pullRequests(ids: string[]): Promise<PullRequest[]> {
     const rows = await selectIn<PullRequestsTable>(
       () => this.db('vs_pull_requests').select('*'),
       'id',
@@ -263,7 +285,7 @@ export class ScmStore {
     const commits = await this.prCommits(ids);
     const byPr = new Map<string, string[]>();
     for (const c of commits)
-      (byPr.get(c.pr_id) ?? byPr.set(c.pr_id, []).get(c.pr_id)!).push(c.sha);
+      (byPr.get(c.prId) ?? byPr.set(c.prId, []).get(c.prId)!).push(c.sha);
     return rows.map(r => toPullRequest(r, byPr.get(r.id) ?? []));
   }
 
@@ -289,7 +311,7 @@ export class ScmStore {
 
   async pullRequestsInRepositories(
     repositories: string[],
-  ): Promise<PullRequestRow[]> {
+  ): Promise<PullRequest[]> {
     const rows = await selectIn<Pick<PullRequestsTable, 'id'>>(
       () => this.db('vs_pull_requests').select('id'),
       'repository',

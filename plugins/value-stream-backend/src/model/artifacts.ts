@@ -13,7 +13,7 @@ export interface Commit {
   pushedAt: number;
 }
 
-export interface PullRequestRow {
+export interface PullRequest {
   id: string;
   repository: string | null;
   number: number;
@@ -21,12 +21,18 @@ export interface PullRequestRow {
   body: string | null;
   branch: string | null;
   state: 'open' | 'merged' | 'closed';
-  opened_at: number | null;
-  merged_at: number | null;
-  closed_at: number | null;
-  merge_commit_sha: string | null;
-  updated_at: number;
+  openedAt: number | null;
+  mergedAt: number | null;
+  closedAt: number | null;
+  mergeCommitSha: string | null;
+  updatedAt: number;
   commits: string[];
+}
+
+/** A commit of a pull request. */
+export interface PrCommit {
+  prId: string;
+  sha: string;
 }
 
 export interface BuildRow {

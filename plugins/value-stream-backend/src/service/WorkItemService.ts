@@ -196,7 +196,7 @@ export class WorkItemService {
     );
     for (const p of allPrs) {
       p.commits.forEach(c => shas.add(c));
-      if (p.merge_commit_sha) shas.add(p.merge_commit_sha);
+      if (p.mergeCommitSha) shas.add(p.mergeCommitSha);
     }
     const allCommits = await s.commits([...shas]);
     const allDeployments = await s.deployments(
@@ -253,7 +253,7 @@ export class WorkItemService {
           number: p.number,
           title: p.title,
           state: p.state,
-          mergedAt: isoOrNull(p.merged_at),
+          mergedAt: isoOrNull(p.mergedAt),
           ...url(
             p.repository,
             hosts.hostOf(p.repository) === 'gitlab.com'
