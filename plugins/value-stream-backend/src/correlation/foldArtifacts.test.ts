@@ -110,7 +110,7 @@ describe('foldArtifacts', () => {
     expect(a.prs.map(p => [p.id, p.state])).toEqual([
       ['acme/payments#7', 'merged'],
     ]);
-    expect(a.builds.map(b => b.build_id)).toEqual(['b1']);
+    expect(a.builds.map(b => b.buildId)).toEqual(['b1']);
     expect(a.deployments).toEqual([
       expect.objectContaining({
         deployment_id: 'd1',

@@ -1,6 +1,6 @@
 import type { DatabaseValueStreamStore } from '../database/DatabaseValueStreamStore';
 import type {
-  BuildRow,
+  Build,
   Commit,
   DeploymentRow,
   IncidentRow,
@@ -67,7 +67,7 @@ export function itemKeysOf(subjects: ReadonlyMap<string, string[]>): string[] {
 export interface FoldedArtifacts {
   commits: Commit[];
   prs: PullRequest[];
-  builds: BuildRow[];
+  builds: Build[];
   deployments: DeploymentRow[];
   incidents: IncidentRow[];
 }
@@ -138,7 +138,7 @@ export function touchedShas(
 ): Set<string> {
   const shas = new Set<string>([
     ...a.commits.map(c => c.sha),
-    ...a.builds.map(b => b.commit_sha),
+    ...a.builds.map(b => b.commitSha),
     ...a.deployments.flatMap(d => [
       ...d.commits,
       ...(d.commit_sha ? [d.commit_sha] : []),

@@ -193,12 +193,12 @@ describe('foldBuild', () => {
         foldBuild,
       ),
     ).toEqual({
-      build_id: 'b1',
+      buildId: 'b1',
       repository: 'acme/payments',
       pipeline: 'ci',
-      commit_sha: 'm1',
-      started_at: t(1),
-      finished_at: t(2),
+      commitSha: 'm1',
+      startedAt: t(1),
+      finishedAt: t(2),
       status: 'failure',
     });
   });
@@ -207,13 +207,13 @@ describe('foldBuild', () => {
     expect(
       foldBuild([ev('build.started', 1, { buildId: 'b1', commitSha: 'm1' })]),
     ).toMatchObject({
-      finished_at: null,
+      finishedAt: null,
       status: null,
     });
     expect(
       foldBuild([ev('build.finished', 1, { buildId: 'b1', commitSha: 'm1' })]),
     ).toMatchObject({
-      started_at: null,
+      startedAt: null,
       status: 'success',
     });
   });

@@ -3,7 +3,7 @@ import type {
   ItemType,
 } from '@valuestream/backstage-plugin-value-stream-common';
 import type {
-  BuildRow,
+  Build,
   Commit,
   DeploymentRow,
   EnvClass,
@@ -116,18 +116,18 @@ export function foldPullRequest(events: StoredEvent[]): PullRequest {
   };
 }
 
-export function foldBuild(events: StoredEvent[]): BuildRow {
+export function foldBuild(events: StoredEvent[]): Build {
   const sorted = [...events].sort(byTime);
   const finished = sorted.filter(e => e.type === 'build.finished').pop();
   const d = data<BuildData>(sorted[0]);
   return {
-    build_id: d.buildId,
+    buildId: d.buildId,
     repository: sorted.find(e => e.repository)?.repository ?? null,
     pipeline:
       sorted.map(e => data<BuildData>(e).pipeline).find(Boolean) ?? null,
-    commit_sha: d.commitSha,
-    started_at: sorted.find(e => e.type === 'build.started')?.at ?? null,
-    finished_at: finished?.at ?? null,
+    commitSha: d.commitSha,
+    startedAt: sorted.find(e => e.type === 'build.started')?.at ?? null,
+    finishedAt: finished?.at ?? null,
     status: finished ? data<BuildData>(finished).status ?? 'success' : null,
   };
 }

@@ -3,7 +3,7 @@ import {
   StageDefinition,
 } from '@valuestream/backstage-plugin-value-stream-common';
 import type {
-  BuildRow,
+  Build,
   Commit,
   DeploymentRow,
   PullRequest,
@@ -49,13 +49,13 @@ const pr: PullRequest = {
   updatedAt: t(3),
   commits: ['c1'],
 };
-const build: BuildRow = {
-  build_id: 'b1',
+const build: Build = {
+  buildId: 'b1',
   repository: 'acme/payments',
   pipeline: null,
-  commit_sha: 'm1',
-  started_at: t(4),
-  finished_at: t(5),
+  commitSha: 'm1',
+  startedAt: t(4),
+  finishedAt: t(5),
   status: 'success',
 };
 const deployment = (

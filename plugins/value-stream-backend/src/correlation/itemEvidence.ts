@@ -4,7 +4,7 @@ import type {
   StageRole,
 } from '@valuestream/backstage-plugin-value-stream-common';
 import type {
-  BuildRow,
+  Build,
   Commit,
   DeploymentRow,
   PullRequest,
@@ -43,7 +43,7 @@ export interface ItemEvidenceInput {
   /** The item's commits: linked to it, or through its pull requests. */
   commits: readonly Commit[];
   /** The builds of those commits. */
-  builds: readonly BuildRow[];
+  builds: readonly Build[];
   /** The deployments that include any of those commits, each once. */
   deployments: readonly DeploymentRow[];
   roles: RoleStages;
@@ -83,9 +83,9 @@ export function itemEvidence(input: ItemEvidenceInput): Evidence[] {
   for (const c of input.commits)
     auto('first_commit', c.pushedAt, `commit/${c.sha}`);
   for (const b of input.builds) {
-    auto('build_started', b.started_at, `build/${b.build_id}`);
+    auto('build_started', b.startedAt, `build/${b.buildId}`);
     if (b.status === 'success')
-      auto('build_succeeded', b.finished_at, `build/${b.build_id}`);
+      auto('build_succeeded', b.finishedAt, `build/${b.buildId}`);
   }
   for (const dep of input.deployments) {
     const order = `deployment/${dep.deployment_id}`;

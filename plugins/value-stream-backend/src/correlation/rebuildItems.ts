@@ -5,7 +5,7 @@ import type { DatabaseValueStreamStore } from '../database/DatabaseValueStreamSt
 import type { EntityIndex } from '../entities/EntityIndex';
 import { computeItemStats } from '../metrics/itemStats';
 import type {
-  BuildRow,
+  Build,
   Commit,
   DeploymentRow,
   LinkRow,
@@ -72,7 +72,7 @@ export interface LinkedArtifacts {
   links: ReadonlyMap<string, LinkRow[]>;
   pullRequests: ReadonlyMap<string, PullRequest>;
   commits: ReadonlyMap<string, Commit>;
-  builds: ReadonlyMap<string, BuildRow[]>;
+  builds: ReadonlyMap<string, Build[]>;
   deploymentsBySha: ReadonlyMap<string, DeploymentRow[]>;
 }
 
@@ -181,7 +181,7 @@ async function loadLinkedArtifacts(
     keys.flatMap(k => [...itemShas(links.get(k) ?? [], pullRequests)]),
   );
   const commits = new Map((await store.commits(shas)).map(c => [c.sha, c]));
-  const builds = group(await store.buildsForCommits(shas), b => b.commit_sha);
+  const builds = group(await store.buildsForCommits(shas), b => b.commitSha);
   const deployments = await store.deployments(
     await store.deploymentIdsForCommits(shas),
   );

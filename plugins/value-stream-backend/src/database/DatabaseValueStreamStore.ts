@@ -4,7 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
 import type {
-  BuildRow,
+  Build,
   Commit,
   PrCommit,
   DeploymentRow,
@@ -141,7 +141,7 @@ export class DatabaseValueStreamStore {
   replaceBranchCommits(prIds: string[], pairs: PrCommit[]) {
     return this.scm.replaceBranchCommits(prIds, pairs);
   }
-  upsertBuilds(rows: BuildRow[]) {
+  upsertBuilds(rows: Build[]) {
     return this.scm.upsertBuilds(rows);
   }
   refreshEntityChanges(ids?: string[]) {

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type {
-  BuildRow,
+  Build,
   Commit,
   PrCommit,
   PullRequest,
@@ -88,14 +88,24 @@ const prCommitRow = (p: PrCommit, viaBranch: boolean): PrCommitsTable => ({
   via_branch: viaBranch,
 });
 
-const toBuild = (r: BuildsTable): BuildRow => ({
-  build_id: r.build_id,
+const toBuild = (r: BuildsTable): Build => ({
+  buildId: r.build_id,
   repository: r.repository,
   pipeline: r.pipeline,
-  commit_sha: r.commit_sha,
-  started_at: num(r.started_at),
-  finished_at: num(r.finished_at),
+  commitSha: r.commit_sha,
+  startedAt: num(r.started_at),
+  finishedAt: num(r.finished_at),
   status: r.status,
+});
+
+const buildRow = (b: Build): BuildsTable => ({
+  build_id: b.buildId,
+  repository: b.repository,
+  pipeline: b.pipeline,
+  commit_sha: b.commitSha,
+  started_at: b.startedAt,
+  finished_at: b.finishedAt,
+  status: b.status,
 });
 
 /** What SCM and CI report: commits, pull requests (with their commits) and builds. */
@@ -230,8 +240,8 @@ export class ScmStore {
     return { added, removed };
   }
 
-  async upsertBuilds(rows: BuildRow[]) {
-    await upsert(this.db, 'vs_builds', rows, 'build_id');
+  async upsertBuilds(rows: Build[]) {
+    await upsert(this.db, 'vs_builds', rows.map(buildRow), 'build_id');
   }
 
   /** Recomputes `vs_entity_changes` for these change ids (PR ids or shas), or all. */
@@ -289,7 +299,7 @@ export class ScmStore {
     return rows.map(r => toPullRequest(r, byPr.get(r.id) ?? []));
   }
 
-  async buildsForCommits(shas: string[]): Promise<BuildRow[]> {
+  async buildsForCommits(shas: string[]): Promise<Build[]> {
     const rows = await selectIn<BuildsTable>(
       () => this.db('vs_builds').select('*'),
       'commit_sha',

@@ -35,13 +35,13 @@ export interface PrCommit {
   sha: string;
 }
 
-export interface BuildRow {
-  build_id: string;
+export interface Build {
+  buildId: string;
   repository: string | null;
   pipeline: string | null;
-  commit_sha: string;
-  started_at: number | null;
-  finished_at: number | null;
+  commitSha: string;
+  startedAt: number | null;
+  finishedAt: number | null;
   status: string | null;
 }
 

@@ -213,7 +213,7 @@ export class WorkItemService {
     const commits = allCommits.filter(c => repoShown(c.repository));
     const repoOfCommit = new Map(allCommits.map(c => [c.sha, c.repository]));
     const builds = (await s.buildsForCommits([...shas])).filter(b =>
-      repoShown(b.repository ?? repoOfCommit.get(b.commit_sha) ?? null),
+      repoShown(b.repository ?? repoOfCommit.get(b.commitSha) ?? null),
     );
     const deploymentEntities = await s.artifactEntities(
       'deployment',
@@ -262,11 +262,11 @@ export class WorkItemService {
           ),
         })),
         builds: builds
-          .sort((a, b) => (a.started_at ?? 0) - (b.started_at ?? 0))
+          .sort((a, b) => (a.startedAt ?? 0) - (b.startedAt ?? 0))
           .map(b => ({
-            buildId: b.build_id,
+            buildId: b.buildId,
             status: b.status,
-            finishedAt: isoOrNull(b.finished_at),
+            finishedAt: isoOrNull(b.finishedAt),
           })),
         deployments: deployments
           .sort(
