@@ -91,7 +91,7 @@ export class Correlator {
       environments: this.config.environments,
       repositoryForService: s => index.repositoryForService(s),
     });
-    const deploymentIds = a.deployments.map(d => d.deployment_id);
+    const deploymentIds = a.deployments.map(d => d.deploymentId);
     // Commits they no longer include (explicit commits replaced derived inclusion) must be
     // re-correlated too; with those inclusion moved and their own, that is all they include.
     const previouslyDeployed = (

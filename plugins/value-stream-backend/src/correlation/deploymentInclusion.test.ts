@@ -1,4 +1,4 @@
-import type { DeploymentRow, RepositoryHistory } from '../model/artifacts';
+import type { Deployment, RepositoryHistory } from '../model/artifacts';
 import { deriveInclusion } from './deploymentInclusion';
 
 const H = 3_600_000;
@@ -11,20 +11,20 @@ function deployment(
   hours: number,
   commitSha: string | null,
   status: string | null = 'success',
-): DeploymentRow {
+): Deployment {
   return {
-    deployment_id: id,
+    deploymentId: id,
     environment,
-    env_class: environment === 'production' ? 'production' : 'staging',
+    envClass: environment === 'production' ? 'production' : 'staging',
     service: 'payments',
     repository: 'acme/payments',
-    entity_ref: null,
-    commit_sha: commitSha,
-    explicit_commits: false,
-    started_at: t(hours),
-    finished_at: t(hours + 0.5),
+    entityRef: null,
+    commitSha: commitSha,
+    explicitCommits: false,
+    startedAt: t(hours),
+    finishedAt: t(hours + 0.5),
     status,
-    rolled_back_at: null,
+    rolledBackAt: null,
     commits: [],
   };
 }

@@ -1,4 +1,4 @@
-import type { DeploymentRow, RepositoryHistory } from '../model/artifacts';
+import type { Deployment, RepositoryHistory } from '../model/artifacts';
 
 /**
  * Commits included by deployments that name no `commits` (DESIGN §4): every change
@@ -7,7 +7,7 @@ import type { DeploymentRow, RepositoryHistory } from '../model/artifacts';
  * shipped, so they do not use up changes.
  */
 export function deriveInclusion(
-  deployments: DeploymentRow[],
+  deployments: Deployment[],
   history: RepositoryHistory,
 ): Map<string, string[]> {
   const changes: { mergedAt: number; commits: string[] }[] = [];
@@ -29,22 +29,22 @@ export function deriveInclusion(
   }
 
   const result = new Map<string, string[]>();
-  const byEnv = new Map<string, DeploymentRow[]>();
+  const byEnv = new Map<string, Deployment[]>();
   for (const d of deployments)
     (
       byEnv.get(d.environment) ??
       byEnv.set(d.environment, []).get(d.environment)!
     ).push(d);
   for (const list of byEnv.values()) {
-    const at = (d: DeploymentRow) => d.started_at ?? d.finished_at ?? 0;
+    const at = (d: Deployment) => d.startedAt ?? d.finishedAt ?? 0;
     list.sort(
-      (a, b) => at(a) - at(b) || (a.deployment_id < b.deployment_id ? -1 : 1),
+      (a, b) => at(a) - at(b) || (a.deploymentId < b.deploymentId ? -1 : 1),
     );
     const used = new Set<number>();
     for (const d of list) {
       const limit =
-        (d.commit_sha ? mergeTime.get(d.commit_sha) : undefined) ?? at(d);
-      const included = new Set<string>(d.commit_sha ? [d.commit_sha] : []);
+        (d.commitSha ? mergeTime.get(d.commitSha) : undefined) ?? at(d);
+      const included = new Set<string>(d.commitSha ? [d.commitSha] : []);
       const taken: number[] = [];
       changes.forEach((ch, i) => {
         if (!used.has(i) && ch.mergedAt <= limit) {
@@ -53,7 +53,7 @@ export function deriveInclusion(
         }
       });
       if (d.status !== 'failure') taken.forEach(i => used.add(i));
-      result.set(d.deployment_id, [...included].sort());
+      result.set(d.deploymentId, [...included].sort());
     }
   }
   return result;

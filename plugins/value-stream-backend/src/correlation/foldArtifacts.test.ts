@@ -113,12 +113,12 @@ describe('foldArtifacts', () => {
     expect(a.builds.map(b => b.buildId)).toEqual(['b1']);
     expect(a.deployments).toEqual([
       expect.objectContaining({
-        deployment_id: 'd1',
-        env_class: 'production',
+        deploymentId: 'd1',
+        envClass: 'production',
         repository: 'acme/payments-deploy',
       }),
     ]);
-    expect(a.incidents.map(i => i.incident_id)).toEqual(['i1']);
+    expect(a.incidents.map(i => i.incidentId)).toEqual(['i1']);
   });
 
   it('skips subjects without a stored history', () => {
@@ -139,7 +139,7 @@ describe('foldArtifacts', () => {
         ...a,
         commits: a.commits.map(c => ({ ...c, onDefault: false })),
         prs: [],
-        deployments: a.deployments.map(d => ({ ...d, explicit_commits: true })),
+        deployments: a.deployments.map(d => ({ ...d, explicitCommits: true })),
       }),
     ).toEqual([]);
     expect([...touchedShas(a, ['fffffff'], ['aaaaaaa'])]).toEqual([

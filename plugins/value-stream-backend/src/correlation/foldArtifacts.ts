@@ -2,8 +2,8 @@ import type { DatabaseValueStreamStore } from '../database/DatabaseValueStreamSt
 import type {
   Build,
   Commit,
-  DeploymentRow,
-  IncidentRow,
+  Deployment,
+  Incident,
   PullRequest,
   StoredEvent,
 } from '../model';
@@ -68,8 +68,8 @@ export interface FoldedArtifacts {
   commits: Commit[];
   prs: PullRequest[];
   builds: Build[];
-  deployments: DeploymentRow[];
-  incidents: IncidentRow[];
+  deployments: Deployment[];
+  incidents: Incident[];
 }
 
 /** Folds each touched artifact's whole history (see folds.ts) into its row. Pure. */
@@ -121,7 +121,7 @@ export async function upsertArtifacts(
 export function inclusionRepositories(a: FoldedArtifacts): string[] {
   return unique(
     [
-      ...a.deployments.filter(d => !d.explicit_commits).map(d => d.repository),
+      ...a.deployments.filter(d => !d.explicitCommits).map(d => d.repository),
       ...a.commits.filter(c => c.onDefault).map(c => c.repository),
       ...a.prs.filter(p => p.mergedAt !== null).map(p => p.repository),
     ].flatMap(r => (r ? [r] : [])),
@@ -141,7 +141,7 @@ export function touchedShas(
     ...a.builds.map(b => b.commitSha),
     ...a.deployments.flatMap(d => [
       ...d.commits,
-      ...(d.commit_sha ? [d.commit_sha] : []),
+      ...(d.commitSha ? [d.commitSha] : []),
     ]),
     ...a.prs.flatMap(p => [
       ...p.commits,

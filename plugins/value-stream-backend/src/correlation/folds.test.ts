@@ -237,18 +237,18 @@ describe('foldDeployment', () => {
         evs => foldDeployment(evs, ENVS),
       ),
     ).toEqual({
-      deployment_id: 'd1',
+      deploymentId: 'd1',
       environment: 'prod',
-      env_class: 'production',
+      envClass: 'production',
       service: 'payments',
       repository: 'acme/payments',
-      entity_ref: null,
-      commit_sha: 'm1',
-      explicit_commits: false,
-      started_at: t(1),
-      finished_at: t(2),
+      entityRef: null,
+      commitSha: 'm1',
+      explicitCommits: false,
+      startedAt: t(1),
+      finishedAt: t(2),
       status: 'success',
-      rolled_back_at: t(9),
+      rolledBackAt: t(9),
       commits: [],
     });
   });
@@ -272,12 +272,12 @@ describe('foldDeployment', () => {
         ENVS,
       ),
     ).toMatchObject({
-      env_class: 'other',
-      explicit_commits: true,
+      envClass: 'other',
+      explicitCommits: true,
       commits: ['a', 'b'],
       status: 'failure',
-      entity_ref: 'component:default/payments',
-      started_at: null,
+      entityRef: 'component:default/payments',
+      startedAt: null,
     });
   });
 });
@@ -302,15 +302,15 @@ describe('foldIncident', () => {
         foldIncident,
       ),
     ).toEqual({
-      incident_id: 'i1',
+      incidentId: 'i1',
       service: 'PPAY',
-      entity_ref: null,
+      entityRef: null,
       severity: 'critical',
       title: 'Refunds fail',
-      deployment_id: 'd1',
-      commit_sha: null,
-      opened_at: t(1),
-      resolved_at: t(3),
+      deploymentId: 'd1',
+      commitSha: null,
+      openedAt: t(1),
+      resolvedAt: t(3),
     });
   });
 });

@@ -5,9 +5,9 @@ import type {
 import type {
   Build,
   Commit,
-  DeploymentRow,
+  Deployment,
   EnvClass,
-  IncidentRow,
+  Incident,
   PullRequest,
 } from '../model/artifacts';
 import type { StoredEvent } from '../model/events';
@@ -145,7 +145,7 @@ export function envClass(
 export function foldDeployment(
   events: StoredEvent[],
   envs: { production: string[]; staging: string[] },
-): DeploymentRow {
+): Deployment {
   const sorted = [...events].sort(byTime);
   const outcome = sorted
     .filter(
@@ -169,23 +169,23 @@ export function foldDeployment(
   // Every deployment event names its environment (schema): the first one is there.
   const environment = pick('environment')!;
   return {
-    deployment_id: data<DeploymentData>(sorted[0]).deploymentId,
+    deploymentId: data<DeploymentData>(sorted[0]).deploymentId,
     environment,
-    env_class: envClass(environment, envs),
+    envClass: envClass(environment, envs),
     service: pick('service'),
     repository: sorted.find(e => e.repository)?.repository ?? null,
-    entity_ref: sorted.find(e => e.entityRef)?.entityRef ?? null,
-    commit_sha: pick('commitSha'),
-    explicit_commits: commits.size > 0,
-    started_at: sorted.find(e => e.type === 'deployment.started')?.at ?? null,
-    finished_at: outcome?.at ?? null,
+    entityRef: sorted.find(e => e.entityRef)?.entityRef ?? null,
+    commitSha: pick('commitSha'),
+    explicitCommits: commits.size > 0,
+    startedAt: sorted.find(e => e.type === 'deployment.started')?.at ?? null,
+    finishedAt: outcome?.at ?? null,
     status: outcome ? data<DeploymentData>(outcome).status ?? 'success' : null,
-    rolled_back_at: rollback?.at ?? null,
+    rolledBackAt: rollback?.at ?? null,
     commits: [...commits].sort(),
   };
 }
 
-export function foldIncident(events: StoredEvent[]): IncidentRow {
+export function foldIncident(events: StoredEvent[]): Incident {
   const sorted = [...events].sort(byTime);
   const last = <K extends keyof IncidentData>(f: K) =>
     sorted
@@ -193,15 +193,15 @@ export function foldIncident(events: StoredEvent[]): IncidentRow {
       .filter(v => v !== undefined && v !== null)
       .pop() ?? null;
   return {
-    incident_id: data<IncidentData>(sorted[0]).incidentId,
+    incidentId: data<IncidentData>(sorted[0]).incidentId,
     service: last('service'),
-    entity_ref: sorted.find(e => e.entityRef)?.entityRef ?? null,
+    entityRef: sorted.find(e => e.entityRef)?.entityRef ?? null,
     severity: last('severity'),
     title: last('title'),
-    deployment_id: last('deploymentId'),
-    commit_sha: last('commitSha'),
-    opened_at: sorted.find(e => e.type === 'incident.opened')?.at ?? null,
-    resolved_at:
+    deploymentId: last('deploymentId'),
+    commitSha: last('commitSha'),
+    openedAt: sorted.find(e => e.type === 'incident.opened')?.at ?? null,
+    resolvedAt:
       sorted.filter(e => e.type === 'incident.resolved').pop()?.at ?? null,
   };
 }

@@ -55,8 +55,8 @@ describe('itemEntityRefs', () => {
         pullRequests: [{ repository: 'acme/checkout' }],
         commits: [{ repository: 'acme/payments' }, { repository: null }],
         deployments: [
-          { entity_ref: 'component:default/ledger', service: 'checkout-app' },
-          { entity_ref: null, service: 'checkout-app' },
+          { entityRef: 'component:default/ledger', service: 'checkout-app' },
+          { entityRef: null, service: 'checkout-app' },
         ],
       }),
     ).toEqual([

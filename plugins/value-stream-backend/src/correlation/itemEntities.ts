@@ -1,6 +1,6 @@
 import type { EventData } from '@valuestream/backstage-plugin-value-stream-common';
 import type { EntityIndex } from '../entities/EntityIndex';
-import type { Commit, DeploymentRow, PullRequest, StoredEvent } from '../model';
+import type { Commit, Deployment, PullRequest, StoredEvent } from '../model';
 import { unique } from './collections';
 import { byTime } from './folds';
 
@@ -10,7 +10,7 @@ export interface ItemEntityInput {
   events: readonly StoredEvent[];
   pullRequests: readonly Pick<PullRequest, 'repository'>[];
   commits: readonly Pick<Commit, 'repository'>[];
-  deployments: readonly Pick<DeploymentRow, 'entity_ref' | 'service'>[];
+  deployments: readonly Pick<Deployment, 'entityRef' | 'service'>[];
 }
 
 /**
@@ -49,7 +49,7 @@ export function itemEntityRefs(
     add(index.entitiesForRepository(pr.repository));
   for (const c of item.commits) add(index.entitiesForRepository(c.repository));
   for (const dep of item.deployments) {
-    if (dep.entity_ref) refs.add(dep.entity_ref);
+    if (dep.entityRef) refs.add(dep.entityRef);
     else add(index.entitiesForService(dep.service));
   }
   return unique([...refs].map(r => r.toLowerCase()).sort());

@@ -5,7 +5,7 @@ import {
 import type {
   Build,
   Commit,
-  DeploymentRow,
+  Deployment,
   PullRequest,
   StoredEvent,
 } from '../model';
@@ -60,21 +60,21 @@ const build: Build = {
 };
 const deployment = (
   id: string,
-  env: DeploymentRow['env_class'],
+  env: Deployment['envClass'],
   h: number,
-): DeploymentRow => ({
-  deployment_id: id,
+): Deployment => ({
+  deploymentId: id,
   environment: env,
-  env_class: env,
+  envClass: env,
   service: null,
   repository: 'acme/payments',
-  entity_ref: null,
-  commit_sha: 'm1',
-  explicit_commits: false,
-  started_at: t(h),
-  finished_at: t(h + 1),
+  entityRef: null,
+  commitSha: 'm1',
+  explicitCommits: false,
+  startedAt: t(h),
+  finishedAt: t(h + 1),
   status: 'success',
-  rolled_back_at: null,
+  rolledBackAt: null,
   commits: ['c1', 'm1'],
 });
 

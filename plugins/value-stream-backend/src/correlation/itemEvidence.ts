@@ -6,7 +6,7 @@ import type {
 import type {
   Build,
   Commit,
-  DeploymentRow,
+  Deployment,
   PullRequest,
 } from '../model/artifacts';
 import {
@@ -45,7 +45,7 @@ export interface ItemEvidenceInput {
   /** The builds of those commits. */
   builds: readonly Build[];
   /** The deployments that include any of those commits, each once. */
-  deployments: readonly DeploymentRow[];
+  deployments: readonly Deployment[];
   roles: RoleStages;
   /** A tracker status → stage name, for `work_item.status_changed` without `stage`. */
   mapStatus: (status: string, source: string) => string | undefined;
@@ -88,17 +88,17 @@ export function itemEvidence(input: ItemEvidenceInput): Evidence[] {
       auto('build_succeeded', b.finishedAt, `build/${b.buildId}`);
   }
   for (const dep of input.deployments) {
-    const order = `deployment/${dep.deployment_id}`;
+    const order = `deployment/${dep.deploymentId}`;
     const record = deploymentRecord(dep);
-    const started = dep.started_at ?? dep.finished_at;
-    if (dep.env_class === 'staging') {
+    const started = dep.startedAt ?? dep.finishedAt;
+    if (dep.envClass === 'staging') {
       auto('staging_deploy_started', started, order);
       if (reachedEnvironment(record))
-        auto('staging_deploy_succeeded', dep.finished_at, order);
-    } else if (dep.env_class === 'production') {
+        auto('staging_deploy_succeeded', dep.finishedAt, order);
+    } else if (dep.envClass === 'production') {
       auto('production_deploy_started', started, order);
       if (isSuccessfulProductionDeployment(record))
-        auto('production_deploy_succeeded', dep.finished_at, order);
+        auto('production_deploy_succeeded', dep.finishedAt, order);
     }
   }
   return evidence;

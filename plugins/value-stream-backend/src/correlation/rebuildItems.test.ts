@@ -2,7 +2,7 @@ import { DEFAULT_STAGES } from '@valuestream/backstage-plugin-value-stream-commo
 import { EntityIndex } from '../entities/EntityIndex';
 import type {
   Commit,
-  DeploymentRow,
+  Deployment,
   LinkRow,
   PullRequest,
   StoredEvent,
@@ -66,19 +66,19 @@ const pr: PullRequest = {
   updatedAt: t(3),
   commits: ['c1', 'c2'],
 };
-const deployment: DeploymentRow = {
-  deployment_id: 'd1',
+const deployment: Deployment = {
+  deploymentId: 'd1',
   environment: 'production',
-  env_class: 'production',
+  envClass: 'production',
   service: 'payments-app',
   repository: null,
-  entity_ref: null,
-  commit_sha: 'm1',
-  explicit_commits: false,
-  started_at: t(4),
-  finished_at: t(5),
+  entityRef: null,
+  commitSha: 'm1',
+  explicitCommits: false,
+  startedAt: t(4),
+  finishedAt: t(5),
   status: 'success',
-  rolled_back_at: null,
+  rolledBackAt: null,
   commits: ['m1'],
 };
 

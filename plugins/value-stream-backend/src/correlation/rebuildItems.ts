@@ -7,7 +7,7 @@ import { computeItemStats } from '../metrics/itemStats';
 import type {
   Build,
   Commit,
-  DeploymentRow,
+  Deployment,
   LinkRow,
   PullRequest,
   StoredEvent,
@@ -73,7 +73,7 @@ export interface LinkedArtifacts {
   pullRequests: ReadonlyMap<string, PullRequest>;
   commits: ReadonlyMap<string, Commit>;
   builds: ReadonlyMap<string, Build[]>;
-  deploymentsBySha: ReadonlyMap<string, DeploymentRow[]>;
+  deploymentsBySha: ReadonlyMap<string, Deployment[]>;
 }
 
 /** An item's commits: linked to it, or through its PRs (their commits and merge commit). Pure. */
@@ -104,10 +104,10 @@ export function storedJourney(
   ).flatMap(id => linked.pullRequests.get(id) ?? []);
   const shas = [...itemShas(links, linked.pullRequests)];
   const commits = shas.flatMap(sha => linked.commits.get(sha) ?? []);
-  const deployments = new Map<string, DeploymentRow>();
+  const deployments = new Map<string, Deployment>();
   for (const sha of shas)
     for (const dep of linked.deploymentsBySha.get(sha) ?? [])
-      deployments.set(dep.deployment_id, dep);
+      deployments.set(dep.deploymentId, dep);
   const evidence = itemEvidence({
     events,
     pullRequests,
@@ -185,7 +185,7 @@ async function loadLinkedArtifacts(
   const deployments = await store.deployments(
     await store.deploymentIdsForCommits(shas),
   );
-  const deploymentsBySha = new Map<string, DeploymentRow[]>();
+  const deploymentsBySha = new Map<string, Deployment[]>();
   for (const d of deployments) {
     for (const sha of d.commits) {
       const list = deploymentsBySha.get(sha);

@@ -28,16 +28,16 @@ const index = new EntityIndex([
   },
 ]);
 const incident = (id: string, extra: object = {}) => ({
-  incident_id: id,
-  entity_ref: null,
+  incidentId: id,
+  entityRef: null,
   service: null,
   ...extra,
 });
 
 describe('ownEntities', () => {
   it('takes entityRef, else the service, else the repository', () => {
-    const a = { entity_ref: null, service: 'pd1', repository: 'acme/checkout' };
-    expect(ownEntities(index, { ...a, entity_ref: 'component:x/y' })).toEqual([
+    const a = { entityRef: null, service: 'pd1', repository: 'acme/checkout' };
+    expect(ownEntities(index, { ...a, entityRef: 'component:x/y' })).toEqual([
       'component:x/y',
     ]);
     expect(ownEntities(index, a)).toEqual([PAYMENTS]);
@@ -65,7 +65,7 @@ describe('incidentEntities', () => {
     expect(
       incidentEntities(
         index,
-        [incident('i1', { service: 'PD1', deployment_id: 'd1' })],
+        [incident('i1', { service: 'PD1', deploymentId: 'd1' })],
         known,
       ),
     ).toEqual(new Map([['i1', [PAYMENTS]]]));
@@ -76,9 +76,9 @@ describe('incidentEntities', () => {
       incidentEntities(
         index,
         [
-          incident('i1', { deployment_id: 'd1', commit_sha: 'abc1234' }),
-          incident('i2', { deployment_id: 'd2', commit_sha: 'abc1234' }),
-          incident('i3', { commit_sha: 'fff0000' }),
+          incident('i1', { deploymentId: 'd1', commitSha: 'abc1234' }),
+          incident('i2', { deploymentId: 'd2', commitSha: 'abc1234' }),
+          incident('i3', { commitSha: 'fff0000' }),
           incident('i4'),
         ],
         known,

@@ -1,6 +1,6 @@
 import type { DatabaseValueStreamStore } from '../database/DatabaseValueStreamStore';
 import type { EntityIndex } from '../entities/EntityIndex';
-import type { DeploymentRow, IncidentRow } from '../model';
+import type { Deployment, Incident } from '../model';
 import { group } from './collections';
 import { deriveInclusion } from './deploymentInclusion';
 
@@ -19,27 +19,27 @@ export type ResolutionStore = Pick<
 
 /** What places a deployment. */
 export type DeploymentToResolve = Pick<
-  DeploymentRow,
-  'deployment_id' | 'entity_ref' | 'service' | 'repository'
+  Deployment,
+  'deploymentId' | 'entityRef' | 'service' | 'repository'
 >;
 
 /** What places an incident (stored rows, or rows folded in this pass). */
 export type IncidentToResolve = Pick<
-  IncidentRow,
-  'incident_id' | 'entity_ref' | 'service'
+  Incident,
+  'incidentId' | 'entityRef' | 'service'
 > &
-  Partial<Pick<IncidentRow, 'deployment_id' | 'commit_sha'>>;
+  Partial<Pick<Incident, 'deploymentId' | 'commitSha'>>;
 
 /** An artifact's own entities: its entityRef, else its service's, else its repository's. Pure. */
 export function ownEntities(
   index: EntityIndex,
   artifact: {
-    entity_ref: string | null;
+    entityRef: string | null;
     service: string | null;
     repository?: string | null;
   },
 ): string[] {
-  if (artifact.entity_ref) return [artifact.entity_ref];
+  if (artifact.entityRef) return [artifact.entityRef];
   const byService = index.entitiesForService(artifact.service);
   return byService.length
     ? byService
@@ -63,15 +63,15 @@ export function incidentEntities(
   return new Map(
     incidents.map(i => {
       const own = ownEntities(index, i);
-      if (own.length) return [i.incident_id, own];
-      const viaDeployment = i.deployment_id
-        ? known.deployments.get(i.deployment_id) ?? []
+      if (own.length) return [i.incidentId, own];
+      const viaDeployment = i.deploymentId
+        ? known.deployments.get(i.deploymentId) ?? []
         : [];
-      if (viaDeployment.length) return [i.incident_id, viaDeployment];
+      if (viaDeployment.length) return [i.incidentId, viaDeployment];
       return [
-        i.incident_id,
+        i.incidentId,
         index.entitiesForRepository(
-          i.commit_sha ? known.commitRepositories.get(i.commit_sha) : null,
+          i.commitSha ? known.commitRepositories.get(i.commitSha) : null,
         ),
       ];
     }),
@@ -83,8 +83,8 @@ export function withOtherIncidents(
   incidents: readonly IncidentToResolve[],
   others: readonly IncidentToResolve[],
 ): IncidentToResolve[] {
-  const ids = new Set(incidents.map(i => i.incident_id));
-  return [...incidents, ...others.filter(o => !ids.has(o.incident_id))];
+  const ids = new Set(incidents.map(i => i.incidentId));
+  return [...incidents, ...others.filter(o => !ids.has(o.incidentId))];
 }
 
 /** These incidents plus the stored ones naming these deployments, whose entities may follow. */
@@ -107,20 +107,20 @@ export async function resolveArtifacts(
   incidents: readonly IncidentToResolve[],
 ): Promise<void> {
   const deploymentEntities = new Map(
-    deployments.map(d => [d.deployment_id, ownEntities(index, d)]),
+    deployments.map(d => [d.deploymentId, ownEntities(index, d)]),
   );
   await store.setArtifactEntities('deployment', deploymentEntities);
   const named = await store.artifactEntities(
     'deployment',
     incidents.flatMap(i =>
-      i.deployment_id && !deploymentEntities.has(i.deployment_id)
-        ? [i.deployment_id]
+      i.deploymentId && !deploymentEntities.has(i.deploymentId)
+        ? [i.deploymentId]
         : [],
     ),
   );
   deploymentEntities.forEach((refs, id) => named.set(id, refs));
   const commits = await store.commits(
-    incidents.flatMap(i => (i.commit_sha ? [i.commit_sha] : [])),
+    incidents.flatMap(i => (i.commitSha ? [i.commitSha] : [])),
   );
   await store.setArtifactEntities(
     'incident',
@@ -169,8 +169,8 @@ export async function refreshInclusion(
   const involved: string[] = [];
   for (const [repo, list] of group(deployments, d => d.repository!)) {
     const before = new Map(
-      (await store.deployments(list.map(d => d.deployment_id))).map(d => [
-        d.deployment_id,
+      (await store.deployments(list.map(d => d.deploymentId))).map(d => [
+        d.deploymentId,
         new Set(d.commits),
       ]),
     );

@@ -42,15 +42,15 @@ async function writeEverything(store: DatabaseValueStreamStore) {
   ]);
   await store.upsertIncidents([
     {
-      incident_id: 'i1',
+      incidentId: 'i1',
       service: null,
-      entity_ref: null,
+      entityRef: null,
       severity: null,
       title: null,
-      deployment_id: null,
-      commit_sha: null,
-      opened_at: AT,
-      resolved_at: null,
+      deploymentId: null,
+      commitSha: null,
+      openedAt: AT,
+      resolvedAt: null,
     },
   ]);
   await store.addLinks([{ item_key: 'PAY-1', kind: 'commit', ref: 'abc1234' }]);
@@ -117,7 +117,7 @@ describe.each(databases.eachSupportedId())('the store on %p', databaseId => {
       Object.fromEntries(TABLES.map(t => [t, 1])),
     );
     expect(await store.incidents(['i1'])).toEqual([
-      expect.objectContaining({ incident_id: 'i1', opened_at: AT }),
+      expect.objectContaining({ incidentId: 'i1', openedAt: AT }),
     ]);
   });
 });

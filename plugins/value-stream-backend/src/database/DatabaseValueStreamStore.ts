@@ -7,8 +7,8 @@ import type {
   Build,
   Commit,
   PrCommit,
-  DeploymentRow,
-  IncidentRow,
+  Deployment,
+  Incident,
   PullRequest,
 } from '../model/artifacts';
 import type { EventRow } from '../model/events';
@@ -177,13 +177,13 @@ export class DatabaseValueStreamStore {
 
   // ---- deployments, incidents and their entities (DeploymentStore) -------------------------
 
-  upsertDeployments(rows: DeploymentRow[]) {
+  upsertDeployments(rows: Deployment[]) {
     return this.deploys.upsertDeployments(rows);
   }
   replaceDeploymentCommits(commitsById: Map<string, string[]>) {
     return this.deploys.replaceDeploymentCommits(commitsById);
   }
-  upsertIncidents(rows: IncidentRow[]) {
+  upsertIncidents(rows: Incident[]) {
     return this.deploys.upsertIncidents(rows);
   }
   setArtifactEntities(

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { DeploymentRow, IncidentRow } from '../model/artifacts';
+import type { Deployment, Incident } from '../model/artifacts';
 import type {
   ArtifactEntitiesTable,
   DeploymentCommitsTable,
@@ -13,43 +13,70 @@ type ArtifactKind = ArtifactEntitiesTable['kind'];
 const toDeployment = (
   r: DeploymentsTable,
   commits: string[] = [],
-): DeploymentRow => ({
-  deployment_id: r.deployment_id,
+): Deployment => ({
+  deploymentId: r.deployment_id,
   environment: r.environment,
-  env_class: r.env_class,
+  envClass: r.env_class,
   service: r.service,
   repository: r.repository,
-  entity_ref: r.entity_ref,
-  commit_sha: r.commit_sha,
-  explicit_commits: Boolean(r.explicit_commits),
-  started_at: num(r.started_at),
-  finished_at: num(r.finished_at),
+  entityRef: r.entity_ref,
+  commitSha: r.commit_sha,
+  explicitCommits: Boolean(r.explicit_commits),
+  startedAt: num(r.started_at),
+  finishedAt: num(r.finished_at),
   status: r.status,
-  rolled_back_at: num(r.rolled_back_at),
+  rolledBackAt: num(r.rolled_back_at),
   commits,
 });
 
-const toIncident = (r: IncidentsTable): IncidentRow => ({
-  incident_id: r.incident_id,
+const deploymentRow = (d: Deployment): DeploymentsTable => ({
+  deployment_id: d.deploymentId,
+  environment: d.environment,
+  env_class: d.envClass,
+  service: d.service,
+  repository: d.repository,
+  entity_ref: d.entityRef,
+  commit_sha: d.commitSha,
+  explicit_commits: d.explicitCommits,
+  started_at: d.startedAt,
+  finished_at: d.finishedAt,
+  status: d.status,
+  rolled_back_at: d.rolledBackAt,
+});
+
+const toIncident = (r: IncidentsTable): Incident => ({
+  incidentId: r.incident_id,
   service: r.service,
-  entity_ref: r.entity_ref,
+  entityRef: r.entity_ref,
   severity: r.severity,
   title: r.title,
-  deployment_id: r.deployment_id,
-  commit_sha: r.commit_sha,
-  opened_at: num(r.opened_at),
-  resolved_at: num(r.resolved_at),
+  deploymentId: r.deployment_id,
+  commitSha: r.commit_sha,
+  openedAt: num(r.opened_at),
+  resolvedAt: num(r.resolved_at),
+});
+
+const incidentRow = (i: Incident): IncidentsTable => ({
+  incident_id: i.incidentId,
+  service: i.service,
+  entity_ref: i.entityRef,
+  severity: i.severity,
+  title: i.title,
+  deployment_id: i.deploymentId,
+  commit_sha: i.commitSha,
+  opened_at: i.openedAt,
+  resolved_at: i.resolvedAt,
 });
 
 /** Deployments with the commits they included, incidents, and the entities of both. */
 export class DeploymentStore {
   constructor(private readonly db: Knex) {}
 
-  async upsertDeployments(rows: DeploymentRow[]) {
+  async upsertDeployments(rows: Deployment[]) {
     await upsert(
       this.db,
       'vs_deployments',
-      rows.map(({ commits, ...r }) => r),
+      rows.map(deploymentRow),
       'deployment_id',
       13,
     );
@@ -58,18 +85,18 @@ export class DeploymentStore {
       this.db,
       'vs_deployment_commits',
       rows.flatMap(r =>
-        r.commit_sha
-          ? [{ deployment_id: r.deployment_id, sha: r.commit_sha }]
+        r.commitSha
+          ? [{ deployment_id: r.deploymentId, sha: r.commitSha }]
           : [],
       ),
       ['deployment_id', 'sha'],
     );
-    const explicit = rows.filter(r => r.explicit_commits);
+    const explicit = rows.filter(r => r.explicitCommits);
     await this.replaceDeploymentCommits(
       new Map(
         explicit.map(r => [
-          r.deployment_id,
-          [...new Set([...r.commits, ...(r.commit_sha ? [r.commit_sha] : [])])],
+          r.deploymentId,
+          [...new Set([...r.commits, ...(r.commitSha ? [r.commitSha] : [])])],
         ]),
       ),
     );
@@ -92,8 +119,8 @@ export class DeploymentStore {
     );
   }
 
-  async upsertIncidents(rows: IncidentRow[]) {
-    await upsert(this.db, 'vs_incidents', rows, 'incident_id');
+  async upsertIncidents(rows: Incident[]) {
+    await upsert(this.db, 'vs_incidents', rows.map(incidentRow), 'incident_id');
   }
 
   async setArtifactEntities(kind: ArtifactKind, byRef: Map<string, string[]>) {
@@ -140,7 +167,7 @@ export class DeploymentStore {
     return [...new Set(rows.map(r => r.deployment_id))];
   }
 
-  async deployments(ids: string[]): Promise<DeploymentRow[]> {
+  async deployments(ids: string[]): Promise<Deployment[]> {
     const rows = await selectIn<DeploymentsTable>(
       () => this.db('vs_deployments').select('*'),
       'deployment_id',
@@ -161,7 +188,7 @@ export class DeploymentStore {
   }
 
   /** Deployments to derive inclusion for: no explicit commits, in these repositories. */
-  async implicitDeployments(repositories: string[]): Promise<DeploymentRow[]> {
+  async implicitDeployments(repositories: string[]): Promise<Deployment[]> {
     const rows = await selectIn<DeploymentsTable>(
       () =>
         this.db('vs_deployments')
@@ -173,7 +200,7 @@ export class DeploymentStore {
     return rows.map(r => toDeployment(r));
   }
 
-  async incidents(ids: string[]): Promise<IncidentRow[]> {
+  async incidents(ids: string[]): Promise<Incident[]> {
     const rows = await selectIn<IncidentsTable>(
       () => this.db('vs_incidents').select('*'),
       'incident_id',
@@ -182,7 +209,7 @@ export class DeploymentStore {
     return rows.map(toIncident);
   }
 
-  async incidentsForDeployments(ids: string[]): Promise<IncidentRow[]> {
+  async incidentsForDeployments(ids: string[]): Promise<Incident[]> {
     const rows = await selectIn<IncidentsTable>(
       () => this.db('vs_incidents').select('*'),
       'deployment_id',
@@ -195,7 +222,7 @@ export class DeploymentStore {
   async deploymentsToResolve(
     services: string[],
     repositories: string[],
-  ): Promise<DeploymentRow[]> {
+  ): Promise<Deployment[]> {
     const ids = new Set(await this.unresolvedArtifacts('deployment'));
     const byColumn = (column: string, values: string[]) =>
       selectIn<Pick<DeploymentsTable, 'deployment_id'>>(
@@ -211,7 +238,7 @@ export class DeploymentStore {
     return this.deployments([...ids]);
   }
 
-  async incidentsToResolve(services: string[]): Promise<IncidentRow[]> {
+  async incidentsToResolve(services: string[]): Promise<Incident[]> {
     const ids = new Set(await this.unresolvedArtifacts('incident'));
     const rows = await selectIn<Pick<IncidentsTable, 'incident_id'>>(
       () => this.db('vs_incidents').select('incident_id'),

@@ -48,33 +48,33 @@ export interface Build {
 /** The class of a deployment's environment (`valueStream.environments`). */
 export type EnvClass = 'production' | 'staging' | 'other';
 
-export interface DeploymentRow {
-  deployment_id: string;
+export interface Deployment {
+  deploymentId: string;
   environment: string;
-  env_class: EnvClass;
+  envClass: EnvClass;
   service: string | null;
   repository: string | null;
-  entity_ref: string | null;
-  commit_sha: string | null;
-  explicit_commits: boolean;
-  started_at: number | null;
-  finished_at: number | null;
+  entityRef: string | null;
+  commitSha: string | null;
+  explicitCommits: boolean;
+  startedAt: number | null;
+  finishedAt: number | null;
   /** Of the last `deployment.finished` that is not a rollback. */
   status: string | null;
-  rolled_back_at: number | null;
+  rolledBackAt: number | null;
   commits: string[];
 }
 
-export interface IncidentRow {
-  incident_id: string;
+export interface Incident {
+  incidentId: string;
   service: string | null;
-  entity_ref: string | null;
+  entityRef: string | null;
   severity: string | null;
   title: string | null;
-  deployment_id: string | null;
-  commit_sha: string | null;
-  opened_at: number | null;
-  resolved_at: number | null;
+  deploymentId: string | null;
+  commitSha: string | null;
+  openedAt: number | null;
+  resolvedAt: number | null;
 }
 
 /** A repository's merged PRs and default-branch commits (for deployment inclusion). */

@@ -1,25 +1,25 @@
 import { h } from '../metrics/__testUtils__/journeys';
 import { deployment } from '../metrics/__testUtils__/records';
-import type { DeploymentRow } from './artifacts';
+import type { Deployment } from './artifacts';
 import {
   deploymentRecord,
   isSuccessfulProductionDeployment,
   reachedEnvironment,
 } from './deployments';
 
-const row = (extra: Partial<DeploymentRow> = {}): DeploymentRow => ({
-  deployment_id: 'd1',
+const row = (extra: Partial<Deployment> = {}): Deployment => ({
+  deploymentId: 'd1',
   environment: 'prod',
-  env_class: 'production',
+  envClass: 'production',
   service: null,
   repository: 'acme/payments',
-  entity_ref: null,
-  commit_sha: 'abc1234',
-  explicit_commits: false,
-  started_at: h(0),
-  finished_at: h(1),
+  entityRef: null,
+  commitSha: 'abc1234',
+  explicitCommits: false,
+  startedAt: h(0),
+  finishedAt: h(1),
   status: 'success',
-  rolled_back_at: null,
+  rolledBackAt: null,
   commits: ['abc1234'],
   ...extra,
 });
@@ -49,18 +49,18 @@ describe('isSuccessfulProductionDeployment', () => {
     // A later rollback keeps a deployment successful: it reached production.
     expect(
       isSuccessfulProductionDeployment(
-        deploymentRecord(row({ rolled_back_at: h(2) })),
+        deploymentRecord(row({ rolledBackAt: h(2) })),
       ),
     ).toBe(true);
     expect(
-      reachedEnvironment(deploymentRecord(row({ env_class: 'staging' }))),
+      reachedEnvironment(deploymentRecord(row({ envClass: 'staging' }))),
     ).toBe(true);
   });
 });
 
 describe('deploymentRecord', () => {
   it('maps a stored row, a rollback to rolledBack', () => {
-    expect(deploymentRecord(row({ rolled_back_at: h(2) }))).toEqual({
+    expect(deploymentRecord(row({ rolledBackAt: h(2) }))).toEqual({
       deploymentId: 'd1',
       environment: 'prod',
       envClass: 'production',

@@ -1,5 +1,5 @@
 import type { DeploymentRecord } from '../journeys/types';
-import type { DeploymentRow } from './artifacts';
+import type { Deployment } from './artifacts';
 
 /**
  * Statuses of a finished deployment that reached its environment. One rolled back
@@ -30,16 +30,16 @@ export function isSuccessfulProductionDeployment<
 }
 
 /** A stored deployment as the metrics see it. */
-export function deploymentRecord(row: DeploymentRow): DeploymentRecord {
+export function deploymentRecord(row: Deployment): DeploymentRecord {
   return {
-    deploymentId: row.deployment_id,
+    deploymentId: row.deploymentId,
     environment: row.environment,
-    envClass: row.env_class,
-    startedAt: row.started_at,
-    finishedAt: row.finished_at,
+    envClass: row.envClass,
+    startedAt: row.startedAt,
+    finishedAt: row.finishedAt,
     status: row.status as DeploymentRecord['status'],
-    rolledBack: row.rolled_back_at !== null,
-    commitSha: row.commit_sha,
+    rolledBack: row.rolledBackAt !== null,
+    commitSha: row.commitSha,
     commits: row.commits,
   };
 }

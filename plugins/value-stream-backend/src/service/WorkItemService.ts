@@ -10,7 +10,7 @@ import type { EntityIndex } from '../entities/EntityIndex';
 import { attributeIncident } from '../metrics/attribution';
 import { computeItemStats, timeInStage } from '../metrics/itemStats';
 import { iso } from '../metrics/time';
-import type { DeploymentRow } from '../model/artifacts';
+import type { Deployment } from '../model/artifacts';
 import {
   deploymentRecord,
   isSuccessfulProductionDeployment,
@@ -140,7 +140,7 @@ export class WorkItemService {
   /** Incidents of the item's entities attributed (DESIGN §6) to one of its deployments. */
   private async attributedIncidents(
     key: string,
-    deployments: DeploymentRow[],
+    deployments: Deployment[],
     visibleRefs: string[],
   ) {
     // Incidents are attributed to successful production deployments only.
@@ -169,7 +169,7 @@ export class WorkItemService {
     const production = [
       ...new Map([...around, ...named].map(d => [d.deploymentId, d])).values(),
     ];
-    const mine = new Set(deployments.map(d => d.deployment_id));
+    const mine = new Set(deployments.map(d => d.deploymentId));
     return incidents.filter(i => {
       const d = attributeIncident(i, production, this.attributionWindowMs);
       return d !== null && mine.has(d.deploymentId);
@@ -217,10 +217,10 @@ export class WorkItemService {
     );
     const deploymentEntities = await s.artifactEntities(
       'deployment',
-      allDeployments.map(d => d.deployment_id),
+      allDeployments.map(d => d.deploymentId),
     );
     const deployments = allDeployments.filter(d =>
-      shown(deploymentEntities.get(d.deployment_id) ?? []),
+      shown(deploymentEntities.get(d.deploymentId) ?? []),
     );
     const hosts = index;
     const url = (repo: string | null, path: string) => {
@@ -271,14 +271,14 @@ export class WorkItemService {
         deployments: deployments
           .sort(
             (a, b) =>
-              (a.started_at ?? a.finished_at ?? 0) -
-              (b.started_at ?? b.finished_at ?? 0),
+              (a.startedAt ?? a.finishedAt ?? 0) -
+              (b.startedAt ?? b.finishedAt ?? 0),
           )
           .map(d => ({
-            deploymentId: d.deployment_id,
+            deploymentId: d.deploymentId,
             environment: d.environment,
-            status: d.rolled_back_at !== null ? 'rolled_back' : d.status,
-            finishedAt: isoOrNull(d.finished_at),
+            status: d.rolledBackAt !== null ? 'rolled_back' : d.status,
+            finishedAt: isoOrNull(d.finishedAt),
           })),
         incidents: incidents.map(i => ({
           incidentId: i.incidentId,
