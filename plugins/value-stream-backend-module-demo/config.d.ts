@@ -17,6 +17,23 @@ export interface Config {
        * regenerate the same events. Pin it when the database outlives a week.
        */
       anchor?: string;
+      /**
+       * Development only: a GitHub-shaped API on 127.0.0.1 holding the history of the
+       * example `checkout-service`, which arrives through the GitHub importer. Point an
+       * `integrations.github` entry for host `demo-github.localhost` at it (`apiBaseUrl`
+       * `http://127.0.0.1:<port>`, the same `token`). Off when absent.
+       */
+      importApi?: {
+        /** Port on 127.0.0.1; 0 (the default) picks a free one. */
+        port?: number;
+        /**
+         * The token the importer must send.
+         * @visibility secret
+         */
+        token: string;
+        /** Each list page is answered after this long (ms), so the import is seen to progress. Defaults to 2000. */
+        pageDelayMs?: number;
+      };
     };
   };
 }

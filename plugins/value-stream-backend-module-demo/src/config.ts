@@ -7,6 +7,36 @@ export interface DemoConfig {
   days: number;
   /** Epoch ms, when pinned in config. */
   anchor?: number;
+  /** The loopback GitHub the import demo reads, when `valueStream.demo.importApi` is set. */
+  importApi?: DemoImportApiConfig;
+}
+
+/** `valueStream.demo.importApi` with its defaults. */
+export interface DemoImportApiConfig {
+  port: number;
+  token: string;
+  pageDelayMs: number;
+}
+
+function readImportApi(config: Config | undefined) {
+  if (!config) return undefined;
+  const port = config.getOptionalNumber('port') ?? 0;
+  const pageDelayMs = config.getOptionalNumber('pageDelayMs') ?? 2000;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(
+      `Invalid valueStream.demo.importApi.port ${port}: expected 0-65535`,
+    );
+  }
+  if (!(pageDelayMs >= 0)) {
+    throw new Error(
+      `Invalid valueStream.demo.importApi.pageDelayMs ${pageDelayMs}: expected a number >= 0`,
+    );
+  }
+  return {
+    port,
+    token: config.getString('token'),
+    pageDelayMs,
+  };
 }
 
 export function readDemoConfig(config: Config): DemoConfig {
@@ -29,5 +59,6 @@ export function readDemoConfig(config: Config): DemoConfig {
     seed: demo?.getOptionalNumber('seed') ?? 42,
     days,
     anchor,
+    importApi: readImportApi(demo?.getOptionalConfig('importApi')),
   };
 }

@@ -5,11 +5,14 @@ import {
 import { valueStreamProducersExtensionPoint } from '@valuestream/backstage-plugin-value-stream-node';
 import { readDemoConfig } from './config';
 import { createDemoProducer } from './createDemoProducer';
+import { serveImportDemo } from './importApi/serveImportDemo';
 
 /**
  * Demo data for the example services: 90 days of history and new events as
  * time goes by, through the real ingest path. Only when
- * `valueStream.demo.enabled` is true.
+ * `valueStream.demo.enabled` is true. With `valueStream.demo.importApi`
+ * (development), also a loopback GitHub holding `checkout-service`'s history,
+ * which arrives through the GitHub importer.
  * @public
  */
 export const valueStreamModuleDemo = createBackendModule({
@@ -20,12 +23,21 @@ export const valueStreamModuleDemo = createBackendModule({
       deps: {
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        lifecycle: coreServices.lifecycle,
         scheduler: coreServices.scheduler,
         producers: valueStreamProducersExtensionPoint,
       },
-      async init({ config, logger, scheduler, producers }) {
+      async init({ config, logger, lifecycle, scheduler, producers }) {
         const demo = readDemoConfig(config);
         if (!demo.enabled) return;
+        const { importApi } = demo;
+        if (importApi) {
+          await serveImportDemo({
+            config: { ...demo, importApi },
+            logger,
+            lifecycle,
+          });
+        }
         producers.addProducers(
           createDemoProducer({ config: demo, logger, scheduler }),
         );

@@ -1,0 +1,29 @@
+import { DEMO_SERVICES } from '../generate';
+import { planDeployments } from '../generate/planDeployments';
+import { planItems } from '../generate/planItems';
+import { DAY, type Millis } from '../generate/time';
+import { githubRepository, type DemoRepository } from './githubRepository';
+import { IMPORT_DEMO_SERVICE } from './importService';
+
+/**
+ * The repository of {@link IMPORT_DEMO_SERVICE}: the demo generator's plan (same seed and
+ * anchor as the feed, so the same story every start in a week) up to `now`. Pure.
+ */
+export function importDemoRepository(options: {
+  seed: number;
+  days: number;
+  anchor: Millis;
+  now: Millis;
+}): DemoRepository {
+  const timeline = {
+    seed: String(options.seed),
+    anchor: options.anchor,
+    windowStart: options.anchor - options.days * DAY,
+    end: options.now,
+  };
+  const service = IMPORT_DEMO_SERVICE;
+  // the index places its scenario items after those of the feed's services
+  const items = planItems(service, DEMO_SERVICES.length, timeline);
+  const { deployments } = planDeployments(service, items, timeline);
+  return githubRepository(service.repository, items, deployments, options.now);
+}

@@ -1,0 +1,46 @@
+import type {
+  LifecycleService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import type { DemoConfig, DemoImportApiConfig } from '../config';
+import { DemoFeed } from '../DemoFeed';
+import { importDemoRepository } from './importDemoRepository';
+import { IMPORT_DEMO_SERVICE } from './importService';
+import { startDemoImportApi } from './startDemoImportApi';
+
+/**
+ * Starts the demo's loopback GitHub before the plugin starts (so before the import
+ * runner's first pass) and stops it on shutdown. Development only: refused in production.
+ */
+export async function serveImportDemo(options: {
+  config: DemoConfig & { importApi: DemoImportApiConfig };
+  logger: LoggerService;
+  lifecycle: LifecycleService;
+  clock?: () => number;
+}) {
+  const { config, logger, lifecycle, clock = Date.now } = options;
+  if (process.env.NODE_ENV === 'production') {
+    throw new Error(
+      'valueStream.demo.importApi is for development only: remove it from the production configuration',
+    );
+  }
+  const now = clock();
+  const repository = importDemoRepository({
+    seed: config.seed,
+    days: config.days,
+    anchor: DemoFeed.anchorFor(now, config.anchor),
+    now,
+  });
+  const api = await startDemoImportApi({
+    repository,
+    token: config.importApi.token,
+    port: config.importApi.port,
+    pageDelayMs: config.importApi.pageDelayMs,
+  });
+  lifecycle.addShutdownHook(() => api.close());
+  logger.info(
+    `Demo GitHub for the import of ${IMPORT_DEMO_SERVICE.name} (${IMPORT_DEMO_SERVICE.repository}: ` +
+      `${repository.pulls.length} PRs, ${repository.issues.length} issues, ${repository.deployments.length} deployments) on ${api.url}`,
+  );
+  return api;
+}
