@@ -72,8 +72,8 @@ describe('commitLinks', () => {
       ),
     ).toEqual({
       links: [
-        { item_key: 'PAY-1', kind: 'commit', ref: 'a' },
-        { item_key: 'PAY-2', kind: 'commit', ref: 'a' },
+        { itemKey: 'PAY-1', kind: 'commit', ref: 'a' },
+        { itemKey: 'PAY-2', kind: 'commit', ref: 'a' },
       ],
       prCommits: [],
     });
@@ -87,7 +87,7 @@ describe('commitLinks', () => {
       ],
       known(),
     );
-    expect(links).toEqual([{ item_key: 'PAY-1', kind: 'commit', ref: 's' }]);
+    expect(links).toEqual([{ itemKey: 'PAY-1', kind: 'commit', ref: 's' }]);
     expect(prCommits).toEqual([
       { prId: 'acme/payments#4', sha: 'm' },
       { prId: 'acme/payments#5', sha: 's' },
@@ -97,7 +97,7 @@ describe('commitLinks', () => {
   it('takes `(#N)` off the default branch as issue #N unless PR #N is known', () => {
     const c = commit('s', 'Step 1 (#5)');
     expect(commitLinks([c], known()).links).toEqual([
-      { item_key: 'acme/payments#5', kind: 'commit', ref: 's' },
+      { itemKey: 'acme/payments#5', kind: 'commit', ref: 's' },
     ]);
     expect(commitLinks([c], known('acme/payments#5'))).toEqual({
       links: [],
@@ -120,10 +120,10 @@ describe('pullRequestLinks', () => {
         PAY,
       ),
     ).toEqual([
-      { item_key: 'PAY-1', kind: 'pr', ref: 'acme/payments#7' },
-      { item_key: 'PAY-2', kind: 'pr', ref: 'acme/payments#7' },
-      { item_key: 'acme/payments#3', kind: 'pr', ref: 'acme/payments#7' },
-      { item_key: 'PAY-3', kind: 'pr', ref: 'acme/payments#7' },
+      { itemKey: 'PAY-1', kind: 'pr', ref: 'acme/payments#7' },
+      { itemKey: 'PAY-2', kind: 'pr', ref: 'acme/payments#7' },
+      { itemKey: 'acme/payments#3', kind: 'pr', ref: 'acme/payments#7' },
+      { itemKey: 'PAY-3', kind: 'pr', ref: 'acme/payments#7' },
     ]);
   });
 });

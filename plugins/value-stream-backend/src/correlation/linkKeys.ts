@@ -1,6 +1,6 @@
 import type { DatabaseValueStreamStore } from '../database/DatabaseValueStreamStore';
 import type { EntityIndex } from '../entities/EntityIndex';
-import type { Commit, LinkRow, PrCommit, PullRequest } from '../model';
+import type { Commit, WorkItemLink, PrCommit, PullRequest } from '../model';
 import { prId } from '../model';
 import { unique } from './collections';
 import {
@@ -64,8 +64,8 @@ export function commitLinks(
     /** Ids among the named PRs that are stored. */
     knownPrIds: ReadonlySet<string>;
   },
-): { links: LinkRow[]; prCommits: PrCommit[] } {
-  const links: LinkRow[] = [];
+): { links: WorkItemLink[]; prCommits: PrCommit[] } {
+  const links: WorkItemLink[] = [];
   const prCommits: PrCommit[] = [];
   for (const c of commits) {
     const ctx = {
@@ -86,7 +86,7 @@ export function commitLinks(
       prCommits.push({ prId: pr.id, sha: c.sha });
     }
     for (const key of keys)
-      links.push({ item_key: key, kind: 'commit', ref: c.sha });
+      links.push({ itemKey: key, kind: 'commit', ref: c.sha });
   }
   return { links, prCommits };
 }
@@ -95,8 +95,8 @@ export function commitLinks(
 export function pullRequestLinks(
   prs: readonly PullRequest[],
   projectKeys: ProjectKeysOf,
-): LinkRow[] {
-  const links: LinkRow[] = [];
+): WorkItemLink[] {
+  const links: WorkItemLink[] = [];
   for (const p of prs) {
     const ctx = {
       projectKeys: projectKeys(p.repository),
@@ -109,8 +109,7 @@ export function pullRequestLinks(
       ...extractBranchKeys(p.branch, ctx),
     ]);
     keys.delete(prId(p.repository, p.number)); // a PR is not its own work item
-    for (const key of keys)
-      links.push({ item_key: key, kind: 'pr', ref: p.id });
+    for (const key of keys) links.push({ itemKey: key, kind: 'pr', ref: p.id });
   }
   return links;
 }

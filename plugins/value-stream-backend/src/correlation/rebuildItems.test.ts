@@ -3,7 +3,7 @@ import { EntityIndex } from '../entities/EntityIndex';
 import type {
   Commit,
   Deployment,
-  LinkRow,
+  WorkItemLink,
   PullRequest,
   StoredEvent,
   StoredJourney,
@@ -37,8 +37,8 @@ const event = (
   at: t(hours),
   data: { key: 'PAY-1', ...data },
 });
-const link = (kind: LinkRow['kind'], ref: string): LinkRow => ({
-  item_key: 'PAY-1',
+const link = (kind: WorkItemLink['kind'], ref: string): WorkItemLink => ({
+  itemKey: 'PAY-1',
   kind,
   ref,
 });

@@ -8,7 +8,7 @@ import type {
   Build,
   Commit,
   Deployment,
-  LinkRow,
+  WorkItemLink,
   PullRequest,
   StoredEvent,
   StoredJourney,
@@ -69,7 +69,7 @@ export function statusMapping(
 
 /** Everything stored about the artifacts linked to a set of items. */
 export interface LinkedArtifacts {
-  links: ReadonlyMap<string, LinkRow[]>;
+  links: ReadonlyMap<string, WorkItemLink[]>;
   pullRequests: ReadonlyMap<string, PullRequest>;
   commits: ReadonlyMap<string, Commit>;
   builds: ReadonlyMap<string, Build[]>;
@@ -78,7 +78,7 @@ export interface LinkedArtifacts {
 
 /** An item's commits: linked to it, or through its PRs (their commits and merge commit). Pure. */
 export function itemShas(
-  links: readonly LinkRow[],
+  links: readonly WorkItemLink[],
   pullRequests: ReadonlyMap<string, PullRequest>,
 ): Set<string> {
   const out = new Set<string>();
@@ -167,7 +167,7 @@ async function loadLinkedArtifacts(
   store: RebuildStore,
   keys: string[],
 ): Promise<LinkedArtifacts> {
-  const links = group(await store.linksForItems(keys), l => l.item_key);
+  const links = group(await store.linksForItems(keys), l => l.itemKey);
   const prIds = unique(
     [...links.values()]
       .flat()

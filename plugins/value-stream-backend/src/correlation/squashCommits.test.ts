@@ -51,7 +51,7 @@ describe.each(databases.eachSupportedId())('squash commits on %p', id => {
     const vs = await run([[issue, commit('feature/100-step-1')]]);
     try {
       expect(await vs.store.linksForItems(['acme/shop#100'])).toEqual([
-        { item_key: 'acme/shop#100', kind: 'commit', ref: 'aaaaaaa1' },
+        { itemKey: 'acme/shop#100', kind: 'commit', ref: 'aaaaaaa1' },
       ]);
       expect(await vs.store.workItem('acme/shop#100')).toMatchObject({
         stage: 'In Progress',

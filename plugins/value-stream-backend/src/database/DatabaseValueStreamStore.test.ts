@@ -53,7 +53,7 @@ async function writeEverything(store: DatabaseValueStreamStore) {
       resolvedAt: null,
     },
   ]);
-  await store.addLinks([{ item_key: 'PAY-1', kind: 'commit', ref: 'abc1234' }]);
+  await store.addLinks([{ itemKey: 'PAY-1', kind: 'commit', ref: 'abc1234' }]);
   await store.setMeta('k', 'v');
   await store.alerts.recordEvaluation({
     entityRef: 'component:default/payments',

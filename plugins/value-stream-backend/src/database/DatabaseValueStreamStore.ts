@@ -12,7 +12,7 @@ import type {
   PullRequest,
 } from '../model/artifacts';
 import type { EventRow } from '../model/events';
-import type { LinkRow, StoredJourney } from '../model/workItems';
+import type { WorkItemLink, StoredJourney } from '../model/workItems';
 import { AlertStore } from './AlertStore';
 import { DeploymentStore } from './DeploymentStore';
 import { EventStore } from './EventStore';
@@ -222,7 +222,7 @@ export class DatabaseValueStreamStore {
 
   // ---- work-item links (LinkStore) ---------------------------------------------------------
 
-  addLinks(links: LinkRow[]) {
+  addLinks(links: WorkItemLink[]) {
     return this.links.addLinks(links);
   }
   removeLinks(kind: 'commit' | 'pr', refs: string[]) {

@@ -1,21 +1,33 @@
 import type { Knex } from 'knex';
-import type { LinkRow } from '../model/workItems';
+import type { WorkItemLink } from '../model/workItems';
 import type { ItemLinksTable } from './tables';
 import { chunk, insertIgnore, selectIn } from './util';
+
+const toLink = (r: ItemLinksTable): WorkItemLink => ({
+  itemKey: r.item_key,
+  kind: r.kind,
+  ref: r.ref,
+});
+
+const linkRow = (l: WorkItemLink): ItemLinksTable => ({
+  item_key: l.itemKey,
+  kind: l.kind,
+  ref: l.ref,
+});
 
 /** `vs_item_links`: which commits and pull requests name which work items. */
 export class LinkStore {
   constructor(private readonly db: Knex) {}
 
-  async addLinks(links: LinkRow[]) {
-    await insertIgnore(this.db, 'vs_item_links', links, [
+  async addLinks(links: WorkItemLink[]) {
+    await insertIgnore(this.db, 'vs_item_links', links.map(linkRow), [
       'item_key',
       'kind',
       'ref',
     ]);
   }
 
-  async removeLinks(kind: LinkRow['kind'], refs: string[]) {
+  async removeLinks(kind: WorkItemLink['kind'], refs: string[]) {
     for (const part of chunk([...new Set(refs)], 500)) {
       await this.db<ItemLinksTable>('vs_item_links')
         .where({ kind })
@@ -24,15 +36,19 @@ export class LinkStore {
     }
   }
 
-  async linksForItems(keys: string[]): Promise<LinkRow[]> {
-    return selectIn<ItemLinksTable>(
+  async linksForItems(keys: string[]): Promise<WorkItemLink[]> {
+    const rows = await selectIn<ItemLinksTable>(
       () => this.db('vs_item_links').select('*'),
       'item_key',
       keys,
     );
+    return rows.map(toLink);
   }
 
-  async keysLinkedTo(kind: LinkRow['kind'], refs: string[]): Promise<string[]> {
+  async keysLinkedTo(
+    kind: WorkItemLink['kind'],
+    refs: string[],
+  ): Promise<string[]> {
     const rows = await selectIn<Pick<ItemLinksTable, 'item_key'>>(
       () => this.db('vs_item_links').select('item_key').where({ kind }),
       'ref',

@@ -11,8 +11,8 @@ export interface StoredJourney {
 }
 
 /** A commit or pull request that names a work item. */
-export interface LinkRow {
-  item_key: string;
+export interface WorkItemLink {
+  itemKey: string;
   kind: 'commit' | 'pr';
   ref: string;
 }
