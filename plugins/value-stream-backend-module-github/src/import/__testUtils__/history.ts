@@ -12,12 +12,20 @@ export interface HistorySize {
   commits?: number;
   deployments?: number;
   runs?: number;
+  /** Hours between consecutive facts (default 1); every offset scales with it. */
+  stepHours?: number;
+  /**
+   * The newest PRs close the issues, one each (body `Closes #n`, the issue closed when its
+   * PR merges): issue i is opened a step before its PR, so items have a whole journey.
+   */
+  pullsCloseIssues?: boolean;
 }
 
 /**
- * A generated history of `acme/shop`, one fact per hour back from `end`: merged PRs with
+ * A generated history of `acme/shop`, one fact per step (an hour) back from `end`: merged PRs with
  * commits and an approving review, issues labelled and closed, default-branch commits,
- * deployments with a pending and a success status, completed workflow runs.
+ * deployments with a pending and a success status, completed workflow runs. Deployments
+ * and runs are of the PRs' merge commits, newest PR first.
  */
 export function generateHistory(
   size: HistorySize,
@@ -30,20 +38,30 @@ export function generateHistory(
     commits = 0,
     deployments = 0,
     runs = 0,
+    stepHours = 1,
+    pullsCloseIssues = false,
   } = size;
-  const t = (hoursAgo: number) => at(end - hoursAgo * HOUR);
+  const t = (hoursAgo: number) => at(end - hoursAgo * stepHours * HOUR);
+  // the PR (index) that closes issue i: the one opened a step after it
+  const closerOf = (i: number) =>
+    pullsCloseIssues && pulls - issues + i >= 0 ? pulls - issues + i : null;
+  const issueOf = (pr: number) =>
+    pullsCloseIssues && pr - (pulls - issues) >= 0
+      ? 10_000 + pr - (pulls - issues)
+      : null;
   return {
     owner: 'acme',
     name: 'shop',
     defaultBranch: 'main',
     pulls: Array.from({ length: pulls }, (_, i) => {
       const n = i + 1;
-      const opened = pulls - i + 2; // hours ago; later PRs are newer
+      const opened = pulls - i + 2; // steps ago; later PRs are newer
+      const closes = issueOf(i);
       return {
         id: `PR_${n}`,
         number: n,
         title: `SHOP-${n} change ${n}`,
-        body: null,
+        body: closes === null ? null : `Closes #${closes}`,
         createdAt: t(opened),
         updatedAt: t(opened - 2),
         closedAt: t(opened - 2),
@@ -71,13 +89,15 @@ export function generateHistory(
     issues: Array.from({ length: issues }, (_, i) => {
       const n = 10_000 + i;
       const opened = issues - i + 3;
+      // closed when its PR merges (see pulls), else two steps after opening
+      const closed = closerOf(i) === null ? opened - 2 : opened - 3;
       return {
         id: `I_${n}`,
         number: n,
         title: `Issue ${n}`,
         createdAt: t(opened),
-        updatedAt: t(opened - 2),
-        closedAt: t(opened - 2),
+        updatedAt: t(closed),
+        closedAt: t(closed),
         labels: { nodes: [{ name: 'bug' }] },
         timelineItems: [
           {
@@ -85,7 +105,7 @@ export function generateHistory(
             createdAt: t(opened - 1),
             label: { name: 'bug' },
           },
-          { __typename: 'ClosedEvent', createdAt: t(opened - 2) },
+          { __typename: 'ClosedEvent', createdAt: t(closed) },
         ],
       };
     }),
