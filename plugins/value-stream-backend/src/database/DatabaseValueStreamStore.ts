@@ -124,11 +124,11 @@ export class DatabaseValueStreamStore {
 
   // ---- commits, pull requests, builds (ScmStore) -------------------------------------------
 
-  upsertCommits(rows: Commit[]) {
-    return this.scm.upsertCommits(rows);
+  upsertCommits(commits: Commit[]) {
+    return this.scm.upsertCommits(commits);
   }
-  upsertPullRequests(rows: PullRequest[]) {
-    return this.scm.upsertPullRequests(rows);
+  upsertPullRequests(prs: PullRequest[]) {
+    return this.scm.upsertPullRequests(prs);
   }
   addPrCommits(pairs: PrCommit[]) {
     return this.scm.addPrCommits(pairs);
@@ -141,8 +141,8 @@ export class DatabaseValueStreamStore {
   replaceBranchCommits(prIds: string[], pairs: PrCommit[]) {
     return this.scm.replaceBranchCommits(prIds, pairs);
   }
-  upsertBuilds(rows: Build[]) {
-    return this.scm.upsertBuilds(rows);
+  upsertBuilds(builds: Build[]) {
+    return this.scm.upsertBuilds(builds);
   }
   refreshEntityChanges(ids?: string[]) {
     return this.scm.refreshEntityChanges(ids);
@@ -177,14 +177,14 @@ export class DatabaseValueStreamStore {
 
   // ---- deployments, incidents and their entities (DeploymentStore) -------------------------
 
-  upsertDeployments(rows: Deployment[]) {
-    return this.deploys.upsertDeployments(rows);
+  upsertDeployments(deployments: Deployment[]) {
+    return this.deploys.upsertDeployments(deployments);
   }
   replaceDeploymentCommits(commitsById: Map<string, string[]>) {
     return this.deploys.replaceDeploymentCommits(commitsById);
   }
-  upsertIncidents(rows: Incident[]) {
-    return this.deploys.upsertIncidents(rows);
+  upsertIncidents(incidents: Incident[]) {
+    return this.deploys.upsertIncidents(incidents);
   }
   setArtifactEntities(
     kind: 'deployment' | 'incident',

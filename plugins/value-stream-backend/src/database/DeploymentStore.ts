@@ -72,11 +72,11 @@ const incidentRow = (i: Incident): IncidentsTable => ({
 export class DeploymentStore {
   constructor(private readonly db: Knex) {}
 
-  async upsertDeployments(rows: Deployment[]) {
+  async upsertDeployments(deployments: Deployment[]) {
     await upsert(
       this.db,
       'vs_deployments',
-      rows.map(deploymentRow),
+      deployments.map(deploymentRow),
       'deployment_id',
       13,
     );
@@ -84,14 +84,14 @@ export class DeploymentStore {
     await insertIgnore(
       this.db,
       'vs_deployment_commits',
-      rows.flatMap(r =>
+      deployments.flatMap(r =>
         r.commitSha
           ? [{ deployment_id: r.deploymentId, sha: r.commitSha }]
           : [],
       ),
       ['deployment_id', 'sha'],
     );
-    const explicit = rows.filter(r => r.explicitCommits);
+    const explicit = deployments.filter(r => r.explicitCommits);
     await this.replaceDeploymentCommits(
       new Map(
         explicit.map(r => [
@@ -119,8 +119,13 @@ export class DeploymentStore {
     );
   }
 
-  async upsertIncidents(rows: Incident[]) {
-    await upsert(this.db, 'vs_incidents', rows.map(incidentRow), 'incident_id');
+  async upsertIncidents(incidents: Incident[]) {
+    await upsert(
+      this.db,
+      'vs_incidents',
+      incidents.map(incidentRow),
+      'incident_id',
+    );
   }
 
   async setArtifactEntities(kind: ArtifactKind, byRef: Map<string, string[]>) {

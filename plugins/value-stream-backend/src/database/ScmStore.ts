@@ -112,20 +112,20 @@ const buildRow = (b: Build): BuildsTable => ({
 export class ScmStore {
   constructor(private readonly db: Knex) {}
 
-  async upsertCommits(rows: Commit[]) {
-    await upsert(this.db, 'vs_commits', rows.map(commitRow), 'sha');
+  async upsertCommits(commits: Commit[]) {
+    await upsert(this.db, 'vs_commits', commits.map(commitRow), 'sha');
   }
 
-  async upsertPullRequests(rows: PullRequest[]) {
+  async upsertPullRequests(prs: PullRequest[]) {
     await upsert(
       this.db,
       'vs_pull_requests',
-      rows.map(pullRequestRow),
+      prs.map(pullRequestRow),
       'id',
       12,
     );
     await this.addPrCommits(
-      rows.flatMap(r => [
+      prs.flatMap(r => [
         ...r.commits.map(sha => ({ prId: r.id, sha })),
         ...(r.mergeCommitSha ? [{ prId: r.id, sha: r.mergeCommitSha }] : []),
       ]),
@@ -240,8 +240,8 @@ export class ScmStore {
     return { added, removed };
   }
 
-  async upsertBuilds(rows: Build[]) {
-    await upsert(this.db, 'vs_builds', rows.map(buildRow), 'build_id');
+  async upsertBuilds(builds: Build[]) {
+    await upsert(this.db, 'vs_builds', builds.map(buildRow), 'build_id');
   }
 
   /** Recomputes `vs_entity_changes` for these change ids (PR ids or shas), or all. */

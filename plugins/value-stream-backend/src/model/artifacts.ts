@@ -1,6 +1,7 @@
 /**
  * The stored state of each artifact, folded from its events (correlation/folds.ts) and
- * kept by the store. Times are epoch milliseconds.
+ * kept by the store, which maps it to and from its table rows (database/tables.ts).
+ * Times are epoch milliseconds.
  */
 
 export interface Commit {

@@ -30,16 +30,16 @@ export function isSuccessfulProductionDeployment<
 }
 
 /** A stored deployment as the metrics see it. */
-export function deploymentRecord(row: Deployment): DeploymentRecord {
+export function deploymentRecord(deployment: Deployment): DeploymentRecord {
   return {
-    deploymentId: row.deploymentId,
-    environment: row.environment,
-    envClass: row.envClass,
-    startedAt: row.startedAt,
-    finishedAt: row.finishedAt,
-    status: row.status as DeploymentRecord['status'],
-    rolledBack: row.rolledBackAt !== null,
-    commitSha: row.commitSha,
-    commits: row.commits,
+    deploymentId: deployment.deploymentId,
+    environment: deployment.environment,
+    envClass: deployment.envClass,
+    startedAt: deployment.startedAt,
+    finishedAt: deployment.finishedAt,
+    status: deployment.status as DeploymentRecord['status'],
+    rolledBack: deployment.rolledBackAt !== null,
+    commitSha: deployment.commitSha,
+    commits: deployment.commits,
   };
 }
