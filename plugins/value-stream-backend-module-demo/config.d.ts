@@ -18,16 +18,17 @@ export interface Config {
        */
       anchor?: string;
       /**
-       * Development only: a GitHub-shaped API on 127.0.0.1 holding the history of the
-       * example `checkout-service`, which arrives through the GitHub importer. Point an
-       * `integrations.github` entry for host `demo-github.localhost` at it (`apiBaseUrl`
-       * `http://127.0.0.1:<port>`, the same `token`). Off when absent.
+       * Development only: a GitHub- and Jira-shaped API on 127.0.0.1 holding the history
+       * of the example `checkout-service`, which arrives through the GitHub and Jira
+       * importers. Point an `integrations.github` entry for host `demo-github.localhost`
+       * (`apiBaseUrl`) and `valueStream.sources.jira` (`baseUrl`, Data Center `token`) at
+       * `http://127.0.0.1:<port>`, with the same token. Off when absent.
        */
       importApi?: {
         /** Port on 127.0.0.1; 0 (the default) picks a free one. */
         port?: number;
         /**
-         * The token the importer must send.
+         * The token the importers must send.
          * @visibility secret
          */
         token: string;

@@ -46,7 +46,7 @@ const newestFirst = <T>(list: T[], at: (x: T) => string) =>
 
 /**
  * GitHub GraphQL v4 answers to the importer's queries (`pullRequests`, `node(id)` for a
- * PR's or issue's rest, `issues`, default-branch `history`), in the shapes of GitHub's
+ * PR's rest, `issues` (none), default-branch `history`), in the shapes of GitHub's
  * reference. A repository it does not hold is answered as GitHub does (NOT_FOUND).
  */
 export function graphqlAnswer(
@@ -118,34 +118,10 @@ export function graphqlAnswer(
       false,
     );
   }
-  if (/\.\.\. on Issue/.test(query)) {
-    const issue = repo.issues.find(i => i.id === v.id);
-    return ok(
-      {
-        node: issue
-          ? { timelineItems: connection(issue.timelineItems, 100, v.after) }
-          : null,
-      },
-      false,
-    );
-  }
   if (/\bissues\(/.test(query)) {
-    const since = time(v.since);
-    const sorted = repo.issues
-      .filter(i => time(i.updatedAt) >= since)
-      .sort((a, b) => time(a.updatedAt) - time(b.updatedAt));
-    const issues = connection(sorted, first, v.after);
+    // the work items are in the demo's Jira
     return ok({
-      repository: {
-        nameWithOwner: fullName,
-        issues: {
-          ...issues,
-          nodes: issues.nodes.map(i => ({
-            ...i,
-            timelineItems: connection(i.timelineItems, 100),
-          })),
-        },
-      },
+      repository: { nameWithOwner: fullName, issues: connection([], first) },
     });
   }
   if (/\bhistory\(/.test(query)) {

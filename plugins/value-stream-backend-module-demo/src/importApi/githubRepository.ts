@@ -1,4 +1,3 @@
-import type { ItemType } from '@valuestream/backstage-plugin-value-stream-common';
 import type { PlannedDeployment, PlannedItem } from '../generate/plan';
 import { iso, type Millis } from '../generate/time';
 
@@ -24,18 +23,6 @@ export interface DemoPullRequest {
   mergeCommit: { oid: string } | null;
   commits: Array<{ commit: DemoCommit }>;
   reviews: Array<{ databaseId: number; state: string; submittedAt: string }>;
-  timelineItems: Array<{ __typename: 'ClosedEvent'; createdAt: string }>;
-}
-
-/** An issue as GitHub's GraphQL API holds it. */
-export interface DemoIssue {
-  id: string;
-  number: number;
-  title: string;
-  createdAt: string;
-  updatedAt: string;
-  closedAt: string | null;
-  labels: { nodes: Array<{ name: string }> };
   timelineItems: Array<{ __typename: 'ClosedEvent'; createdAt: string }>;
 }
 
@@ -79,24 +66,11 @@ export interface DemoRepository {
   name: string;
   defaultBranch: string;
   pulls: DemoPullRequest[];
-  issues: DemoIssue[];
   /** On the default branch. */
   commits: DemoCommit[];
   deployments: DemoDeployment[];
   runs: DemoWorkflowRun[];
 }
-
-const LABELS: Record<ItemType, string[]> = {
-  feature: ['enhancement'],
-  defect: ['bug'],
-  risk: ['security'],
-  debt: ['tech-debt'],
-};
-
-/** The issue number of a planned item: its key's number (`CHS-104` → #104). */
-const issueNumber = (item: PlannedItem) => Number(item.key.split('-')[1]);
-/** PR numbers follow the issues' (GitHub numbers both from one sequence). */
-const pullNumber = (item: PlannedItem) => item.pr.number + 880;
 
 const latest = (times: Millis[]) => iso(Math.max(...times));
 
@@ -104,23 +78,25 @@ function pullRequest(
   item: PlannedItem,
   end: Millis,
 ): DemoPullRequest | undefined {
-  const { pr, text } = item;
+  const { pr, text, key } = item;
   if (pr.openedAt > end) return undefined;
   const merged = pr.mergedAt <= end;
-  const branch = `${text.branchPrefix}/${item.key}-${text.slug}`;
+  const branch = `${text.branchPrefix}/${key}-${text.slug}`;
   const commits = item.commits
     .filter(c => c.at <= end)
     .map(c => ({
       commit: {
         oid: c.sha,
-        message: c.kind === 'fix' ? 'Address review comments' : text.title,
+        message: `${key} ${
+          c.kind === 'fix' ? 'address review comments' : text.title
+        }`,
         authoredDate: iso(c.at),
       },
     }));
   const reviews = pr.reviews
     .filter(r => r.at <= end)
     .map((r, i) => ({
-      databaseId: pullNumber(item) * 100 + i,
+      databaseId: pr.number * 100 + i,
       state: r.state.toUpperCase(),
       submittedAt: iso(r.at),
     }));
@@ -131,10 +107,10 @@ function pullRequest(
     pr.mergedAt,
   ].filter(t => t <= end);
   return {
-    id: `PR_demo${pullNumber(item)}`,
-    number: pullNumber(item),
-    title: text.title,
-    body: `Closes #${issueNumber(item)}`,
+    id: `PR_demo${pr.number}`,
+    number: pr.number,
+    title: `${key}: ${text.title}`,
+    body: `Implements ${key}.`,
     createdAt: iso(pr.openedAt),
     updatedAt: latest(facts),
     closedAt: merged ? iso(pr.mergedAt) : null,
@@ -146,22 +122,6 @@ function pullRequest(
     reviews,
     timelineItems: merged
       ? [{ __typename: 'ClosedEvent', createdAt: iso(pr.mergedAt) }]
-      : [],
-  };
-}
-
-function issue(item: PlannedItem, end: Millis): DemoIssue {
-  const done = item.doneAt !== undefined && item.doneAt <= end;
-  return {
-    id: `I_demo${issueNumber(item)}`,
-    number: issueNumber(item),
-    title: item.text.title,
-    createdAt: iso(item.createdAt),
-    updatedAt: iso(done ? item.doneAt! : item.createdAt),
-    closedAt: done ? iso(item.doneAt!) : null,
-    labels: { nodes: LABELS[item.itemType].map(name => ({ name })) },
-    timelineItems: done
-      ? [{ __typename: 'ClosedEvent', createdAt: iso(item.doneAt!) }]
       : [],
   };
 }
@@ -197,8 +157,8 @@ function deployment(
 }
 
 /**
- * The demo plan of one service as its GitHub repository: an issue per item (its tracker),
- * a PR per item that closes it (commits, reviews, merge), merge commits on `main`, one
+ * The demo plan of one service as its GitHub repository: a PR per item naming its Jira key
+ * (commits, reviews, merge), merge commits on `main`, one
  * workflow run per build of a merge commit, deployments with their statuses. Only what
  * happened by `end`. Pure.
  */
@@ -215,11 +175,10 @@ export function githubRepository(
     owner,
     name,
     defaultBranch: 'main',
-    issues: items.filter(i => i.createdAt <= end).map(i => issue(i, end)),
     pulls: items.flatMap(i => pullRequest(i, end) ?? []),
     commits: merged.map(i => ({
       oid: i.pr.mergeSha,
-      message: `${i.text.title} (#${pullNumber(i)})`,
+      message: `${i.key}: ${i.text.title} (#${i.pr.number})`,
       authoredDate: iso(i.pr.mergedAt),
     })),
     deployments: deployments.flatMap(

@@ -4,12 +4,12 @@ import type {
 } from '@backstage/backend-plugin-api';
 import type { DemoConfig, DemoImportApiConfig } from '../config';
 import { DemoFeed } from '../DemoFeed';
-import { importDemoRepository } from './importDemoRepository';
+import { importDemoHistory } from './importDemoHistory';
 import { IMPORT_DEMO_SERVICE } from './importService';
 import { startDemoImportApi } from './startDemoImportApi';
 
 /**
- * Starts the demo's loopback GitHub before the plugin starts (so before the import
+ * Starts the demo's loopback GitHub and Jira before the plugin starts (so before the import
  * runner's first pass) and stops it on shutdown. Development only: refused in production.
  */
 export async function serveImportDemo(options: {
@@ -25,22 +25,23 @@ export async function serveImportDemo(options: {
     );
   }
   const now = clock();
-  const repository = importDemoRepository({
+  const history = importDemoHistory({
     seed: config.seed,
     days: config.days,
     anchor: DemoFeed.anchorFor(now, config.anchor),
     now,
   });
   const api = await startDemoImportApi({
-    repository,
+    history,
     token: config.importApi.token,
     port: config.importApi.port,
     pageDelayMs: config.importApi.pageDelayMs,
   });
   lifecycle.addShutdownHook(() => api.close());
   logger.info(
-    `Demo GitHub for the import of ${IMPORT_DEMO_SERVICE.name} (${IMPORT_DEMO_SERVICE.repository}: ` +
-      `${repository.pulls.length} PRs, ${repository.issues.length} issues, ${repository.deployments.length} deployments) on ${api.url}`,
+    `Demo GitHub and Jira for the import of ${IMPORT_DEMO_SERVICE.name} on ${api.url}: ` +
+      `${IMPORT_DEMO_SERVICE.repository} with ${history.github.pulls.length} PRs and ` +
+      `${history.github.deployments.length} deployments, ${history.jira.key} with ${history.jira.issues.length} issues`,
   );
   return api;
 }

@@ -5,12 +5,13 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { graphqlAnswer, restAnswer, type ApiAnswer } from './githubApi';
-import type { DemoRepository } from './githubRepository';
+import type { DemoImportHistory } from './importDemoHistory';
+import { jiraAnswer } from './jiraApi';
 
 /** Options of {@link startDemoImportApi}. */
 export interface DemoImportApiOptions {
-  repository: DemoRepository;
-  /** The token the importer must send (`token …` or `Bearer …`), as the integration's. */
+  history: DemoImportHistory;
+  /** The token the importers must send (`token …` or `Bearer …`), as configured for them. */
   token: string;
   /** 0 for an ephemeral port. */
   port: number;
@@ -20,7 +21,7 @@ export interface DemoImportApiOptions {
 
 /** A running demo API. */
 export interface DemoImportApi {
-  /** `http://127.0.0.1:<port>`: the integration's `apiBaseUrl`. */
+  /** `http://127.0.0.1:<port>`: the GitHub integration's `apiBaseUrl` and Jira's `baseUrl`. */
   url: string;
   /** Requests received. */
   requests: number;
@@ -52,40 +53,47 @@ function send(res: ServerResponse, answer: ApiAnswer) {
 }
 
 /**
- * The demo's GitHub on loopback (127.0.0.1): GraphQL `POST /graphql` and the REST routes
- * the GitHub importer reads, holding one repository, paged as GitHub pages. For the demo
- * only: the app's `integrations.github` points an `apiBaseUrl` here.
+ * The demo's GitHub and Jira on loopback (127.0.0.1): GraphQL `POST /graphql` and the REST
+ * routes the GitHub importer reads, holding one repository, paged as GitHub pages; and
+ * Jira Data Center's `/rest/api/2` search, holding one project. For the demo only: the
+ * app's `integrations.github` (`apiBaseUrl`) and `valueStream.sources.jira` (`baseUrl`)
+ * point here.
  */
 export async function startDemoImportApi(
   options: DemoImportApiOptions,
 ): Promise<DemoImportApi> {
-  const { repository, token, pageDelayMs } = options;
+  const { history, token, pageDelayMs } = options;
   const timers = new Set<NodeJS.Timeout>();
   const api = { requests: 0 };
   const server = createServer(async (req, res) => {
     api.requests++;
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const auth = req.headers.authorization ?? '';
+    const isJira = url.pathname.startsWith('/rest/api/');
     if (auth !== `token ${token}` && auth !== `Bearer ${token}`) {
-      // GitHub's answer to a wrong token
+      // GitHub's (or Jira's) answer to a wrong token
       send(res, {
         status: 401,
-        body: {
-          message: 'Bad credentials',
-          documentation_url: 'https://docs.github.com/rest',
-        },
+        body: isJira
+          ? { errorMessages: ['You are not authenticated.'] }
+          : {
+              message: 'Bad credentials',
+              documentation_url: 'https://docs.github.com/rest',
+            },
       });
       return;
     }
     let answer: ApiAnswer;
-    if (req.method === 'POST' && url.pathname === '/graphql') {
+    if (isJira && req.method === 'GET') {
+      answer = jiraAnswer(history.jira, url, Date.now());
+    } else if (req.method === 'POST' && url.pathname === '/graphql') {
       const body = await readJson(req);
       answer =
         typeof body?.query === 'string'
-          ? graphqlAnswer(repository, body.query, body.variables ?? {})
+          ? graphqlAnswer(history.github, body.query, body.variables ?? {})
           : { status: 400, body: { message: 'Problems parsing JSON' } };
     } else if (req.method === 'GET') {
-      answer = restAnswer(repository, url);
+      answer = restAnswer(history.github, url);
     } else {
       answer = { status: 404, body: { message: 'Not Found' } };
     }

@@ -3,7 +3,7 @@ import { ConfigReader } from '@backstage/config';
 import type { CanonicalEvent } from '@valuestream/backstage-plugin-value-stream-common';
 import { GithubHistoryImporter } from '@valuestream/backstage-plugin-value-stream-backend-module-github';
 import { DAY } from '../generate/time';
-import { importDemoRepository } from './importDemoRepository';
+import { importDemoHistory } from './importDemoHistory';
 import { DEMO_GITHUB_HOST, IMPORT_DEMO_SERVICE } from './importService';
 import { startDemoImportApi, type DemoImportApi } from './startDemoImportApi';
 
@@ -24,12 +24,13 @@ const entity: Parameters<GithubHistoryImporter['scopes']>[0] = {
   },
 };
 
-const repository = importDemoRepository({
+const history = importDemoHistory({
   seed: 42,
   days: 90,
   anchor: ANCHOR,
   now: NOW,
 });
+const repository = history.github;
 
 function importer(url: string, token = TOKEN) {
   return GithubHistoryImporter.fromConfig(
@@ -70,24 +71,27 @@ describe('the demo GitHub', () => {
     expect(`${repository.owner}/${repository.name}`).toBe(
       IMPORT_DEMO_SERVICE.repository,
     );
-    expect(repository.issues.length).toBeGreaterThan(100);
     expect(repository.pulls.length).toBeGreaterThan(100);
     expect(repository.deployments.length).toBeGreaterThan(50);
-    const times = repository.issues.map(i => Date.parse(i.createdAt));
+    const times = repository.pulls.map(p => Date.parse(p.createdAt));
     expect(Math.min(...times)).toBeLessThan(NOW - 85 * DAY);
     expect(Math.max(...times)).toBeLessThanOrEqual(NOW);
     // some work is still open at `now`
-    expect(repository.issues.some(i => i.closedAt === null)).toBe(true);
     expect(repository.pulls.some(p => !p.merged)).toBe(true);
+    // every PR names its Jira issue
+    const keys = new Set(history.jira.issues.map(i => i.key));
+    expect(repository.pulls.every(p => keys.has(p.title.split(':')[0]))).toBe(
+      true,
+    );
     // deterministic
     expect(
-      importDemoRepository({ seed: 42, days: 90, anchor: ANCHOR, now: NOW }),
-    ).toEqual(repository);
+      importDemoHistory({ seed: 42, days: 90, anchor: ANCHOR, now: NOW }),
+    ).toEqual(history);
   });
 
   it("answers the GitHub importer's requests: every fact arrives as the webhooks' events", async () => {
     api = await startDemoImportApi({
-      repository,
+      history,
       token: TOKEN,
       port: 0,
       pageDelayMs: 0,
@@ -103,7 +107,7 @@ describe('the demo GitHub', () => {
     const deployments = repository.deployments.filter(
       d => Date.parse(d.created_at) >= NOW - 90 * DAY,
     );
-    expect(count('work_item.created')).toBe(repository.issues.length);
+    expect(count('work_item.created')).toBe(0); // the items are in Jira
     expect(count('pull_request.opened')).toBe(pulls.length);
     expect(count('pull_request.merged')).toBe(merged.length);
     expect(count('pull_request.reviewed')).toBe(
@@ -119,14 +123,13 @@ describe('the demo GitHub', () => {
     expect(events.every(e => e.repository === 'acme/checkout-service')).toBe(
       true,
     );
-    // a PR closes its issue, so the backend links them
+    // a PR names its Jira issue, so the backend links them
     const first = events.find(e => e.type === 'pull_request.opened')!;
-    expect(first.data.body).toMatch(/^Closes #\d+$/);
+    expect(first.data.title).toMatch(/^CHS-\d+: /);
     // paged: several list pages per kind of fact
-    expect(pages).toBeGreaterThanOrEqual(10);
+    expect(pages).toBeGreaterThanOrEqual(8);
     expect(items).toBe(
       pulls.length +
-        repository.issues.length +
         repository.commits.filter(
           c => Date.parse(c.authoredDate) >= NOW - 90 * DAY,
         ).length +
@@ -138,7 +141,7 @@ describe('the demo GitHub', () => {
 
   it('answers list pages after the delay, so the import takes visibly long', async () => {
     api = await startDemoImportApi({
-      repository,
+      history,
       token: TOKEN,
       port: 0,
       pageDelayMs: 100,
@@ -150,7 +153,7 @@ describe('the demo GitHub', () => {
 
   it('refuses another token as GitHub does: the import fails naming the integration', async () => {
     api = await startDemoImportApi({
-      repository,
+      history,
       token: TOKEN,
       port: 0,
       pageDelayMs: 0,

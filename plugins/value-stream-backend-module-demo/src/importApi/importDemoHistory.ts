@@ -4,17 +4,25 @@ import { planItems } from '../generate/planItems';
 import { DAY, type Millis } from '../generate/time';
 import { githubRepository, type DemoRepository } from './githubRepository';
 import { IMPORT_DEMO_SERVICE } from './importService';
+import { jiraProject, type DemoJiraIssue } from './jiraProject';
+
+/** What the demo's GitHub and Jira hold. */
+export interface DemoImportHistory {
+  github: DemoRepository;
+  jira: { key: string; issues: DemoJiraIssue[] };
+}
 
 /**
- * The repository of {@link IMPORT_DEMO_SERVICE}: the demo generator's plan (same seed and
- * anchor as the feed, so the same story every start in a week) up to `now`. Pure.
+ * The GitHub repository and Jira project of {@link IMPORT_DEMO_SERVICE}: the demo
+ * generator's plan (same seed and anchor as the feed, so the same story every start in a
+ * week) up to `now`. Pure.
  */
-export function importDemoRepository(options: {
+export function importDemoHistory(options: {
   seed: number;
   days: number;
   anchor: Millis;
   now: Millis;
-}): DemoRepository {
+}): DemoImportHistory {
   const timeline = {
     seed: String(options.seed),
     anchor: options.anchor,
@@ -25,5 +33,13 @@ export function importDemoRepository(options: {
   // the index places its scenario items after those of the feed's services
   const items = planItems(service, DEMO_SERVICES.length, timeline);
   const { deployments } = planDeployments(service, items, timeline);
-  return githubRepository(service.repository, items, deployments, options.now);
+  return {
+    github: githubRepository(
+      service.repository,
+      items,
+      deployments,
+      options.now,
+    ),
+    jira: { key: service.jiraKey, issues: jiraProject(items, options.now) },
+  };
 }
