@@ -11,7 +11,7 @@ import type {
   Incident,
   PullRequest,
 } from '../model/artifacts';
-import type { EventRow } from '../model/events';
+import type { NewEvent } from '../model/events';
 import type { WorkItemLink, StoredJourney } from '../model/workItems';
 import { AlertStore } from './AlertStore';
 import { DeploymentStore } from './DeploymentStore';
@@ -100,8 +100,8 @@ export class DatabaseValueStreamStore {
 
   // ---- raw events and the correlation queue (EventStore) ----------------------------------
 
-  insertEvents(rows: EventRow[]) {
-    return this.events.insertEvents(rows);
+  insertEvents(events: NewEvent[]) {
+    return this.events.insertEvents(events);
   }
   pendingEvents(limit: number) {
     return this.events.pendingEvents(limit);

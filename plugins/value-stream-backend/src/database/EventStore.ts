@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { EventRow, StoredEvent } from '../model/events';
+import type { NewEvent, StoredEvent } from '../model/events';
 import type { EventsTable, PendingTable } from './tables';
 import {
   chunk,
@@ -18,6 +18,18 @@ const toStoredEvent = (r: EventColumns): StoredEvent => ({
 });
 
 /** `vs_events` (raw events, by subject) and `vs_pending` (the correlation queue). */
+const eventRow = (e: NewEvent): Omit<EventsTable, 'seq'> => ({
+  source: e.source,
+  id: e.id,
+  type: e.type,
+  occurred_at: e.occurredAt,
+  received_at: e.receivedAt,
+  entity_ref: e.entityRef,
+  repository: e.repository,
+  subject: e.subject,
+  payload: e.payload,
+});
+
 export class EventStore {
   constructor(private readonly db: Knex) {}
 
@@ -28,8 +40,9 @@ export class EventStore {
    * requests racing with the same event store and count it once.
    */
   async insertEvents(
-    rows: EventRow[],
+    events: NewEvent[],
   ): Promise<{ inserted: Set<string>; maxPendingSeq: number | null }> {
+    const rows = events.map(eventRow);
     const id = (s: string, i: string) => `${s}\u0000${i}`;
     const inserted = new Set<string>();
     let maxPendingSeq: number | null = null;

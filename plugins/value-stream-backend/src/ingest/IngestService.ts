@@ -9,7 +9,7 @@ import {
 import type { ValueStreamConfig } from '../config/readConfig';
 import type { CorrelationResult } from '../correlation/Correlator';
 import type { DatabaseValueStreamStore } from '../database/DatabaseValueStreamStore';
-import type { EventRow } from '../model/events';
+import type { NewEvent } from '../model/events';
 import { subjectOf } from '../model/subjects';
 import type { CorrelationWorker } from './CorrelationWorker';
 import {
@@ -221,13 +221,13 @@ export class IngestService {
   ): Promise<{ counts: IngestResponse; maxPendingSeq: number | null }> {
     const { store, worker, now = Date.now } = this.options;
     const received = now();
-    const rows: EventRow[] = valid.map(({ event, known }) => ({
+    const rows: NewEvent[] = valid.map(({ event, known }) => ({
       source: event.source,
       id: event.id,
       type: event.type,
-      occurred_at: Date.parse(event.occurredAt),
-      received_at: received,
-      entity_ref: event.entityRef ?? null,
+      occurredAt: Date.parse(event.occurredAt),
+      receivedAt: received,
+      entityRef: event.entityRef ?? null,
       repository: event.repository ?? null,
       subject: known ? subjectOf(event) : null,
       payload: JSON.stringify(event),

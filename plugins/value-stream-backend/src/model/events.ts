@@ -6,14 +6,14 @@ export type StoredEvent = CanonicalEvent & {
   subject?: string | null;
 };
 
-/** A raw event row to store. */
-export interface EventRow {
+/** An accepted event to store: its identity, times (epoch ms), subject and JSON. */
+export interface NewEvent {
   source: string;
   id: string;
   type: string;
-  occurred_at: number;
-  received_at: number;
-  entity_ref: string | null;
+  occurredAt: number;
+  receivedAt: number;
+  entityRef: string | null;
   repository: string | null;
   subject: string | null;
   payload: string;
