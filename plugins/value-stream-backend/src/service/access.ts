@@ -41,72 +41,63 @@ async function allowed(
 }
 
 /**
+ * The caller's credentials, once it is one of `principals` and allowed `permission`
+ * (401/403 otherwise). The permission is checked with the caller's own credentials, so an
+ * external access token's `accessRestrictions` apply to it.
+ */
+async function allowedCredentials(
+  access: AccessServices,
+  req: AnyRequest,
+  principals: ('user' | 'service')[],
+  permission: BasicPermission,
+  action: string,
+): Promise<BackstageCredentials> {
+  const credentials = await access.httpAuth.credentials(req, {
+    allow: principals,
+  });
+  if (!(await allowed(access.permissions, credentials, permission)))
+    throw new NotAllowedError(`Not allowed to ${action} (${permission.name})`);
+  return credentials;
+}
+
+/**
  * The caller's own credentials for a read, once it is allowed `value-stream.entity.read`
  * (403 otherwise). Users and service principals alike: catalog visibility is then checked
  * with these credentials, never the plugin's own, so an external access token's
  * `accessRestrictions` apply to the permission here and to the catalog call.
  */
-export async function readCredentials(
-  access: AccessServices,
-  req: AnyRequest,
-): Promise<BackstageCredentials> {
-  const credentials = await access.httpAuth.credentials(req, {
-    allow: ['user', 'service'],
-  });
-  if (
-    !(await allowed(access.permissions, credentials, valueStreamReadPermission))
-  )
-    throw new NotAllowedError(
-      `Not allowed to read value-stream data (${valueStreamReadPermission.name})`,
-    );
-  return credentials;
-}
+export const readCredentials = (access: AccessServices, req: AnyRequest) =>
+  allowedCredentials(
+    access,
+    req,
+    ['user', 'service'],
+    valueStreamReadPermission,
+    'read value-stream data',
+  );
 
 /** Service credentials allowed `value-stream.event.create` (403 otherwise). */
-export async function writeCredentials(
-  access: AccessServices,
-  req: AnyRequest,
-): Promise<BackstageCredentials> {
-  const credentials = await access.httpAuth.credentials(req, {
-    allow: ['service'],
-  });
-  if (
-    !(await allowed(
-      access.permissions,
-      credentials,
-      valueStreamEventCreatePermission,
-    ))
-  )
-    throw new NotAllowedError(
-      `Not allowed to send events (${valueStreamEventCreatePermission.name})`,
-    );
-  return credentials;
-}
+export const writeCredentials = (access: AccessServices, req: AnyRequest) =>
+  allowedCredentials(
+    access,
+    req,
+    ['service'],
+    valueStreamEventCreatePermission,
+    'send events',
+  );
 
 /**
  * Credentials to start or list history imports (DESIGN §12): users and service principals
  * allowed `value-stream.import.create` (403 otherwise). Service principals need it too, so
  * an external access token's `accessRestrictions` apply.
  */
-export async function importCredentials(
-  access: AccessServices,
-  req: AnyRequest,
-): Promise<BackstageCredentials> {
-  const credentials = await access.httpAuth.credentials(req, {
-    allow: ['user', 'service'],
-  });
-  if (
-    !(await allowed(
-      access.permissions,
-      credentials,
-      valueStreamImportCreatePermission,
-    ))
-  )
-    throw new NotAllowedError(
-      `Not allowed to import history (${valueStreamImportCreatePermission.name})`,
-    );
-  return credentials;
-}
+export const importCredentials = (access: AccessServices, req: AnyRequest) =>
+  allowedCredentials(
+    access,
+    req,
+    ['user', 'service'],
+    valueStreamImportCreatePermission,
+    'import history',
+  );
 
 /**
  * Which of a work item's entities the caller sees. An item of no entity is given only to
