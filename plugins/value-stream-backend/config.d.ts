@@ -61,6 +61,13 @@ export interface Config {
     }>;
     /** How long after a production deployment an incident is attributed to it. Defaults to 24 hours. */
     incidentAttributionWindow?: HumanDuration | string;
+    /** What makes a successful production deployment rework (DORA's rework rate, docs/metrics.md). */
+    rework?: {
+      /** Work-item types whose linked changes are rework. Defaults to ['defect']. */
+      itemTypes?: string[];
+      /** Regular expression a PR's head branch matches when it is rework. Defaults to '^hotfix/'. */
+      branchPattern?: string;
+    };
     /** Recompute journeys from stored events on start when stages or mappings changed. Defaults to true. */
     rebuildOnConfigChange?: boolean;
     alerts?: {

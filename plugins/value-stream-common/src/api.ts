@@ -60,6 +60,8 @@ export interface MetricsResponse {
       mean: number;
       tier?: DoraTier;
     } | null;
+    /** DORA's rework rate (DESIGN §13); rate null when total is 0. */
+    reworkRate: { rework: number; total: number; rate: number | null };
   };
   stages: StageMetrics[];
 }

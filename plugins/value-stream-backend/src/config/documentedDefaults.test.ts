@@ -57,4 +57,14 @@ describe('the defaults documented in docs/install.md', () => {
       ]);
     }
   });
+
+  it('give the rework settings their real defaults', () => {
+    const { rework } = readValueStreamConfig(new ConfigReader({}));
+    expect(table.get('valueStream.rework.itemTypes')).toBe(
+      `\`[${rework.itemTypes.join(', ')}]\``,
+    );
+    expect(table.get('valueStream.rework.branchPattern')).toBe(
+      `\`${rework.branchPattern.source.replace(/\\\//g, '/')}\``,
+    );
+  });
 });

@@ -149,3 +149,30 @@ describe('readValueStreamConfig import', () => {
     );
   });
 });
+
+describe('readValueStreamConfig rework', () => {
+  it('defaults to defects and hotfix/ branches', () => {
+    expect(read({}).rework).toEqual({
+      itemTypes: ['defect'],
+      branchPattern: /^hotfix\//,
+    });
+  });
+
+  it('reads custom item types and branch pattern', () => {
+    const { rework } = read({
+      rework: {
+        itemTypes: ['defect', 'risk'],
+        branchPattern: '^(fix|hotfix)-',
+      },
+    });
+    expect(rework.itemTypes).toEqual(['defect', 'risk']);
+    expect(rework.branchPattern.test('fix-12')).toBe(true);
+    expect(rework.branchPattern.test('hotfix/12')).toBe(false);
+  });
+
+  it('refuses an invalid regular expression, naming the key', () => {
+    expect(() => read({ rework: { branchPattern: '^hotfix/(' } })).toThrow(
+      /^valueStream\.rework\.branchPattern: "\^hotfix\/\(" is not a valid regular expression/,
+    );
+  });
+});

@@ -9,6 +9,7 @@ import {
   StageRole,
 } from '@valuestream/backstage-plugin-value-stream-common';
 import type { RuleThresholdsInput } from '../alerts/thresholds';
+import { DEFAULT_REWORK, ReworkConfig } from '../metrics/rework';
 import { DEFAULT_STATUS_MAPPING } from './statusMapping';
 import { readWebhookSecrets } from './webhookSecrets';
 
@@ -40,6 +41,8 @@ export interface ValueStreamConfig {
     /** Jobs run at once per replica. */
     concurrency: number;
   };
+  /** What makes a production deployment rework (DESIGN §13). */
+  rework: ReworkConfig;
 }
 
 const lower = (xs: string[]) => xs.map(x => x.toLowerCase());
@@ -120,6 +123,29 @@ export function readValueStreamConfig(root: Config): ValueStreamConfig {
     rebuildOnConfigChange:
       c?.getOptionalBoolean('rebuildOnConfigChange') ?? true,
     import: readImportConfig(c?.getOptionalConfig('import')),
+    rework: readReworkConfig(c?.getOptionalConfig('rework')),
+  };
+}
+
+function readReworkConfig(c: Config | undefined): ReworkConfig {
+  const pattern = c?.getOptionalString('branchPattern');
+  let branchPattern = DEFAULT_REWORK.branchPattern;
+  if (pattern !== undefined) {
+    try {
+      branchPattern = new RegExp(pattern);
+    } catch (e) {
+      throw new Error(
+        `valueStream.rework.branchPattern: "${pattern}" is not a valid regular expression (${
+          (e as Error).message
+        })`,
+      );
+    }
+  }
+  return {
+    itemTypes: c?.getOptionalStringArray('itemTypes') ?? [
+      ...DEFAULT_REWORK.itemTypes,
+    ],
+    branchPattern,
   };
 }
 

@@ -6,6 +6,7 @@ import type {
   StageInterval,
   Window,
 } from '../journeys/types';
+import type { ReworkEvidence } from '../metrics/rework';
 import { changesDeployedIn } from './entityChanges';
 import type {
   AlertsTable,
@@ -288,6 +289,53 @@ export class MetricsQueries {
   /** Changes first deployed to production by these entities in the window (DESIGN §6). */
   async changesDeployedIn(entityRefs: string[], window: Window) {
     return changesDeployedIn(this.db, entityRefs, window);
+  }
+
+  /**
+   * For each of these deployments, the types of the work items linked to its included
+   * commits and the head branches of the merged PRs holding them (DESIGN §13 rework): two
+   * queries over all of them, each two indexed joins from `vs_deployment_commits`' key.
+   * A PR's items are linked to all its commits and its merge commit (§4), so the commit
+   * links cover the PR's.
+   */
+  async reworkEvidence(deploymentIds: string[]): Promise<ReworkEvidence[]> {
+    const types = await selectIn<{ deployment_id: string; item_type: string }>(
+      () =>
+        this.db('vs_deployment_commits as dc')
+          .join('vs_item_links as l', b =>
+            b.on('l.ref', 'dc.sha').andOnVal('l.kind', 'commit'),
+          )
+          .join('vs_work_items as w', 'w.key', 'l.item_key')
+          .distinct('dc.deployment_id', 'w.item_type'),
+      'dc.deployment_id',
+      deploymentIds,
+    );
+    const branches = await selectIn<{ deployment_id: string; branch: string }>(
+      () =>
+        this.db('vs_deployment_commits as dc')
+          .join('vs_pr_commits as pc', 'pc.sha', 'dc.sha')
+          .join('vs_pull_requests as p', 'p.id', 'pc.pr_id')
+          .whereNotNull('p.merged_at')
+          .whereNotNull('p.branch')
+          .distinct('dc.deployment_id', 'p.branch'),
+      'dc.deployment_id',
+      deploymentIds,
+    );
+    const byId = new Map(
+      deploymentIds.map(id => [
+        id,
+        {
+          deploymentId: id,
+          itemTypes: [] as string[],
+          branches: [] as string[],
+        },
+      ]),
+    );
+    for (const r of types)
+      byId.get(r.deployment_id)?.itemTypes.push(r.item_type);
+    for (const r of branches)
+      byId.get(r.deployment_id)?.branches.push(r.branch);
+    return [...byId.values()];
   }
 
   async openAlerts(entityRefs: string[]) {

@@ -1,6 +1,7 @@
 import type { ChangeRecord } from '../journeys/types';
 import { deployedChanges, doraMetrics } from './dora';
 import { deployment, incident } from './__testUtils__/records';
+import { DEFAULT_REWORK } from './rework';
 import { d, h } from './__testUtils__/journeys';
 
 const H = 3600;
@@ -24,12 +25,15 @@ describe('doraMetrics', () => {
         changes: [],
         window,
         attributionWindowMs: DAY_MS,
+        reworkEvidence: [],
+        rework: DEFAULT_REWORK,
       }),
     ).toEqual({
       deploymentFrequency: { count: 0, perWeek: 0, tier: 'low' },
       leadTimeForChanges: null,
       changeFailureRate: { failed: 0, total: 0, rate: null, tier: null },
       recoveryTime: null,
+      reworkRate: { rework: 0, total: 0, rate: null },
     });
   });
 
@@ -77,6 +81,16 @@ describe('doraMetrics', () => {
       changes: deployedChanges(changes, deployments),
       window,
       attributionWindowMs: DAY_MS,
+      reworkEvidence: [
+        // only the window's successful production deployments count
+        { deploymentId: 'before', itemTypes: ['defect'], branches: [] },
+        { deploymentId: 'fail', itemTypes: ['defect'], branches: [] },
+        { deploymentId: 'after', itemTypes: ['defect'], branches: [] },
+        { deploymentId: 'd2', itemTypes: ['feature', 'defect'], branches: [] },
+        { deploymentId: 'd3', itemTypes: [], branches: ['hotfix/x'] },
+        { deploymentId: 'd4', itemTypes: ['feature'], branches: ['feat/y'] },
+      ],
+      rework: DEFAULT_REWORK,
     });
 
     expect(dora.deploymentFrequency).toEqual({
@@ -85,6 +99,8 @@ describe('doraMetrics', () => {
       tier: 'high',
     });
     // d1 (incident i3), d2 (rolled back), d3 (incident i1 after the window)
+    // in the window: d1 (no evidence), d2 (defect), d3 (hotfix/), d4 (feature)
+    expect(dora.reworkRate).toEqual({ rework: 2, total: 4, rate: 0.5 });
     expect(dora.changeFailureRate).toEqual({
       failed: 3,
       total: 4,
@@ -117,6 +133,8 @@ describe('doraMetrics', () => {
       changes: [],
       window,
       attributionWindowMs: DAY_MS,
+      reworkEvidence: [],
+      rework: DEFAULT_REWORK,
     });
     expect(dora.changeFailureRate).toEqual({
       failed: 1,

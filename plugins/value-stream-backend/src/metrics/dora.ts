@@ -18,6 +18,7 @@ import {
   recoveryTimeTier,
 } from './doraTiers';
 import { durationStats, recoveryStats } from './percentiles';
+import { ReworkConfig, ReworkEvidence, reworkRate } from './rework';
 import { inWindow, perWeek, seconds } from './time';
 
 /** @internal */
@@ -29,6 +30,12 @@ export interface DoraInput {
   window: Window;
   /** `valueStream.incidentAttributionWindow`, default 24 h. */
   attributionWindowMs: number;
+  /**
+   * What the window's successful production deployments include (rework rate); a
+   * deployment missing here includes nothing linked.
+   */
+  reworkEvidence: readonly ReworkEvidence[];
+  rework: ReworkConfig;
 }
 
 /**
@@ -105,6 +112,19 @@ export function doraMetrics(input: DoraInput): MetricsResponse['dora'] {
   );
   const recovery = recoveryStats(recoveries);
 
+  const evidence = new Map(input.reworkEvidence.map(e => [e.deploymentId, e]));
+  const rework = reworkRate(
+    deployedInWindow.map(
+      d =>
+        evidence.get(d.deploymentId) ?? {
+          deploymentId: d.deploymentId,
+          itemTypes: [],
+          branches: [],
+        },
+    ),
+    input.rework,
+  );
+
   const frequency = perWeek(total, window);
   return {
     deploymentFrequency: {
@@ -126,5 +146,6 @@ export function doraMetrics(input: DoraInput): MetricsResponse['dora'] {
       ...recovery,
       tier: recoveryTimeTier(recovery.p50),
     },
+    reworkRate: rework,
   };
 }

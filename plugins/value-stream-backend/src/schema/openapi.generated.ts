@@ -1496,6 +1496,7 @@ export const spec = {
           'leadTimeForChanges',
           'changeFailureRate',
           'recoveryTime',
+          'reworkRate',
         ],
         additionalProperties: false,
         properties: {
@@ -1549,6 +1550,29 @@ export const spec = {
           },
           recoveryTime: {
             $ref: '#/components/schemas/RecoveryTime',
+          },
+          reworkRate: {
+            type: 'object',
+            description:
+              'successful production deployments in the window (total) and those including a change linked to a rework item type or from a rework branch (rework ⊆ total); rate null when total is 0',
+            required: ['rework', 'total', 'rate'],
+            additionalProperties: false,
+            properties: {
+              rework: {
+                type: 'integer',
+                minimum: 0,
+              },
+              total: {
+                type: 'integer',
+                minimum: 0,
+              },
+              rate: {
+                type: 'number',
+                minimum: 0,
+                maximum: 1,
+                nullable: true,
+              },
+            },
           },
         },
       },

@@ -7,6 +7,7 @@ import type {
 import type { ValueStreamConfig } from '../config/readConfig';
 import type { MetricsQueries } from '../database/MetricsQueries';
 import type { IncidentRecord, Window } from '../journeys/types';
+import { successfulProduction } from '../metrics/attribution';
 import { doraMetrics } from '../metrics/dora';
 import { flowMetrics } from '../metrics/flow';
 import { stageMetrics } from '../metrics/stages';
@@ -16,7 +17,7 @@ import {
   throughputSeries,
   wipSeries,
 } from '../metrics/timeseries';
-import { iso } from '../metrics/time';
+import { inWindow, iso } from '../metrics/time';
 
 /** Computes the §8 metric reads for a set of entities (one entity or a group's). */
 export class MetricsService {
@@ -46,7 +47,7 @@ export class MetricsService {
         q.incidents(entityRefs),
         q.openAlerts(entityRefs),
       ]);
-    const { deployments, changes } = await this.doraData(
+    const { deployments, changes, reworkEvidence } = await this.doraData(
       entityRefs,
       window,
       incidents,
@@ -61,6 +62,8 @@ export class MetricsService {
         changes,
         window,
         attributionWindowMs: this.config.incidentAttributionWindowMs,
+        reworkEvidence,
+        rework: this.config.rework,
       }),
       stages: stageMetrics({
         stages: this.config.stages,
@@ -76,7 +79,7 @@ export class MetricsService {
    * Only the deployments DORA can need for this window, not the entity's whole history:
    * those finished within one attribution window around it (frequency, failure rate and
    * the incident fallback rule) and those incidents name. Lead times come pre-joined per
-   * entity (`vs_entity_changes`).
+   * entity (`vs_entity_changes`). Rework evidence: only for the window's successful ones.
    */
   private async doraData(
     entityRefs: string[],
@@ -100,7 +103,13 @@ export class MetricsService {
       q.changesDeployedIn(entityRefs, window),
     ]);
     const byId = new Map([...around, ...named].map(d => [d.deploymentId, d]));
-    return { deployments: [...byId.values()], changes };
+    const deployments = [...byId.values()];
+    const reworkEvidence = await q.reworkEvidence(
+      successfulProduction(deployments)
+        .filter(d => inWindow(d.finishedAt, window))
+        .map(d => d.deploymentId),
+    );
+    return { deployments, changes, reworkEvidence };
   }
 
   async timeseries(
