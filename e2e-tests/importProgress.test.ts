@@ -2,8 +2,9 @@ import { test, expect } from '@playwright/test';
 import type { EntityImportResponse } from '@valuestream/backstage-plugin-value-stream-common';
 import { componentPath, signInAt, valueStreamTab } from './valueStreamPage';
 
-// The import API's answer is given by the test (the demo registers no importer yet); the
-// page, its polling and its rendering are the real app's in Chromium.
+// The import API's answer is given by the test (payments-api's own jobs import nothing;
+// checkout-service's real import is importDemo.test.ts); the page, its polling and its
+// rendering are the real app's in Chromium.
 const COMPONENT = 'payments-api';
 const IMPORT = `**/api/value-stream/entities/component/default/${COMPONENT}/import`;
 
