@@ -43,6 +43,7 @@ function expectedCards(m: MetricsResponse): Record<string, string> {
     'lead-time-for-changes': formatDuration(m.dora.leadTimeForChanges?.p50),
     'change-failure-rate': formatPercent(m.dora.changeFailureRate.rate),
     'recovery-time': formatDuration(m.dora.recoveryTime?.p50),
+    'rework-rate': formatPercent(m.dora.reworkRate.rate),
   };
 }
 

@@ -35,6 +35,10 @@ describe('MetricCards', () => {
     // 5400 s = 1.5 h
     expect(card('recovery-time').value).toBe('1.5 h');
     expect(card('recovery-time').tier).toBe('High');
+    // 3 of 9 deployments
+    expect(card('rework-rate').value).toBe('33%');
+    expect(card('rework-rate').text).toContain('3 of 9');
+    expect(card('rework-rate').tier).toBeUndefined();
   });
 
   it('shows a dash for statistics without data and no tier', async () => {
@@ -44,6 +48,8 @@ describe('MetricCards', () => {
     expect(card('change-failure-rate').value).toBe('—');
     expect(card('change-failure-rate').tier).toBeUndefined();
     expect(card('recovery-time').value).toBe('—');
+    expect(card('rework-rate').value).toBe('—');
+    expect(card('rework-rate').text).toContain('0 of 0');
     expect(card('throughput').value).toBe('0 / week');
   });
 });

@@ -4,12 +4,13 @@ import { MetricCard } from './MetricCard';
 import { metricFigures } from './metricFigures';
 
 /**
- * Flow metrics and the four DORA metrics with their tiers.
+ * Flow metrics and the five DORA metrics, the first four with their tiers: on wide
+ * screens one row each.
  * @public
  */
 export function MetricCards(props: { metrics: MetricsResponse }) {
   return (
-    <Grid.Root columns={{ initial: '2', md: '5' }} gap="3">
+    <Grid.Root columns={{ initial: '2', md: '6' }} gap="3">
       {metricFigures(props.metrics).map(figure => (
         <MetricCard key={figure.testId} {...figure} />
       ))}

@@ -17,10 +17,11 @@ function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-/** The flow and DORA figures of a metrics response, formatted. */
+/** The flow and DORA figures of a metrics response, formatted: six flow figures, then five DORA ones. */
 export function metricFigures(metrics: MetricsResponse): MetricFigure[] {
   const { flow, dora } = metrics;
   const cfr = dora.changeFailureRate;
+  const rework = dora.reworkRate;
   return [
     {
       testId: 'cycle-time-p50',
@@ -86,6 +87,13 @@ export function metricFigures(metrics: MetricsResponse): MetricFigure[] {
       value: formatDuration(dora.recoveryTime?.p50),
       detail: count(dora.recoveryTime?.count ?? 0, 'incident'),
       tier: dora.recoveryTime?.tier,
+    },
+    {
+      // DORA's fifth key (2024); DORA publishes no tiers for it yet.
+      testId: 'rework-rate',
+      label: 'Rework rate',
+      value: formatPercent(rework.rate),
+      detail: `${rework.rework} of ${rework.total} deployments were rework`,
     },
   ];
 }
