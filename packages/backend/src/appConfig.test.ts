@@ -176,6 +176,35 @@ describe('local development', () => {
     await expect(startAuth(config)).resolves.toBeDefined();
   });
 
+  it("points the import demo's GitHub integration and Jira at the demo module's loopback API", async () => {
+    const config = await load(
+      [{ file: 'app-config.yaml' }, { file: 'app-config.development.yaml' }],
+      { VALUE_STREAM_DEMO_IMPORT_PORT: '7123' },
+    );
+    const api = config.getConfig('valueStream.demo.importApi');
+    expect(api.getNumber('port')).toBe(7123);
+    const url = 'http://127.0.0.1:7123';
+    const github = config
+      .getConfigArray('integrations.github')
+      .find(c => c.getString('host') === 'demo-github.localhost')!;
+    expect(github.getString('apiBaseUrl')).toBe(url);
+    expect(github.getString('token')).toBe(api.getString('token'));
+    expect(config.getString('valueStream.sources.jira.baseUrl')).toBe(url);
+    expect(config.getString('valueStream.sources.jira.token')).toBe(
+      api.getString('token'),
+    );
+    // the example service's source location names that host (GitHub Enterprise-style)
+    expect(read('examples/entities.yaml')).toContain(
+      'url:https://demo-github.localhost/acme/checkout-service/',
+    );
+    // and the image never serves it
+    const image = await load(imageConfigs({}).map(file => ({ file })));
+    expect(image.getOptional('valueStream.demo.importApi')).toBeUndefined();
+    expect(
+      image.getOptional('valueStream.sources.jira.baseUrl'),
+    ).toBeUndefined();
+  });
+
   it('is what `yarn start` and `yarn workspace backend start` load', () => {
     const scripts = [
       JSON.parse(read('package.json')).scripts.start,
