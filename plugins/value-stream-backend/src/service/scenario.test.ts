@@ -137,6 +137,8 @@ describe.each(databases.eachSupportedId())(
         p50: 2 * HOUR,
         mean: 2 * HOUR,
       });
+      // d1 ships PAY-1, a feature, from a PR without a hotfix/ branch
+      expect(dora.reworkRate).toEqual({ rework: 0, total: 1, rate: 0 });
       const mean = Object.fromEntries(
         r.body.stages.map((s: any) => [s.name, s.meanTimeInStage]),
       );
