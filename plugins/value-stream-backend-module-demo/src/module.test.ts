@@ -85,6 +85,22 @@ describe('valueStreamModuleDemo', () => {
     await expect(fetch(url)).rejects.toThrow();
   });
 
+  it('starts without the import demo when its port is taken', async () => {
+    const taken = createServer();
+    await new Promise<void>(resolve => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const addProducers = await registeredProducers({
+        valueStream: {
+          demo: { enabled: true, importApi: { port, token: 't' } },
+        },
+      });
+      expect(addProducers).toHaveBeenCalledTimes(1);
+    } finally {
+      await new Promise(resolve => taken.close(resolve));
+    }
+  });
+
   it('refuses the import demo in production', async () => {
     const env = process.env.NODE_ENV;
     process.env.NODE_ENV = 'production';

@@ -31,12 +31,22 @@ export async function serveImportDemo(options: {
     anchor: DemoFeed.anchorFor(now, config.anchor),
     now,
   });
-  const api = await startDemoImportApi({
-    history,
-    token: config.importApi.token,
-    port: config.importApi.port,
-    pageDelayMs: config.importApi.pageDelayMs,
-  });
+  let api;
+  try {
+    api = await startDemoImportApi({
+      history,
+      token: config.importApi.token,
+      port: config.importApi.port,
+      pageDelayMs: config.importApi.pageDelayMs,
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    // another development backend serves it (the same story): not worth stopping for
+    logger.warn(
+      `Demo import API not started: 127.0.0.1:${config.importApi.port} is in use (set VALUE_STREAM_DEMO_IMPORT_PORT)`,
+    );
+    return undefined;
+  }
   lifecycle.addShutdownHook(() => api.close());
   logger.info(
     `Demo GitHub and Jira for the import of ${IMPORT_DEMO_SERVICE.name} on ${api.url}: ` +
