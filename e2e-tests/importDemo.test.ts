@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { resolve } from 'node:path';
 import type {
   EntityImportResponse,
   ImportJob,
@@ -61,6 +62,12 @@ test('checkout-service: the tab shows its history import from the demo GitHub an
       .catch(async error => {
         // a job that finished between the page's answer and this check is not a failure
         if ((await jobsNow()).some(j => j.state !== 'done')) throw error;
+      });
+    // UPDATE_SCREENSHOTS=1 refreshes the README's picture of an import (kept out of CI runs).
+    if (process.env.UPDATE_SCREENSHOTS === '1' && (await section.isVisible()))
+      await page.screenshot({
+        path: resolve(__dirname, '../docs/images/history-import.png'),
+        fullPage: true,
       });
   }
 
