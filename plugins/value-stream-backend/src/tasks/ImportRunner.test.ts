@@ -220,6 +220,60 @@ describe.each(databases.eachSupportedId())('ImportRunner on %p', id => {
     expect(Number(n)).toBe(8);
   });
 
+  it('repeats, without doubling, a page whose events were stored but whose cursor was not (a crash in between)', async () => {
+    const knex = await databases.init(id);
+    const clock = { now: T0 };
+    const idle = fakeImporter({ pages: 4 });
+    // The plugin's own runner gets no turn: the job is left for the runner below.
+    const vs = await start(knex, idle.importer, clock);
+    await vs.importRunner.stop();
+    const fake = fakeImporter({ pages: 4 });
+    let crashed = false;
+    // The store dies right after page 1's events were accepted, before its cursor is kept.
+    const store = new Proxy(vs.store.imports, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver);
+        if (prop !== 'update' || typeof value !== 'function') return value;
+        return async (...args: any[]) => {
+          if (!crashed && args[2]?.cursor === '2') {
+            crashed = true;
+            throw new Error('connection lost');
+          }
+          return value.apply(target, args);
+        };
+      },
+    });
+    const runner = new ImportRunner({
+      store,
+      importers: new Map([['fake', fake.importer]]),
+      ingest: vs.ingest,
+      config: {
+        enabled: true,
+        historyDays: 90,
+        reconcileMinutes: 60,
+        concurrency: 2,
+      },
+      scheduler: mockServices.scheduler.mock(),
+      logger: mockServices.logger.mock(),
+      now: () => clock.now,
+    });
+    await vs.index.refresh();
+    await runner.tick();
+    await runner.idle();
+    expect(crashed).toBe(true);
+    clock.now += 3_600_000; // past any backoff and lease
+    await runner.tick();
+    await runner.idle();
+    // the second run starts at page 1 again: its events are repeats, not new rows
+    expect(fake.runs.map(r => r.cursor)).toEqual([null, '1']);
+    expect((await vs.store.imports.list())[0]).toMatchObject({ state: 'done' });
+    const [{ n }] = await knex('vs_events').count({ n: '*' });
+    expect(Number(n)).toBe(8);
+    await vs.ingest.settled(); // correlation runs behind the accept
+    const keys = await knex('vs_work_items').orderBy('key').pluck('key');
+    expect(keys).toEqual(['PAY-1', 'PAY-2', 'PAY-3', 'PAY-4']);
+  });
+
   it('creates no jobs when import is turned off', async () => {
     const knex = await databases.init(id);
     const fake = fakeImporter();
