@@ -186,6 +186,30 @@ describe('buildJourney', () => {
     expect(j.blocked).toBe(true);
   });
 
+  it('keeps the blocking reason, the first one given while blocked', () => {
+    const why = (h: number, reason: string): Evidence => ({
+      kind: 'blocked',
+      at: t(h),
+      order: `jira/r${h}`,
+      reason,
+    });
+    const j = buildJourney(
+      attrs,
+      [
+        blocked(1), // no reason yet
+        why(2, 'staging down'), // fills the open interval's missing reason
+        why(3, 'spec unclear'), // already has one: kept
+        unblocked(4),
+        why(6, 'waiting on payments team API'),
+      ],
+      stages,
+    );
+    expect(j.blockedIntervals).toEqual([
+      { from: t(1), to: t(4), reason: 'staging down' },
+      { from: t(6), to: null, reason: 'waiting on payments team API' },
+    ]);
+  });
+
   it('orders equal timestamps: tracker, then automatic, then blocked flags', () => {
     // Same instant: the tracker's Done comes first, so the deployment cannot pull it back.
     expect(path([auto(4, 'Monitoring'), tracker(4, 'Done')])).toEqual([

@@ -51,7 +51,14 @@ export function buildJourney(
     if (e.kind === 'blocked') {
       const open = blockedIntervals[blockedIntervals.length - 1];
       if (!open || open.to !== null)
-        blockedIntervals.push({ from: e.at, to: null });
+        // Set only when given, so reasonless journeys store what they stored before.
+        blockedIntervals.push({
+          from: e.at,
+          to: null,
+          ...(e.reason ? { reason: e.reason } : {}),
+        });
+      // A repeated block keeps the first reason, unless the first gave none.
+      else if (!open.reason && e.reason) open.reason = e.reason;
       continue;
     }
     if (e.kind === 'unblocked') {

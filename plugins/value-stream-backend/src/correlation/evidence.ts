@@ -9,7 +9,7 @@ import type { Millis } from '../journeys/types';
 export type Evidence =
   | { kind: 'tracker'; at: Millis; stage: string; order: string }
   | { kind: 'auto'; at: Millis; stage: string; order: string }
-  | { kind: 'blocked'; at: Millis; order: string }
+  | { kind: 'blocked'; at: Millis; order: string; reason?: string }
   | { kind: 'unblocked'; at: Millis; order: string };
 
 const RANK: Record<Evidence['kind'], number> = {

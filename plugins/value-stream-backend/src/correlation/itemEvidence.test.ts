@@ -179,7 +179,7 @@ describe('itemEvidence', () => {
         ev('w2', 'work_item.status_changed', 1, { to: 'Doing' }),
         ev('w3', 'work_item.status_changed', 2, { to: 'x', stage: 'Done' }),
         ev('w4', 'work_item.status_changed', 3, { to: 'Unknown' }),
-        ev('w5', 'work_item.blocked', 4, {}),
+        ev('w5', 'work_item.blocked', 4, { reason: 'staging down' }),
         ev('w6', 'work_item.unblocked', 5, {}),
       ],
       mapStatus: status => (status === 'Doing' ? 'In Progress' : undefined),
@@ -187,7 +187,7 @@ describe('itemEvidence', () => {
     expect(evidence).toEqual([
       { kind: 'tracker', at: t(1), stage: 'In Progress', order: 'jira/w2' },
       { kind: 'tracker', at: t(2), stage: 'Done', order: 'jira/w3' },
-      { kind: 'blocked', at: t(4), order: 'jira/w5' },
+      { kind: 'blocked', at: t(4), order: 'jira/w5', reason: 'staging down' },
       { kind: 'unblocked', at: t(5), order: 'jira/w6' },
     ]);
   });

@@ -66,7 +66,8 @@ export function itemEvidence(input: ItemEvidenceInput): Evidence[] {
       const stage = d.stage ?? input.mapStatus(d.to, e.source);
       if (stage) evidence.push({ kind: 'tracker', at: e.at, stage, order });
     } else if (e.type === 'work_item.blocked') {
-      evidence.push({ kind: 'blocked', at: e.at, order });
+      const { reason } = e.data as EventData<'work_item.blocked'>;
+      evidence.push({ kind: 'blocked', at: e.at, order, reason });
     } else if (e.type === 'work_item.unblocked') {
       evidence.push({ kind: 'unblocked', at: e.at, order });
     }

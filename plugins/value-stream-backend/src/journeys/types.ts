@@ -18,6 +18,8 @@ export interface StageInterval {
 export interface BlockedInterval {
   from: Millis;
   to: Millis | null;
+  /** `work_item.blocked.reason`; categorised at read time (metrics/blockedReasons). */
+  reason?: string | null;
 }
 
 /** The derived journey of one work item (DESIGN §4, §11). */
