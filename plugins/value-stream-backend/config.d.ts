@@ -61,6 +61,17 @@ export interface Config {
     }>;
     /** How long after a production deployment an incident is attributed to it. Defaults to 24 hours. */
     incidentAttributionWindow?: HumanDuration | string;
+    /**
+     * Blocking reason categories: category → case-insensitive regular expressions, tried in
+     * this order, the first match winning; an unmatched or missing reason is `other`.
+     * Defaults to dependency, review, environment, requirements and external (docs/metrics.md).
+     */
+    blockedReasons?: { [category: string]: string[] };
+    /**
+     * Labels that block an item while set: exact names, or a prefix ending in `*` whose rest
+     * is the reason. Defaults to ['blocked', 'blocked:*'].
+     */
+    blockedLabels?: string[];
     /** What makes a successful production deployment rework (DORA's rework rate, docs/metrics.md). */
     rework?: {
       /** Work-item types whose linked changes are rework. Defaults to ['defect']. */

@@ -67,4 +67,14 @@ describe('the defaults documented in docs/install.md', () => {
       `\`${rework.branchPattern.source.replace(/\\\//g, '/')}\``,
     );
   });
+
+  it('give the blocker settings their real defaults', () => {
+    const config = readValueStreamConfig(new ConfigReader({}));
+    expect(table.get('valueStream.blockedLabels')).toBe(
+      `\`[${config.blockedLabels.join(', ')}]\``,
+    );
+    expect(table.get('valueStream.blockedReasons')).toBe(
+      config.blockedReasons.map(r => `\`${r.category}\``).join(', '),
+    );
+  });
 });

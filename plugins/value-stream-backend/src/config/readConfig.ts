@@ -9,7 +9,9 @@ import {
   StageRole,
 } from '@valuestream/backstage-plugin-value-stream-common';
 import type { RuleThresholdsInput } from '../alerts/thresholds';
+import type { BlockedReasonRules } from '../metrics/blockedReasons';
 import { DEFAULT_REWORK, ReworkConfig } from '../metrics/rework';
+import { readBlockedLabels, readBlockedReasons } from './readBlockers';
 import { DEFAULT_STATUS_MAPPING } from './statusMapping';
 import { readWebhookSecrets } from './webhookSecrets';
 
@@ -43,6 +45,10 @@ export interface ValueStreamConfig {
   };
   /** What makes a production deployment rework (DESIGN §13). */
   rework: ReworkConfig;
+  /** Blocking reason → category rules (DESIGN §13), applied at read time. */
+  blockedReasons: BlockedReasonRules;
+  /** Labels that block an item: exact names, or a prefix ending in `*` (the rest is the reason). */
+  blockedLabels: string[];
 }
 
 const lower = (xs: string[]) => xs.map(x => x.toLowerCase());
@@ -124,6 +130,8 @@ export function readValueStreamConfig(root: Config): ValueStreamConfig {
       c?.getOptionalBoolean('rebuildOnConfigChange') ?? true,
     import: readImportConfig(c?.getOptionalConfig('import')),
     rework: readReworkConfig(c?.getOptionalConfig('rework')),
+    blockedReasons: readBlockedReasons(c),
+    blockedLabels: readBlockedLabels(c),
   };
 }
 
