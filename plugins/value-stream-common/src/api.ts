@@ -44,6 +44,12 @@ export interface MetricsResponse {
     efficiency: number | null;
     load: number;
     distribution: Record<ItemType, number> | null;
+    /**
+     * Seconds blocked of the items done in the window, each interval within the item's
+     * start..Done, in total and per reason category (DESIGN §13); categories without
+     * blocked time are absent.
+     */
+    blockedTime: { total: number; byReason: Record<string, number> };
   };
   dora: {
     deploymentFrequency: { count: number; perWeek: number; tier?: DoraTier };

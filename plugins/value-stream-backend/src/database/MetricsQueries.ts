@@ -3,9 +3,11 @@ import type {
   DeploymentRecord,
   IncidentRecord,
   ItemStats,
+  Journey,
   StageInterval,
   Window,
 } from '../journeys/types';
+import type { BlockedItem } from '../metrics/blockedTime';
 import type { ReworkEvidence } from '../metrics/rework';
 import { changesDeployedIn } from './entityChanges';
 import type {
@@ -78,6 +80,34 @@ export class MetricsQueries {
       activeTime: num(r.active_time),
       waitTime: num(r.wait_time),
       blockedTime: num(r.blocked_time) ?? 0,
+    }));
+  }
+
+  /**
+   * The blocked intervals of the items done in the window that were ever blocked, from
+   * the stored journeys: one read, for `flow.blockedTime`.
+   */
+  async doneBlockedItems(
+    entityRefs: string[],
+    window: Window,
+  ): Promise<BlockedItem[]> {
+    const rows: Pick<
+      WorkItemsTable,
+      'created_at' | 'started_at' | 'done_at' | 'journey'
+    >[] = await this.db('vs_work_items')
+      .select('created_at', 'started_at', 'done_at', 'journey')
+      .whereIn('key', this.itemsOf(entityRefs))
+      .where('done_at', '>=', window.from)
+      .where('done_at', '<', window.to)
+      .where('blocked_time', '>', 0)
+      .orderBy('key');
+    return rows.map(r => ({
+      createdAt: num(r.created_at)!,
+      startedAt: num(r.started_at),
+      doneAt: num(r.done_at)!,
+      blockedIntervals: (
+        JSON.parse(r.journey) as Pick<Journey, 'blockedIntervals'>
+      ).blockedIntervals,
     }));
   }
 

@@ -36,7 +36,7 @@ export function flowEfficiency(items: readonly ItemStats[]): number | null {
 /**
  * The `flow` block of the metrics response (DESIGN §6, §11) over the items
  * that entered Done in `[from, to)`. `load` is the current WIP, computed by the
- * caller. Values are raw floats.
+ * caller. Values are raw floats. `blockedTime` comes from ./blockedTime.
  *
  * @internal
  */
@@ -44,7 +44,7 @@ export function flowMetrics(
   items: readonly ItemStats[],
   window: Window,
   load: number,
-): MetricsResponse['flow'] {
+): Omit<MetricsResponse['flow'], 'blockedTime'> {
   const done = items.filter(item => inWindow(item.doneAt, window));
   const byType = countByType(done);
   const total = done.length;

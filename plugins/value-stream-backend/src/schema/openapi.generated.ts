@@ -1447,6 +1447,7 @@ export const spec = {
           'efficiency',
           'load',
           'distribution',
+          'blockedTime',
         ],
         additionalProperties: false,
         properties: {
@@ -1486,6 +1487,26 @@ export const spec = {
           },
           distribution: {
             $ref: '#/components/schemas/Distribution',
+          },
+          blockedTime: {
+            description:
+              "Seconds blocked of the items done in the window, each interval within the item's start..Done, in total and per reason category (valueStream.blockedReasons); categories without blocked time are absent.",
+            type: 'object',
+            required: ['total', 'byReason'],
+            additionalProperties: false,
+            properties: {
+              total: {
+                type: 'number',
+                minimum: 0,
+              },
+              byReason: {
+                type: 'object',
+                additionalProperties: {
+                  type: 'number',
+                  minimum: 0,
+                },
+              },
+            },
           },
         },
       },

@@ -8,6 +8,7 @@ import type { ValueStreamConfig } from '../config/readConfig';
 import type { MetricsQueries } from '../database/MetricsQueries';
 import type { IncidentRecord, Window } from '../journeys/types';
 import { successfulProduction } from '../metrics/attribution';
+import { blockedTime } from '../metrics/blockedTime';
 import { doraMetrics } from '../metrics/dora';
 import { flowMetrics } from '../metrics/flow';
 import { stageMetrics } from '../metrics/stages';
@@ -37,16 +38,25 @@ export class MetricsService {
     // past reads the intervals, so load and per-stage wip both describe the state at `to`.
     // (A stage's `status` describes now whatever the window, so it takes the current counts.)
     const current = window.to >= this.now();
-    const [done, load, counts, countsAtEnd, visits, incidents, alerts] =
-      await Promise.all([
-        q.doneItems(entityRefs, window),
-        current ? q.currentLoad(entityRefs) : q.loadAt(entityRefs, window.to),
-        q.currentStageCounts(entityRefs),
-        current ? undefined : q.stageCountsAt(entityRefs, window.to),
-        q.visitTotals(entityRefs, window),
-        q.incidents(entityRefs),
-        q.openAlerts(entityRefs),
-      ]);
+    const [
+      done,
+      load,
+      counts,
+      countsAtEnd,
+      visits,
+      incidents,
+      alerts,
+      blocked,
+    ] = await Promise.all([
+      q.doneItems(entityRefs, window),
+      current ? q.currentLoad(entityRefs) : q.loadAt(entityRefs, window.to),
+      q.currentStageCounts(entityRefs),
+      current ? undefined : q.stageCountsAt(entityRefs, window.to),
+      q.visitTotals(entityRefs, window),
+      q.incidents(entityRefs),
+      q.openAlerts(entityRefs),
+      q.doneBlockedItems(entityRefs, window),
+    ]);
     const { deployments, changes, reworkEvidence } = await this.doraData(
       entityRefs,
       window,
@@ -55,7 +65,10 @@ export class MetricsService {
     return {
       entityRef,
       window: { from: iso(window.from), to: iso(window.to) },
-      flow: flowMetrics(done, window, load),
+      flow: {
+        ...flowMetrics(done, window, load),
+        blockedTime: blockedTime(blocked, this.config.blockedReasons),
+      },
       dora: doraMetrics({
         deployments,
         incidents,
