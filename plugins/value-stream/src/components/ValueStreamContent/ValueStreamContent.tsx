@@ -13,6 +13,7 @@ import { DateRangePicker } from '../DateRangePicker';
 import { MissingAnnotation, NoEventsYet } from '../EmptyStates';
 import { ImportProgress, isImporting, useImportJobs } from '../ImportProgress';
 import { MetricCards } from '../MetricCards';
+import { TopBlockers } from '../MetricCards/TopBlockers';
 import { StageLanes } from '../StageLanes';
 import { WorkItemJourney } from '../WorkItemJourney';
 import { Section } from './Section';
@@ -106,6 +107,7 @@ function ValueStreamView(props: {
         description="Flow metrics of items done and DORA metrics of production deployments in the range."
       >
         <MetricCards metrics={metrics} />
+        <TopBlockers metrics={metrics} />
       </Section>
       <Section
         title="Stages"
