@@ -1,6 +1,6 @@
 import { ConfigReader } from '@backstage/config';
 import { categorise, DEFAULT_BLOCKED_REASONS } from '../metrics/blockedReasons';
-import { readValueStreamConfig } from './readConfig';
+import { journeyConfigFingerprint, readValueStreamConfig } from './readConfig';
 
 const read = (valueStream: object) =>
   readValueStreamConfig(new ConfigReader({ valueStream }));
@@ -49,5 +49,24 @@ describe('readValueStreamConfig blockedLabels', () => {
     expect(() => read({ blockedLabels: ['*:blocked'] })).toThrow(
       'valueStream.blockedLabels: "*:blocked" must be a label name, optionally ending in "*"',
     );
+  });
+});
+
+describe('journeyConfigFingerprint and blockers', () => {
+  it('changes with non-default blockedLabels only, not with blockedReasons', () => {
+    const base = journeyConfigFingerprint(read({}));
+    expect(base).not.toContain('blockedLabels');
+    expect(
+      journeyConfigFingerprint(
+        read({ blockedLabels: ['blocked', 'blocked:*'] }),
+      ),
+    ).toBe(base);
+    expect(
+      journeyConfigFingerprint(read({ blockedLabels: ['on-hold'] })),
+    ).not.toBe(base);
+    // Categories are computed at read time: no rebuild.
+    expect(
+      journeyConfigFingerprint(read({ blockedReasons: { x: ['y'] } })),
+    ).toBe(base);
   });
 });

@@ -11,7 +11,11 @@ import {
 import type { RuleThresholdsInput } from '../alerts/thresholds';
 import type { BlockedReasonRules } from '../metrics/blockedReasons';
 import { DEFAULT_REWORK, ReworkConfig } from '../metrics/rework';
-import { readBlockedLabels, readBlockedReasons } from './readBlockers';
+import {
+  DEFAULT_BLOCKED_LABELS,
+  readBlockedLabels,
+  readBlockedReasons,
+} from './readBlockers';
 import { DEFAULT_STATUS_MAPPING } from './statusMapping';
 import { readWebhookSecrets } from './webhookSecrets';
 
@@ -254,6 +258,9 @@ const sameRoles = (
   b: readonly StageRole[] = [],
 ) => a.length === b.length && a.every((r, i) => r === b[i]);
 
+const sameLabels = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((l, i) => l === b[i]);
+
 /** The parts of the config that shape journeys; a change triggers a rebuild. */
 export function journeyConfigFingerprint(cfg: ValueStreamConfig): string {
   return JSON.stringify({
@@ -267,5 +274,10 @@ export function journeyConfigFingerprint(cfg: ValueStreamConfig): string {
     statusMapping: Object.entries(cfg.statusMapping).sort(),
     environments: cfg.environments,
     workItemKeys: [...cfg.workItemKeys].sort(),
+    // Labels block items; only non-default ones change the fingerprint (no rebuild on upgrade).
+    ...(sameLabels(cfg.blockedLabels, DEFAULT_BLOCKED_LABELS)
+      ? {}
+      : { blockedLabels: cfg.blockedLabels }),
   });
 }
+

@@ -60,6 +60,7 @@ export class Correlator {
       stages: config.stages,
       roles: roleStages(config.stages),
       mapStatus: statusMapping(config.statusMapping, statusMapper),
+      blockedLabels: config.blockedLabels,
     };
     this.projectKeys = projectKeysOf(index, config.workItemKeys);
   }

@@ -192,6 +192,35 @@ describe('itemEvidence', () => {
     ]);
   });
 
+  it('adds the blocked labels evidence of the items label changes', () => {
+    const ev = (id: string, h: number, labels: string[]) => ({
+      id,
+      source: 'github',
+      type: 'work_item.updated',
+      occurredAt: new Date(t(h)).toISOString(),
+      at: t(h),
+      data: { key: 'acme/payments#1', labels },
+    });
+    const evidence = itemEvidence({
+      ...input(DEFAULT_STAGES),
+      pullRequests: [],
+      commits: [],
+      builds: [],
+      deployments: [],
+      events: [ev('a', 1, ['blocked:spec unclear']), ev('b', 2, [])],
+      blockedLabels: ['blocked', 'blocked:*'],
+    });
+    expect(evidence).toEqual([
+      {
+        kind: 'blocked',
+        at: t(1),
+        order: 'github/a/blocked:spec unclear',
+        reason: 'spec unclear',
+      },
+      { kind: 'unblocked', at: t(2), order: 'github/b' },
+    ]);
+  });
+
   it('counts a failed build or deployment as started only', () => {
     const evidence = itemEvidence({
       ...input(DEFAULT_STAGES),

@@ -16,6 +16,7 @@ import {
 } from '../model/deployments';
 import type { StoredEvent } from '../model/events';
 import type { Evidence } from './evidence';
+import { labelBlockEvidence } from './labelBlocks';
 
 /** Which stage each claimed role moves an item into (DESIGN §13 "Stage roles"). */
 export type RoleStages = ReadonlyMap<StageRole, string>;
@@ -49,6 +50,8 @@ export interface ItemEvidenceInput {
   roles: RoleStages;
   /** A tracker status → stage name, for `work_item.status_changed` without `stage`. */
   mapStatus: (status: string, source: string) => string | undefined;
+  /** `valueStream.blockedLabels`: labels that block while set (none when absent). */
+  blockedLabels?: readonly string[];
 }
 
 /**
@@ -72,6 +75,7 @@ export function itemEvidence(input: ItemEvidenceInput): Evidence[] {
       evidence.push({ kind: 'unblocked', at: e.at, order });
     }
   }
+  evidence.push(...labelBlockEvidence(input.events, input.blockedLabels ?? []));
   const auto = (role: StageRole, at: number | null, order: string) => {
     const stage = input.roles.get(role);
     if (stage !== undefined && at !== null)

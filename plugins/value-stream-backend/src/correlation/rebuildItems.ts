@@ -49,6 +49,8 @@ export interface JourneyContext {
   stages: StageDefinition[];
   roles: RoleStages;
   mapStatus: MapStatus;
+  /** `valueStream.blockedLabels` (none when absent). */
+  blockedLabels?: readonly string[];
   now: number;
 }
 
@@ -116,6 +118,7 @@ export function storedJourney(
     deployments: [...deployments.values()],
     roles: ctx.roles,
     mapStatus: ctx.mapStatus,
+    blockedLabels: ctx.blockedLabels,
   });
   const journey = buildJourney(
     foldItemAttributes(key, events),

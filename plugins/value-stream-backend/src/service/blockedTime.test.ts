@@ -78,6 +78,49 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    it('blocks and unblocks on GitHub labels, the suffix being the reason', async () => {
+      const gh = (type: string, at: string, data: object) => ({
+        ...ev(type, at, { key: 'acme/payments#7', ...data }),
+        source: 'github',
+        repository: 'acme/payments',
+      });
+      const vs = await startValueStream(databaseId);
+      try {
+        const posted = await vs.post('/events', {
+          events: [
+            gh('work_item.created', '01T10:00:00', {
+              title: 'SDK',
+              itemType: 'feature',
+              labels: ['enhancement'],
+            }),
+            gh('work_item.status_changed', '02T10:00:00', {
+              from: 'open',
+              to: 'In Progress',
+              stage: 'In Progress',
+            }),
+            // 03 10:00 → 03 20:00 labelled: 10 h of `external`.
+            gh('work_item.updated', '03T10:00:00', {
+              labels: ['enhancement', 'blocked:vendor SDK late'],
+            }),
+            gh('work_item.updated', '03T20:00:00', { labels: ['enhancement'] }),
+            gh('work_item.status_changed', '04T10:00:00', {
+              from: 'open',
+              to: 'closed',
+              stage: 'Done',
+            }),
+          ],
+        });
+        expect(posted.status).toBe(202);
+        const r = await vs.get(METRICS);
+        expect(r.body.flow.blockedTime).toEqual({
+          total: 10 * H,
+          byReason: { external: 10 * H },
+        });
+      } finally {
+        await vs.backend.stop();
+      }
+    });
+
     it('follows valueStream.blockedReasons', async () => {
       expect(
         await blockedOf({ blockedReasons: { platform: ['staging', 'api'] } }),
