@@ -116,6 +116,11 @@ describe.each(databases.eachSupportedId())(
       expect(flow.leadTime.mean).toBeCloseTo(4 * DAY);
       expect(flow.efficiency).toBeCloseTo((3 * DAY + DAY) / (6 * DAY));
       expect(flow.load).toBe(0);
+      // PAY-2 blocked "vendor" 03 12:00 → 04 12:00: one day of `external`.
+      expect(flow.blockedTime).toEqual({
+        total: DAY,
+        byReason: { external: DAY },
+      });
       expect(flow.distribution).toEqual({
         feature: 0.5,
         defect: 0.5,
