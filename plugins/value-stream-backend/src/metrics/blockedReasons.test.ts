@@ -16,6 +16,13 @@ describe('categorise', () => {
     ['CI pipeline broken', 'environment'],
     ['spec unclear', 'requirements'],
     ['Needs clarification from PO', 'requirements'],
+    ['Needs a product decision', 'requirements'],
+    // The demo's reasons.
+    ['Waiting on security review', 'review'],
+    ['Waiting for vendor sandbox access', 'external'],
+    ['Staging environment broken', 'environment'],
+    ['Depends on a platform team change', 'dependency'],
+    ['Waiting for credentials from the security team', 'dependency'],
     ['vendor has not shipped the SDK', 'external'],
     ['Customer to confirm', 'external'],
     ['lunch', 'other'],

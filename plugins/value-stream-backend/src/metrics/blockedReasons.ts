@@ -43,6 +43,7 @@ export const DEFAULT_BLOCKED_REASONS: BlockedReasonRules = [
     '\\bunclear\\b',
     '\\bclarif',
     '\\bacceptance criteria\\b',
+    '\\bdecision\\b',
   ),
   rule(
     'external',
