@@ -280,4 +280,3 @@ export function journeyConfigFingerprint(cfg: ValueStreamConfig): string {
       : { blockedLabels: cfg.blockedLabels }),
   });
 }
-
