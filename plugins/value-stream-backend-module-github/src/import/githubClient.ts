@@ -4,6 +4,7 @@ import { RequestError } from '@octokit/request-error';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck';
+import { sleep } from '@valuestream/backstage-plugin-value-stream-node';
 
 const ImportOctokit = Octokit.plugin(throttling, retry);
 
@@ -40,22 +41,6 @@ export interface GithubClientOptions extends GithubClientTuning {
   logger: LoggerService;
   /** Called for every HTTP attempt, retries included (request budget). */
   onRequest?: () => void;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    signal.throwIfAborted();
-    let timer: ReturnType<typeof setTimeout> | undefined = undefined;
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /**

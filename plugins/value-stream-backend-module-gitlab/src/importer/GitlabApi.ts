@@ -2,6 +2,7 @@ import {
   fetchJson,
   ImportFailedError,
   rateLimitWaitMs,
+  sleep,
 } from '@valuestream/backstage-plugin-value-stream-node';
 
 /** One page of a GitLab REST v4 list. */
@@ -38,22 +39,6 @@ export const MISSING_RIGHT =
 
 const int = (value: string | null) =>
   value && /^\d+$/.test(value) ? Number(value) : undefined;
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    signal?.throwIfAborted();
-    let timer: ReturnType<typeof setTimeout> | undefined = undefined;
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 /**
  * GitLab REST v4 through -node's `fetchJson` (429 `Retry-After` / `RateLimit-Reset`

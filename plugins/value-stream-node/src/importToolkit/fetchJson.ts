@@ -1,5 +1,6 @@
 import { ImportFailedError } from '../importers';
 import { backoffMs, rateLimitWaitMs } from './retryDelay';
+import { sleep } from './sleep';
 
 /**
  * Options of {@link fetchJson}.
@@ -40,25 +41,6 @@ export interface FetchJsonResponse<T> {
 }
 
 const RIGHTS_STATUSES = [401, 403, 404];
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    let timer: ReturnType<typeof setTimeout> | undefined = undefined;
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 /** The tool's own words: a JSON error message when there is one, else the start of the body. */
 function answerOf(body: string): string {

@@ -1,2 +1,3 @@
 export * from './fetchJson';
 export { rateLimitWaitMs } from './retryDelay';
+export { sleep } from './sleep';
