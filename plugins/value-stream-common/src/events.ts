@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ITEM_TYPES } from './stages';
+import { feedbackEventDataSchemas } from './feedbackEvents';
 
 const isoWithOffset = z.iso.datetime({ offset: true });
 const nonEmpty = z.string().min(1);
@@ -72,6 +73,7 @@ export const eventDataSchemas = {
   'deployment.finished': deploymentSchema(),
   'incident.opened': incidentSchema(),
   'incident.resolved': incidentSchema(),
+  ...feedbackEventDataSchemas,
 } as const;
 
 function prSchema() {

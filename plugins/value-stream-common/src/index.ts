@@ -9,3 +9,4 @@ export * from './api';
 export * from './permissions';
 export * from './annotations';
 export * from './formatDuration';
+export * from './feedbackEvents';

@@ -20,6 +20,11 @@ const MAX_LENGTH: Record<string, number> = {
   severity: 100,
   priority: 100,
   runId: 300,
+  feedbackId: 300,
+  ticketId: 300,
+  workItemKey: 300,
+  feature: 300,
+  channel: 100,
 };
 const MAX_REPOSITORY = 300;
 /** `entity_ref` columns, checked on the normalised ref (`component:default/…`). */

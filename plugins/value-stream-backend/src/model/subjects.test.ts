@@ -28,6 +28,24 @@ describe('subjects', () => {
     expect(subjectOf(event('test.finished', { runId: 'r' }))).toBeNull();
   });
 
+  it('files feedback, usage and support tickets under their feature', () => {
+    expect(
+      subjectOf(event('feedback.submitted', { workItemKey: 'PAY-1' })),
+    ).toBe('feature:PAY-1');
+    expect(subjectOf(event('usage.reported', { feature: 'PAY-2' }))).toBe(
+      'feature:PAY-2',
+    );
+    expect(
+      subjectOf(
+        event('support_ticket.resolved', { ticketId: 'T', feature: 'PAY-3' }),
+      ),
+    ).toBe('feature:PAY-3');
+    expect(parseSubject('feature:PAY-1')).toEqual({
+      kind: 'feature',
+      id: 'PAY-1',
+    });
+  });
+
   it('parses what it builds, ids with colons included', () => {
     for (const [kind, id] of [
       ['item', 'PAY-1'],

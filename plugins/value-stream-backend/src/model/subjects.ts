@@ -1,9 +1,14 @@
-import type { CanonicalEvent } from '@valuestream/backstage-plugin-value-stream-common';
+import {
+  CanonicalEvent,
+  featureKeyOf,
+} from '@valuestream/backstage-plugin-value-stream-common';
 
 /**
  * What an event is about, the key under which its history is folded: `<kind>:<id>`, i.e.
  * `item:<key>`, `commit:<sha>`, `pr:<id>`, `build:<id>`, `deployment:<id>`,
- * `incident:<id>`. Build and parse subjects only here.
+ * `incident:<id>`, and `feature:<work-item key>` for the feedback, usage and support-ticket
+ * events of a feature (DESIGN §14), read together for its outcome. Build and parse
+ * subjects only here.
  */
 export type SubjectKind =
   | 'item'
@@ -11,7 +16,8 @@ export type SubjectKind =
   | 'pr'
   | 'build'
   | 'deployment'
-  | 'incident';
+  | 'incident'
+  | 'feature';
 
 const KINDS: ReadonlySet<string> = new Set<SubjectKind>([
   'item',
@@ -20,6 +26,7 @@ const KINDS: ReadonlySet<string> = new Set<SubjectKind>([
   'build',
   'deployment',
   'incident',
+  'feature',
 ]);
 
 /** Repository-qualified PR id: `owner/name#12` (or `#12` without a repository). */
@@ -63,6 +70,12 @@ export function subjectOf(e: CanonicalEvent): string | null {
       return subject('deployment', String(d.deploymentId));
     case 'incident':
       return subject('incident', String(d.incidentId));
+    case 'feedback':
+    case 'usage':
+    case 'support_ticket': {
+      const key = featureKeyOf(e.data);
+      return key === undefined ? null : subject('feature', key);
+    }
     default:
       return null;
   }
