@@ -33,6 +33,7 @@ import { WorkItemService } from './service/WorkItemService';
 import { ImportService } from './imports/ImportService';
 import {
   AlertTask,
+  DeliveredDoneTask,
   EntityIndexTask,
   ImportRunner,
   JourneyRebuild,
@@ -200,6 +201,14 @@ export async function createValueStream(deps: ValueStreamDeps) {
   async function start(producers: EventProducer[]) {
     await new EntityIndexTask(scheduler, index).start();
     await new AlertTask({ config, scheduler, logger, store, alerts }).start();
+    await new DeliveredDoneTask({
+      scheduler,
+      logger,
+      store,
+      correlator,
+      onChanged: refs => alerts.schedule(refs),
+      now,
+    }).start();
     worker.start();
     await importRunner.start();
     if (deps.events)

@@ -86,6 +86,11 @@ export interface WorkItemSummary {
   cycleTime: number | null;
   activeTime: number | null;
   waitTime: number | null;
+  /**
+   * `done.mode: delivered` (DESIGN §13): when the item's observation after its production
+   * deployment ends; present only while the item is not done and all its changes are deployed.
+   */
+  observationEndsAt?: string;
 }
 
 /** `GET /entities/:kind/:namespace/:name/work-items`. @public */

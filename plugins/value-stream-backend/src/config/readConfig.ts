@@ -16,6 +16,7 @@ import {
   readBlockedLabels,
   readBlockedReasons,
 } from './readBlockers';
+import { DoneConfig, isDefaultDone, readDone } from './readDone';
 import { DEFAULT_STATUS_MAPPING } from './statusMapping';
 import { readWebhookSecrets } from './webhookSecrets';
 
@@ -53,6 +54,8 @@ export interface ValueStreamConfig {
   blockedReasons: BlockedReasonRules;
   /** Labels that block an item: exact names, or a prefix ending in `*` (the rest is the reason). */
   blockedLabels: string[];
+  /** When items enter Done (DESIGN §13 "Done"); a profile may set its own. */
+  done: DoneConfig;
 }
 
 const lower = (xs: string[]) => xs.map(x => x.toLowerCase());
@@ -136,6 +139,7 @@ export function readValueStreamConfig(root: Config): ValueStreamConfig {
     rework: readReworkConfig(c?.getOptionalConfig('rework')),
     blockedReasons: readBlockedReasons(c),
     blockedLabels: readBlockedLabels(c),
+    done: readDone(c?.getOptionalConfig('done')),
   };
 }
 
@@ -278,5 +282,7 @@ export function journeyConfigFingerprint(cfg: ValueStreamConfig): string {
     ...(sameLabels(cfg.blockedLabels, DEFAULT_BLOCKED_LABELS)
       ? {}
       : { blockedLabels: cfg.blockedLabels }),
+    // Only a non-default done config changes it (no rebuild on upgrade).
+    ...(isDefaultDone(cfg.done) ? {} : { done: cfg.done }),
   });
 }

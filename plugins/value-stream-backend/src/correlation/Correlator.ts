@@ -61,6 +61,7 @@ export class Correlator {
       roles: roleStages(config.stages),
       mapStatus: statusMapping(config.statusMapping, statusMapper),
       blockedLabels: config.blockedLabels,
+      done: config.done,
     };
     this.projectKeys = projectKeysOf(index, config.workItemKeys);
   }

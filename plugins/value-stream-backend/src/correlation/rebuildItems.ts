@@ -15,6 +15,12 @@ import type {
 } from '../model';
 import { parseSubject, subject } from '../model/subjects';
 import { buildJourney } from './buildJourney';
+import { DEFAULT_DONE, type DoneConfig } from '../config/readDone';
+import {
+  changeDelivery,
+  deliveredDone,
+  withObservation,
+} from './deliveredDone';
 import { group, unique } from './collections';
 import { foldItemAttributes } from './folds';
 import { itemEntityRefs } from './itemEntities';
@@ -51,6 +57,8 @@ export interface JourneyContext {
   mapStatus: MapStatus;
   /** `valueStream.blockedLabels` (none when absent). */
   blockedLabels?: readonly string[];
+  /** `valueStream.done` (the tracker's Done when absent). */
+  done?: DoneConfig;
   now: number;
 }
 
@@ -120,10 +128,24 @@ export function storedJourney(
     mapStatus: ctx.mapStatus,
     blockedLabels: ctx.blockedLabels,
   });
-  const journey = buildJourney(
-    foldItemAttributes(key, events),
+  const delivered = deliveredDone({
     evidence,
-    ctx.stages,
+    stages: ctx.stages,
+    done: ctx.done ?? DEFAULT_DONE,
+    delivery: changeDelivery({
+      pullRequests,
+      commits,
+      deployments: [...deployments.values()],
+    }),
+    now: ctx.now,
+  });
+  const journey = withObservation(
+    buildJourney(
+      foldItemAttributes(key, events),
+      delivered.evidence,
+      ctx.stages,
+    ),
+    delivered,
   );
   return {
     journey,

@@ -243,6 +243,9 @@ export class DatabaseValueStreamStore {
   storedDigests(keys: string[]) {
     return this.journeys.storedDigests(keys);
   }
+  itemsDueForDone(now: number, limit: number) {
+    return this.journeys.itemsDueForDone(now, limit);
+  }
   workItem(key: string) {
     return this.journeys.workItem(key);
   }

@@ -26,7 +26,7 @@ export class JourneyStore {
     if (!items.length) return;
     const keys = items.map(i => i.journey.key);
     await this.db.transaction(async tx => {
-      await upsert(tx, 'vs_work_items', items.map(toTableRow), 'key', 22);
+      await upsert(tx, 'vs_work_items', items.map(toTableRow), 'key', 24);
       for (const part of chunk(keys, 500)) {
         await tx<StageIntervalsTable>('vs_stage_intervals')
           .whereIn('item_key', part)
@@ -77,6 +77,20 @@ export class JourneyStore {
     return new Map(
       rows.map(r => [r.key, { digest: r.digest, doneAt: num(r.done_at) }]),
     );
+  }
+
+  /** Items whose delivered Done is due at `now` (earliest first), from vs_work_items_done_due_idx. */
+  async itemsDueForDone(now: number, limit: number): Promise<string[]> {
+    const rows: Pick<WorkItemsTable, 'key'>[] = await this.db('vs_work_items')
+      .select('key')
+      .whereNotNull('done_due_at')
+      .where('done_due_at', '<=', now)
+      .orderBy([
+        { column: 'done_due_at', order: 'asc' },
+        { column: 'key', order: 'asc' },
+      ])
+      .limit(limit);
+    return rows.map(r => r.key);
   }
 
   async workItem(key: string): Promise<WorkItemRow | undefined> {

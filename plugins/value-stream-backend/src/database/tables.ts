@@ -68,6 +68,8 @@ export interface PullRequestsTable {
   closed_at: DbNumber | null;
   merge_commit_sha: string | null;
   updated_at: DbNumber;
+  /** Earliest review (DESIGN §13); added by 20261206100000_pr_first_review. */
+  first_reviewed_at?: DbNumber | null;
 }
 
 export interface PrCommitsTable {
@@ -154,6 +156,10 @@ export interface WorkItemsTable {
   /** JSON of the journey's intervals and blocked intervals. */
   journey: string;
   digest: string | null;
+  /** `done.mode: delivered`: when the item's observation ends, while not done. */
+  observation_ends_at: DbNumber | null;
+  /** When the item enters Done with no new event (DeliveredDoneTask reads it). */
+  done_due_at: DbNumber | null;
 }
 
 export interface ItemEntitiesTable {

@@ -5,7 +5,7 @@ import { num } from './util';
 /** A work-item row as read: `journey` only when that column was selected. */
 export type WorkItemColumns = Omit<
   WorkItemsTable,
-  'journey' | 'digest' | 'blocked_since'
+  'journey' | 'digest' | 'blocked_since' | 'done_due_at'
 > & {
   journey?: string;
 };
@@ -29,10 +29,11 @@ export const toWorkItem = (r: WorkItemColumns): WorkItemRow => ({
   activeTime: num(r.active_time),
   waitTime: num(r.wait_time),
   blockedTime: num(r.blocked_time),
+  observationEndsAt: num(r.observation_ends_at),
   journey: r.journey ? JSON.parse(r.journey) : undefined,
 });
 
-/** Every column but `journey`, `digest` and `blocked_since`: what a listing shows. */
+/** Every column but `journey`, `digest`, `blocked_since` and `done_due_at`: what a listing shows. */
 export const WORK_ITEM_COLUMNS: (keyof WorkItemColumns)[] = [
   'key',
   'title',
@@ -52,6 +53,7 @@ export const WORK_ITEM_COLUMNS: (keyof WorkItemColumns)[] = [
   'active_time',
   'wait_time',
   'blocked_time',
+  'observation_ends_at',
 ];
 
 export const toTableRow = ({
@@ -85,4 +87,6 @@ export const toTableRow = ({
     blockedIntervals: j.blockedIntervals,
   }),
   digest: digest ?? null,
+  observation_ends_at: j.observationEndsAt ?? null,
+  done_due_at: j.doneDueAt ?? null,
 });

@@ -41,6 +41,13 @@ export interface Journey {
   /** Ordered visits, starting with the Backlog visit from createdAt. */
   intervals: StageInterval[];
   blockedIntervals: BlockedInterval[];
+  /**
+   * `done.mode: delivered`, not yet done, every linked change in production: when its
+   * observation ends (delivery + observationHours). Absent otherwise.
+   */
+  observationEndsAt?: Millis;
+  /** Closed and in observation: when it enters Done with no new event (DeliveredDoneTask). */
+  doneDueAt?: Millis;
 }
 
 /**

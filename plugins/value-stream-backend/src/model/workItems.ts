@@ -37,6 +37,8 @@ export interface WorkItemRow {
   activeTime: number | null;
   waitTime: number | null;
   blockedTime: number | null;
+  /** `done.mode: delivered`: when its observation ends, while not done; else null. */
+  observationEndsAt: number | null;
   /** Only its intervals, and only when read with the journey. */
   journey: Journey;
 }
@@ -58,5 +60,8 @@ export function toJourney(row: WorkItemRow): Journey {
     blocked: row.blocked,
     intervals: row.journey.intervals,
     blockedIntervals: row.journey.blockedIntervals,
+    ...(row.observationEndsAt !== null
+      ? { observationEndsAt: row.observationEndsAt }
+      : {}),
   };
 }

@@ -38,6 +38,9 @@ function summary(row: WorkItemRow, now: number): WorkItemSummary {
     cycleTime: row.cycleTime,
     activeTime: stats.activeTime,
     waitTime: stats.waitTime,
+    ...(row.observationEndsAt !== null && row.doneAt === null
+      ? { observationEndsAt: iso(row.observationEndsAt) }
+      : {}),
   };
 }
 

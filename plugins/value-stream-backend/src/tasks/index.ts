@@ -1,4 +1,5 @@
 export { AlertTask } from './AlertTask';
+export { DeliveredDoneTask } from './DeliveredDoneTask';
 export { EntityIndexTask } from './EntityIndexTask';
 export { JourneyRebuild } from './JourneyRebuild';
 export { ImportRunner } from './ImportRunner';
