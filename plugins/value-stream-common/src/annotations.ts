@@ -11,6 +11,16 @@ export const VALUE_STREAM_ANNOTATION = {
   argocdApp: 'argocd/app-name',
   pagerdutyService: 'pagerduty.com/service-id',
   jenkinsJob: 'jenkins.io/job-full-name',
+  /**
+   * The `valueStream.profiles` entry whose stages, limits, mapping, alerts and Done the
+   * entity follows (DESIGN §13 "Profiles"); else its owner's (`valueStream.profileByOwner`).
+   */
+  profile: 'value-stream/profile',
+  /**
+   * Monorepos (DESIGN §13): comma-separated globs of the files an entity owns in its
+   * repository (`services/payments/**`); it then owns only the commits touching them.
+   */
+  paths: 'value-stream/paths',
 } as const;
 
 /**

@@ -12,6 +12,14 @@ const sha = z
 
 const workItemKey = { key: nonEmpty };
 
+/**
+ * The files a commit or PR touched (repository-relative paths), for monorepo ownership
+ * (DESIGN §13). Bounded: a longer list is cut by the adapter, not refused here.
+ */
+const files = z
+  .array(z.string().min(1).max(500, 'at most 500 characters'))
+  .max(3000, 'at most 3000 files');
+
 /** zod schemas of the `data` of each canonical event type (DESIGN §3). @public */
 export const eventDataSchemas = {
   'work_item.created': z.object({
@@ -54,6 +62,7 @@ export const eventDataSchemas = {
     branch: z.string().optional(),
     defaultBranch: z.string().optional(),
     authoredAt: isoWithOffset.optional(),
+    files: files.optional(),
   }),
   'pull_request.opened': prSchema(),
   'pull_request.merged': prSchema(),
@@ -84,6 +93,7 @@ function prSchema() {
     branch: z.string().optional(),
     commits: z.array(sha).optional(),
     mergeCommitSha: sha.nullish(),
+    files: files.optional(),
   });
 }
 function buildSchema() {

@@ -128,7 +128,8 @@ export class Correlator {
       ...(await this.store.prIdsForCommits([...shas])),
     ]);
     // Every change whose commits, PR or deployments this pass touched (lead-time inputs).
-    await this.store.refreshEntityChanges([...prIds, ...shas]);
+    // The index scopes a monorepo service's changes to its own commits (DESIGN §13).
+    await this.store.refreshEntityChanges([...prIds, ...shas], this.index());
     const keys = unique([
       ...itemKeysOf(subjects),
       ...(await this.keysLinkedTo([...shas], prIds)),
@@ -164,10 +165,10 @@ export class Correlator {
     );
     // Their entities may have changed, so may the entities' first deployment of a change.
     const deployed = deployments.flatMap(d => d.commits);
-    await this.store.refreshEntityChanges([
-      ...deployed,
-      ...(await this.store.prIdsForCommits(deployed)),
-    ]);
+    await this.store.refreshEntityChanges(
+      [...deployed, ...(await this.store.prIdsForCommits(deployed))],
+      this.index(),
+    );
     const keys = unique([
       ...relinked.keysBefore,
       ...(await this.keysLinkedTo(relinked.shas, relinked.prIds)),

@@ -65,7 +65,16 @@ export function foldCommit(events: StoredEvent[]): Commit {
       ms(sorted.map(e => data<CommitData>(e).authoredAt).find(Boolean)) ??
       first.at,
     pushedAt: first.at,
+    ...filesOf(sorted.map(e => data<CommitData>(e).files)),
   };
+}
+
+/** The union of the events' file lists, sorted; nothing when none lists any (DESIGN §13). */
+function filesOf(lists: (readonly string[] | undefined)[]): {
+  files?: string[];
+} {
+  const files = new Set(lists.flatMap(l => l ?? []));
+  return files.size ? { files: [...files].sort() } : {};
 }
 
 function prState(
@@ -113,6 +122,7 @@ export function foldPullRequest(events: StoredEvent[]): PullRequest {
     mergeCommitSha: mergeSha,
     updatedAt: last.at,
     commits: [...commits].sort(),
+    ...filesOf(sorted.map(e => data<PullRequestData>(e).files)),
   };
 }
 

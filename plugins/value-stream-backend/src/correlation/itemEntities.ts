@@ -8,9 +8,16 @@ import { byTime } from './folds';
 export interface ItemEntityInput {
   /** The item's own `work_item.*` events. */
   events: readonly StoredEvent[];
-  pullRequests: readonly Pick<PullRequest, 'repository'>[];
-  commits: readonly Pick<Commit, 'repository'>[];
+  pullRequests: readonly (Pick<PullRequest, 'repository'> &
+    Partial<Pick<PullRequest, 'id'>>)[];
+  commits: readonly (Pick<Commit, 'repository'> &
+    Partial<Pick<Commit, 'sha'>>)[];
   deployments: readonly Pick<Deployment, 'entityRef' | 'service'>[];
+  /** The known files of the commits (by sha) and PRs (by id), for monorepos (DESIGN §13). */
+  files?: {
+    commits: ReadonlyMap<string, readonly string[]>;
+    prs: ReadonlyMap<string, readonly string[]>;
+  };
 }
 
 /**
@@ -34,6 +41,12 @@ export function itemComponents(events: readonly StoredEvent[]): string[] {
  * else its key's (a shared project key narrowed by its components); plus those of its
  * PRs' and commits' repositories and of its deployments. A change spanning services
  * gives several. Pure.
+ *
+ * Monorepos (DESIGN §13): a PR or commit goes to the entities of its repository that own
+ * one of its files (`EntityIndex.entitiesForChange`). An entity with paths that the key or
+ * a deployment names loses the item when the item has changes with known files in that
+ * entity's repository and none of them is the entity's: the item is the other services'
+ * work. Without known files, nothing changes.
  */
 export function itemEntityRefs(
   index: EntityIndex,
@@ -43,14 +56,33 @@ export function itemEntityRefs(
   const refs = new Set<string>();
   const add = (xs: string[]) => xs.forEach(r => refs.add(r));
   for (const e of item.events) if (e.entityRef) refs.add(e.entityRef);
+  const named = new Set(refs);
   // `jira/component` narrows a project key several entities claim.
   if (!refs.size) add(index.entitiesForKey(key, itemComponents(item.events)));
+  const owners = new Set<string>();
+  // Repositories where the item has changes whose files are known.
+  const known = new Set<string>();
+  const change = (repository: string | null, files?: readonly string[]) => {
+    index.entitiesForChange(repository, files).forEach(r => owners.add(r));
+    if (repository && files?.length) known.add(repository.toLowerCase());
+  };
   for (const pr of item.pullRequests)
-    add(index.entitiesForRepository(pr.repository));
-  for (const c of item.commits) add(index.entitiesForRepository(c.repository));
+    change(pr.repository, pr.id ? item.files?.prs.get(pr.id) : undefined);
+  for (const c of item.commits)
+    change(c.repository, c.sha ? item.files?.commits.get(c.sha) : undefined);
   for (const dep of item.deployments) {
-    if (dep.entityRef) refs.add(dep.entityRef);
+    if (dep.entityRef) named.add(dep.entityRef);
     else add(index.entitiesForService(dep.service));
   }
+  for (const ref of [...refs]) {
+    const scoped = index.scopedRepositories(ref);
+    if (
+      !named.has(ref) &&
+      !owners.has(ref) &&
+      scoped.some(r => known.has(r))
+    )
+      refs.delete(ref);
+  }
+  add([...owners, ...named]);
   return unique([...refs].map(r => r.toLowerCase()).sort());
 }

@@ -30,6 +30,7 @@ import { itemEvidence, RoleStages } from './itemEvidence';
 export type RebuildStore = Pick<
   DatabaseValueStreamStore,
   | 'buildsForCommits'
+  | 'changeFiles'
   | 'commits'
   | 'deploymentIdsForCommits'
   | 'deployments'
@@ -84,6 +85,8 @@ export interface LinkedArtifacts {
   commits: ReadonlyMap<string, Commit>;
   builds: ReadonlyMap<string, Build[]>;
   deploymentsBySha: ReadonlyMap<string, Deployment[]>;
+  /** The known files of the commits and their PRs (monorepos, DESIGN §13). */
+  files?: ChangeFiles;
 }
 
 /** An item's commits: linked to it, or through its PRs (their commits and merge commit). Pure. */
@@ -218,7 +221,8 @@ async function loadLinkedArtifacts(
       else deploymentsBySha.set(sha, [d]);
     }
   }
-  return { links, pullRequests, commits, builds, deploymentsBySha };
+  const files = await store.changeFiles(shas);
+  return { links, pullRequests, commits, builds, deploymentsBySha, files };
 }
 
 /** Recomputes and stores the journeys of these items from everything stored about them. */

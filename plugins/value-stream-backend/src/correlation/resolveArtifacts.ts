@@ -8,6 +8,7 @@ import { deriveInclusion } from './deploymentInclusion';
 export type ResolutionStore = Pick<
   DatabaseValueStreamStore,
   | 'artifactEntities'
+  | 'changeFiles'
   | 'commits'
   | 'deployments'
   | 'implicitDeployments'
@@ -21,7 +22,8 @@ export type ResolutionStore = Pick<
 export type DeploymentToResolve = Pick<
   Deployment,
   'deploymentId' | 'entityRef' | 'service' | 'repository'
->;
+> &
+  Partial<Pick<Deployment, 'commits'>>;
 
 /** What places an incident (stored rows, or rows folded in this pass). */
 export type IncidentToResolve = Pick<
@@ -44,6 +46,30 @@ export function ownEntities(
   return byService.length
     ? byService
     : index.entitiesForRepository(artifact.repository);
+}
+
+/** Whether a deployment's entities come from its repository (no entityRef, no service match). */
+const byRepository = (index: EntityIndex, d: DeploymentToResolve) =>
+  !d.entityRef &&
+  !!d.repository &&
+  !index.entitiesForService(d.service).length;
+
+/**
+ * A deployment's entities (DESIGN §5, §13): its own; one placed only by its repository goes
+ * to the entities owning one of its commits (monorepos), all of the repository's while a
+ * commit's files are unknown. Pure.
+ */
+export function deploymentEntities(
+  index: EntityIndex,
+  d: DeploymentToResolve,
+  files: ReadonlyMap<string, readonly string[]>,
+): string[] {
+  const own = ownEntities(index, d);
+  if (!byRepository(index, d) || !d.commits?.length) return own;
+  const owners = new Set(
+    d.commits.flatMap(sha => index.entitiesForChange(d.repository, files.get(sha))),
+  );
+  return own.filter(r => owners.has(r));
 }
 
 /**
@@ -106,19 +132,27 @@ export async function resolveArtifacts(
   deployments: readonly DeploymentToResolve[],
   incidents: readonly IncidentToResolve[],
 ): Promise<void> {
-  const deploymentEntities = new Map(
-    deployments.map(d => [d.deploymentId, ownEntities(index, d)]),
+  const placedByRepository = deployments.filter(d => byRepository(index, d));
+  const files = placedByRepository.length
+    ? (
+        await store.changeFiles([
+          ...new Set(placedByRepository.flatMap(d => d.commits ?? [])),
+        ])
+      ).commits
+    : new Map<string, string[]>();
+  const entities = new Map(
+    deployments.map(d => [d.deploymentId, deploymentEntities(index, d, files)]),
   );
-  await store.setArtifactEntities('deployment', deploymentEntities);
+  await store.setArtifactEntities('deployment', entities);
   const named = await store.artifactEntities(
     'deployment',
     incidents.flatMap(i =>
-      i.deploymentId && !deploymentEntities.has(i.deploymentId)
+      i.deploymentId && !entities.has(i.deploymentId)
         ? [i.deploymentId]
         : [],
     ),
   );
-  deploymentEntities.forEach((refs, id) => named.set(id, refs));
+  entities.forEach((refs, id) => named.set(id, refs));
   const commits = await store.commits(
     incidents.flatMap(i => (i.commitSha ? [i.commitSha] : [])),
   );

@@ -22,6 +22,7 @@ import { JourneyStore } from './JourneyStore';
 import { LinkStore } from './LinkStore';
 import { MetaStore } from './MetaStore';
 import { MetricsQueries } from './MetricsQueries';
+import type { ChangeScope } from './entityChanges';
 import { ScmStore } from './ScmStore';
 
 const migrationsDir = resolvePackagePath(
@@ -144,8 +145,11 @@ export class DatabaseValueStreamStore {
   upsertBuilds(builds: Build[]) {
     return this.scm.upsertBuilds(builds);
   }
-  refreshEntityChanges(ids?: string[]) {
-    return this.scm.refreshEntityChanges(ids);
+  refreshEntityChanges(ids?: string[], scope?: ChangeScope) {
+    return this.scm.refreshEntityChanges(ids, scope);
+  }
+  changeFiles(shas: string[]) {
+    return this.scm.changeFiles(shas);
   }
   prIdsForCommits(shas: string[]) {
     return this.scm.prIdsForCommits(shas);

@@ -7,7 +7,8 @@ import type {
   RepositoryHistory,
 } from '../model/artifacts';
 import { branchKey } from '../model/branches';
-import { refreshEntityChanges } from './entityChanges';
+import { addChangeFiles, changeFiles } from './changeFiles';
+import { type ChangeScope, refreshEntityChanges } from './entityChanges';
 import type {
   BuildsTable,
   CommitsTable,
@@ -114,6 +115,12 @@ export class ScmStore {
 
   async upsertCommits(commits: Commit[]) {
     await upsert(this.db, 'vs_commits', commits.map(commitRow), 'sha');
+    await addChangeFiles(this.db, { commits });
+  }
+
+  /** The files of these commits and of the PRs holding them (DESIGN §13). */
+  changeFiles(shas: string[]) {
+    return changeFiles(this.db, shas);
   }
 
   async upsertPullRequests(prs: PullRequest[]) {
@@ -124,6 +131,7 @@ export class ScmStore {
       'id',
       12,
     );
+    await addChangeFiles(this.db, { prs });
     await this.addPrCommits(
       prs.flatMap(r => [
         ...r.commits.map(sha => ({ prId: r.id, sha })),
@@ -245,8 +253,8 @@ export class ScmStore {
   }
 
   /** Recomputes `vs_entity_changes` for these change ids (PR ids or shas), or all. */
-  async refreshEntityChanges(ids?: string[]) {
-    await refreshEntityChanges(this.db, ids);
+  async refreshEntityChanges(ids?: string[], scope?: ChangeScope) {
+    await refreshEntityChanges(this.db, ids, scope);
   }
 
   async prIdsForCommits(shas: string[]): Promise<string[]> {

@@ -6,7 +6,21 @@ import type {
   DeploymentsTable,
   EntityChangesTable,
 } from './tables';
+import { changeFiles } from './changeFiles';
 import { chunk, num, selectIn } from './util';
+
+/**
+ * Which entities own a commit (DESIGN §13 "Monorepos"), implemented by the entity index: an
+ * entity that owns only some paths of a repository owns a commit there only when its known
+ * files touch one of them.
+ */
+export interface ChangeScope {
+  owns(
+    entityRef: string,
+    repository: string | null,
+    files: readonly string[] | undefined,
+  ): boolean;
+}
 
 /**
  * `vs_entity_changes`: per entity and merged change (DESIGN §6 "lead time for changes"), the
@@ -35,6 +49,8 @@ export function entityChangeRows(
   changeCommits: { change_id: string; sha: string }[],
   authored: Map<string, number>,
   deployments: { sha: string; entity_ref: string; deployed_at: number }[],
+  /** Whether the entity owns the sha (monorepos); every entity does when absent. */
+  owns?: (entityRef: string, sha: string) => boolean,
 ): EntityChangeRow[] {
   const deploysOf = new Map<string, typeof deployments>();
   for (const d of deployments)
@@ -49,11 +65,14 @@ export function entityChangeRows(
       deployed: new Map<string, number>(),
     };
     c.first = Math.min(c.first, authored.get(sha) ?? Infinity);
-    for (const d of deploysOf.get(sha) ?? [])
+    for (const d of deploysOf.get(sha) ?? []) {
+      // A deployment of one service of a monorepo ships the others' commits too.
+      if (owns && !owns(d.entity_ref, sha)) continue;
       c.deployed.set(
         d.entity_ref,
         Math.min(c.deployed.get(d.entity_ref) ?? Infinity, d.deployed_at),
       );
+    }
     changes.set(change_id, c);
   }
   const rows: EntityChangeRow[] = [];
@@ -164,11 +183,13 @@ async function deploymentsOf(db: Knex | Knex.Transaction, shas: string[]) {
 
 /**
  * Recomputes the rows of these changes (a PR id or a commit sha each; ids that are not a
- * change are harmless), or of every change when `ids` is omitted.
+ * change are harmless), or of every change when `ids` is omitted. With `scope`, an entity
+ * gets a change only through commits it owns (monorepos).
  */
 export async function refreshEntityChanges(
   db: Knex | Knex.Transaction,
   ids?: string[],
+  scope?: ChangeScope,
 ) {
   const all = ids ?? [
     ...(await db('vs_pull_requests').whereNotNull('merged_at').pluck('id')),
@@ -177,15 +198,22 @@ export async function refreshEntityChanges(
   for (const part of chunk([...new Set(all)], 500)) {
     const pairs = await changeCommitsOf(db, part);
     const shas = [...new Set(pairs.map(p => p.sha))];
-    const authored = await selectIn<Pick<CommitsTable, 'sha' | 'authored_at'>>(
-      () => db('vs_commits').select('sha', 'authored_at'),
+    const authored = await selectIn<
+      Pick<CommitsTable, 'sha' | 'authored_at' | 'repository'>
+    >(
+      () => db('vs_commits').select('sha', 'authored_at', 'repository'),
       'sha',
       shas,
     );
+    const repositoryOf = new Map(authored.map(r => [r.sha, r.repository]));
+    const files = scope ? (await changeFiles(db, shas)).commits : undefined;
     const rows = entityChangeRows(
       pairs,
       new Map(authored.map(r => [r.sha, num(r.authored_at)!])),
       await deploymentsOf(db, shas),
+      scope &&
+        ((ref, sha) =>
+          scope.owns(ref, repositoryOf.get(sha) ?? null, files!.get(sha))),
     );
     await db('vs_entity_changes').whereIn('change_id', part).delete();
     for (const rowsPart of chunk(rows, 400))

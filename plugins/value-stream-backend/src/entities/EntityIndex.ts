@@ -17,6 +17,7 @@ import {
   resolveProjectKey,
   resolveRepository,
 } from './claims';
+import { entityPaths, pathMatcher } from './paths';
 
 /** Annotations that tie catalog entities to tool data (DESIGN §5), and Backstage's source location. */
 export const ANNOTATIONS = {
@@ -80,6 +81,13 @@ export class EntityIndex {
   /** Component and System names, by `namespace\0name`. */
   private readonly nameClaims = new Map<string, Claim[]>();
   private readonly serviceInNamespace = new Map<string, string[]>();
+  /** Monorepos (DESIGN §13): the paths an entity owns in its repositories, and a matcher. */
+  private readonly scopes = new Map<
+    string,
+    { globs: string[]; match: (file: string) => boolean }
+  >();
+  /** What the choice of each entity's profile depends on (DESIGN §13 "Profiles"). */
+  private readonly profileHints = new Map<string, ProfileHint>();
   private readonly pins: ClaimPins;
   readonly refs = new Set<string>();
   /** Claims the rule denied (empty when every identifier has one owner). */
@@ -112,6 +120,12 @@ export class EntityIndex {
       const location = a[ANNOTATIONS.sourceLocation];
       if (location)
         repos.push([repoFromSourceLocation(location) ?? undefined, undefined]);
+      const globs = entityPaths({
+        paths: a[ANNOTATIONS.paths],
+        sourceLocation: location,
+      });
+      if (globs.length)
+        this.scopes.set(ref, { globs, match: pathMatcher(globs) });
       const claimed = new Map<string, Claim>();
       for (const [r, host] of repos) {
         const repo = r?.trim().toLowerCase();
@@ -266,6 +280,48 @@ export class EntityIndex {
   }
 
   /**
+   * Entities owning a commit or PR of `repository` that touched `files` (DESIGN §13): the
+   * repository's entities without paths, and those with paths one of the files matches.
+   * Unknown files (none listed yet) go to every entity of the repository, as before paths
+   * existed, so nothing is lost; an importer or a later push fills them in.
+   */
+  entitiesForChange(
+    repository: string | null | undefined,
+    files?: readonly string[],
+  ): string[] {
+    const refs = this.entitiesForRepository(repository);
+    if (!files?.length) return refs;
+    return refs.filter(ref => this.owns(ref, repository ?? null, files));
+  }
+
+  /**
+   * Whether `ref` owns a commit of `repository` with these files: always, unless it has
+   * paths, the repository is one of its own and the known files touch none of them.
+   */
+  owns(
+    ref: string,
+    repository: string | null,
+    files: readonly string[] | undefined,
+  ): boolean {
+    const scope = this.scopes.get(ref);
+    if (!scope || !files?.length || !repository) return true;
+    if (!this.scopedRepositories(ref).includes(repository.toLowerCase()))
+      return true;
+    return files.some(scope.match);
+  }
+
+  /** The repositories (lower case) of which `ref` owns only some paths; empty: none. */
+  scopedRepositories(ref: string): string[] {
+    if (!this.scopes.has(ref)) return [];
+    return [...(this.reposOf.get(ref) ?? [])].map(r => r.toLowerCase());
+  }
+
+  /** The globs an entity owns in its repositories; empty: the whole repositories. */
+  pathsOf(ref: string): string[] {
+    return [...(this.scopes.get(ref)?.globs ?? [])];
+  }
+
+  /**
    * Entities of a deployment's or incident's `service`: the annotation claims plus the
    * Component or System of that name in `namespace` (events carry none: `default`).
    */
@@ -361,11 +417,17 @@ export class EntityIndex {
         .sort()
         .join('\n');
     const rekeyed = changed(this.projectKeysOf, next.projectKeysOf, refs);
+    // An entity whose paths changed owns other commits of its repositories now.
+    const rescoped = [
+      ...new Set([...this.scopes.keys(), ...next.scopes.keys()]),
+    ].filter(
+      ref => this.pathsOf(ref).join('\n') !== next.pathsOf(ref).join('\n'),
+    );
     return {
       repositories: [
         ...new Set([
           ...changed(this.byRepo, next.byRepo, refs),
-          ...rekeyed.flatMap(ref => [
+          ...[...rekeyed, ...rescoped].flatMap(ref => [
             ...(this.reposOf.get(ref) ?? []),
             ...(next.reposOf.get(ref) ?? []),
           ]),

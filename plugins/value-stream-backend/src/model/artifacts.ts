@@ -12,6 +12,8 @@ export interface Commit {
   onDefault: boolean;
   authoredAt: number;
   pushedAt: number;
+  /** Files it touched, over its events (DESIGN §13); absent when no event lists them. */
+  files?: string[];
 }
 
 export interface PullRequest {
@@ -28,6 +30,8 @@ export interface PullRequest {
   mergeCommitSha: string | null;
   updatedAt: number;
   commits: string[];
+  /** Files a PR event listed (importers), absent when none did (DESIGN §13). */
+  files?: string[];
 }
 
 /** A commit of a pull request. */
