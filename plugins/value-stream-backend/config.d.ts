@@ -79,6 +79,19 @@ export interface Config {
       /** Regular expression a PR's head branch matches when it is rework. Defaults to '^hotfix/'. */
       branchPattern?: string;
     };
+    /**
+     * When a work item enters Done (docs/metrics.md#delivered-done). A profile may set its own.
+     */
+    done?: {
+      /**
+       * `tracker`: when the tracker closes it. `delivered`: an item with a linked change at
+       * the latest of the tracker's close and its production deployment + observationHours.
+       * Defaults to 'tracker'.
+       */
+      mode?: 'tracker' | 'delivered';
+      /** Hours of observation after the production deployment (delivered). Defaults to 24. */
+      observationHours?: number;
+    };
     /** Recompute journeys from stored events on start when stages or mappings changed. Defaults to true. */
     rebuildOnConfigChange?: boolean;
     alerts?: {

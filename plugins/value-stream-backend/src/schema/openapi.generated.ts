@@ -1764,6 +1764,12 @@ export const spec = {
             type: 'number',
             nullable: true,
           },
+          observationEndsAt: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              "done.mode delivered (DESIGN §13): when the observation after the item's production deployment ends; only while the item is not done and all its linked changes are in production",
+          },
         },
       },
       WorkItemList: {
@@ -2006,6 +2012,12 @@ export const spec = {
           waitTime: {
             type: 'number',
             nullable: true,
+          },
+          observationEndsAt: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              "done.mode delivered (DESIGN §13): when the observation after the item's production deployment ends; only while the item is not done and all its linked changes are in production",
           },
           priority: {
             type: 'string',
