@@ -17,6 +17,8 @@ import {
   readBlockedReasons,
 } from './readBlockers';
 import { DoneConfig, isDefaultDone, readDone } from './readDone';
+import { validateValueStreamConfig } from './configSchema';
+import { ProfileSet, resolveProfiles } from './profiles';
 import { DEFAULT_STATUS_MAPPING } from './statusMapping';
 import { readWebhookSecrets } from './webhookSecrets';
 
@@ -56,11 +58,15 @@ export interface ValueStreamConfig {
   blockedLabels: string[];
   /** When items enter Done (DESIGN §13 "Done"); a profile may set its own. */
   done: DoneConfig;
+  /** Per-team profiles (DESIGN §13 "Profiles"); `default` is the settings above. */
+  profiles: ProfileSet;
 }
 
 const lower = (xs: string[]) => xs.map(x => x.toLowerCase());
 
 export function readValueStreamConfig(root: Config): ValueStreamConfig {
+  // The whole block against its zod schema first: a mistake names its key.
+  const raw = validateValueStreamConfig(root.getOptional('valueStream'));
   const c = root.getOptionalConfig('valueStream');
   const stages = readStages(c);
   // Stage names and statuses contain spaces, which config keys may not: read raw objects.
@@ -98,6 +104,9 @@ export function readValueStreamConfig(root: Config): ValueStreamConfig {
       )
     : 24 * 3600 * 1000;
   const alerts = c?.getOptionalConfig('alerts');
+  const thresholds =
+    (alerts?.getOptional('thresholds') as RuleThresholdsInput) ?? {};
+  const done = readDone(c?.getOptionalConfig('done'));
   return {
     stages,
     statusMapping: mapping,
@@ -127,8 +136,7 @@ export function readValueStreamConfig(root: Config): ValueStreamConfig {
       enabled: alerts?.getOptionalBoolean('enabled') ?? true,
       frequencySeconds: alerts?.getOptionalNumber('frequencySeconds') ?? 60,
       refreshMs: (alerts?.getOptionalNumber('refreshMinutes') ?? 60) * 60_000,
-      thresholds:
-        (alerts?.getOptional('thresholds') as RuleThresholdsInput) ?? {},
+      thresholds,
     },
     notifications: {
       enabled: c?.getOptionalBoolean('notifications.enabled') ?? true,
@@ -139,7 +147,16 @@ export function readValueStreamConfig(root: Config): ValueStreamConfig {
     rework: readReworkConfig(c?.getOptionalConfig('rework')),
     blockedReasons: readBlockedReasons(c),
     blockedLabels: readBlockedLabels(c),
-    done: readDone(c?.getOptionalConfig('done')),
+    done,
+    profiles: resolveProfiles(
+      {
+        stages,
+        customStatusMapping: custom as Record<string, string>,
+        thresholds,
+        done,
+      },
+      raw,
+    ),
   };
 }
 
@@ -254,6 +271,17 @@ export function alertConfigFingerprint(cfg: ValueStreamConfig): string {
     stages: cfg.stages.map(({ roles, ...s }) => s),
     thresholds: cfg.alerts.thresholds,
     refreshMs: cfg.alerts.refreshMs,
+    // Named profiles' stages and thresholds, and who uses them (none: as before).
+    ...(Object.keys(cfg.profiles?.byName ?? {}).length
+      ? {
+          profiles: Object.values(cfg.profiles.byName).map(p => [
+            p.name,
+            p.stages.map(({ roles, ...s }) => s),
+            p.thresholds,
+          ]),
+          profileByOwner: cfg.profiles.byOwner,
+        }
+      : {}),
   });
 }
 

@@ -15,6 +15,7 @@ import {
 } from './foldArtifacts';
 import { linkHeadBranches } from './linkHeadBranches';
 import { roleStages } from './itemEvidence';
+import { profileJourneys } from './profileJourneys';
 import {
   linkArtifacts,
   ProjectKeysOf,
@@ -62,6 +63,7 @@ export class Correlator {
       mapStatus: statusMapping(config.statusMapping, statusMapper),
       blockedLabels: config.blockedLabels,
       done: config.done,
+      profileOf: profileJourneys(config, index, statusMapper),
     };
     this.projectKeys = projectKeysOf(index, config.workItemKeys);
   }

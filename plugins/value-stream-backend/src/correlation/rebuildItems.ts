@@ -23,8 +23,10 @@ import {
 } from './deliveredDone';
 import { group, unique } from './collections';
 import { foldItemAttributes } from './folds';
-import { itemEntityRefs } from './itemEntities';
+import { itemProfileEntity } from '../config/profiles';
+import { itemComponents, itemEntityRefs } from './itemEntities';
 import { itemEvidence, RoleStages } from './itemEvidence';
+import type { ChangeFiles } from '../database/changeFiles';
 
 /** The store methods rebuilding items reads and writes. */
 export type RebuildStore = Pick<
@@ -61,7 +63,18 @@ export interface JourneyContext {
   /** `valueStream.done` (the tracker's Done when absent). */
   done?: DoneConfig;
   now: number;
+  /**
+   * The stages, roles, mapping and Done of the profile of the entity an item follows
+   * (`itemProfileEntity`; undefined: the item has none); absent: the fields above.
+   */
+  profileOf?: (entityRef: string | undefined) => ProfileJourney;
 }
+
+/** The parts of the journey context a profile sets (DESIGN §13 "Profiles"). */
+export type ProfileJourney = Pick<
+  JourneyContext,
+  'stages' | 'roles' | 'mapStatus' | 'done'
+>;
 
 /** The journey context, with the index and the clock read when a rebuild runs. */
 export type RebuildContext = Omit<JourneyContext, 'index' | 'now'> & {
@@ -121,20 +134,36 @@ export function storedJourney(
   for (const sha of shas)
     for (const dep of linked.deploymentsBySha.get(sha) ?? [])
       deployments.set(dep.deploymentId, dep);
+  // Entities first: the item follows the profile of one of them.
+  const entityRefs = itemEntityRefs(ctx.index, key, {
+    events,
+    pullRequests,
+    commits,
+    deployments: [...deployments.values()],
+    files: linked.files,
+  });
+  const p: ProfileJourney = ctx.profileOf
+    ? ctx.profileOf(
+        itemProfileEntity(
+          entityRefs,
+          ctx.index.entitiesForKey(key, itemComponents(events)),
+        ),
+      )
+    : ctx;
   const evidence = itemEvidence({
     events,
     pullRequests,
     commits,
     builds: shas.flatMap(sha => linked.builds.get(sha) ?? []),
     deployments: [...deployments.values()],
-    roles: ctx.roles,
-    mapStatus: ctx.mapStatus,
+    roles: p.roles,
+    mapStatus: p.mapStatus,
     blockedLabels: ctx.blockedLabels,
   });
   const delivered = deliveredDone({
     evidence,
-    stages: ctx.stages,
-    done: ctx.done ?? DEFAULT_DONE,
+    stages: p.stages,
+    done: p.done ?? DEFAULT_DONE,
     delivery: changeDelivery({
       pullRequests,
       commits,
@@ -143,22 +172,13 @@ export function storedJourney(
     now: ctx.now,
   });
   const journey = withObservation(
-    buildJourney(
-      foldItemAttributes(key, events),
-      delivered.evidence,
-      ctx.stages,
-    ),
+    buildJourney(foldItemAttributes(key, events), delivered.evidence, p.stages),
     delivered,
   );
   return {
     journey,
     stats: computeItemStats(journey, ctx.now),
-    entityRefs: itemEntityRefs(ctx.index, key, {
-      events,
-      pullRequests,
-      commits,
-      deployments: [...deployments.values()],
-    }),
+    entityRefs,
   };
 }
 

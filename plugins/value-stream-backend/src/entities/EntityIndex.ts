@@ -6,6 +6,7 @@ import {
   stringifyEntityRef,
   RELATION_OWNED_BY,
 } from '@backstage/catalog-model';
+import type { ProfileHint } from '../config/profiles';
 import {
   type Claim,
   type ClaimContest,
@@ -172,6 +173,13 @@ export class EntityIndex {
         if (rel.type === RELATION_OWNED_BY)
           add(this.ownedBy, rel.targetRef.toLowerCase(), ref);
       }
+      this.profileHints.set(ref, {
+        annotation: a[ANNOTATIONS.profile]?.trim() || undefined,
+        owners: (e.relations ?? [])
+          .filter(r => r.type === RELATION_OWNED_BY)
+          .map(r => r.targetRef.toLowerCase())
+          .sort(),
+      });
       lines.push(
         `${ref}|${JSON.stringify(a)}|${(e.relations ?? [])
           .map(r => `${r.type}:${r.targetRef}`)
@@ -441,6 +449,11 @@ export class EntityIndex {
       ],
       services: changed(this.byService, next.byService, refs),
     };
+  }
+
+  /** The entity's profile annotation and owners, for `profileForEntity`. */
+  profileHint(ref: string): ProfileHint | undefined {
+    return this.profileHints.get(ref.toLowerCase());
   }
 
   has(ref: string) {

@@ -71,7 +71,15 @@ export class IngestService {
       now?: () => number;
     },
   ) {
-    this.stageNames = new Set(options.config.stages.map(s => s.name));
+    // Any profile's stage is a stage an event may name (DESIGN §13 "Profiles").
+    this.stageNames = new Set(
+      [
+        options.config.stages,
+        ...Object.values(options.config.profiles?.byName ?? {}).map(
+          p => p.stages,
+        ),
+      ].flatMap(stages => stages.map(s => s.name)),
+    );
   }
 
   /** Called after each correlation pass with what it changed (alerts). */
