@@ -9,6 +9,23 @@ export interface DurationStats {
   mean: number;
 }
 
+/** The parts of a change's lead time (DESIGN §13 change breakdown). @public */
+export type LeadTimeBreakdownPart = 'coding' | 'pickup' | 'review' | 'deploy';
+
+/** One change's lead-time parts in seconds; null where the change has no such part. @public */
+export type ChangeBreakdown = Record<LeadTimeBreakdownPart, number | null>;
+
+/** count, p50, p85 and mean (seconds) of one part; the statistics are null with count 0. @public */
+export interface BreakdownStats {
+  count: number;
+  p50: number | null;
+  p85: number | null;
+  mean: number | null;
+}
+
+/** `dora.leadTimeBreakdown`: each part over the changes deployed in the window. @public */
+export type LeadTimeBreakdown = Record<LeadTimeBreakdownPart, BreakdownStats>;
+
 /** Health of a stage right now (DESIGN §11). @public */
 export type StageStatus = 'healthy' | 'warning' | 'bottleneck';
 
@@ -68,6 +85,11 @@ export interface MetricsResponse {
     } | null;
     /** DORA's rework rate (DESIGN §13); rate null when total is 0. */
     reworkRate: { rework: number; total: number; rate: number | null };
+    /**
+     * Coding, pickup, review and deploy time of the changes whose first successful
+     * production deployment finished in the window (DESIGN §13).
+     */
+    leadTimeBreakdown: LeadTimeBreakdown;
   };
   stages: StageMetrics[];
 }
@@ -198,7 +220,12 @@ export interface AlertListResponse {
 }
 
 /** @public */
-export type TimeseriesMetric = 'wip' | 'throughput' | 'cfd' | 'cycle_time';
+export type TimeseriesMetric =
+  | 'wip'
+  | 'throughput'
+  | 'cfd'
+  | 'cycle_time'
+  | 'lead_time_breakdown';
 /** @public */
 export type TimeseriesInterval = 'day' | 'week';
 
@@ -207,7 +234,18 @@ export type TimeseriesPoint =
   | { t: string; value: number; stages: Record<string, number> } // wip
   | { t: string; stages: Record<string, number> } // cfd
   | { t: string; value: number } // throughput
-  | { t: string; key: string; value: number }; // cycle_time
+  | { t: string; key: string; value: number } // cycle_time
+  | LeadTimeBreakdownPoint; // lead_time_breakdown
+
+/**
+ * One period of `lead_time_breakdown`: the changes first deployed to production in it and
+ * the mean seconds of each part over those that have it (null when none). @public
+ */
+export interface LeadTimeBreakdownPoint
+  extends Record<LeadTimeBreakdownPart, number | null> {
+  t: string;
+  count: number;
+}
 
 /** `GET /entities/:kind/:namespace/:name/timeseries`. @public */
 export interface TimeseriesResponse {

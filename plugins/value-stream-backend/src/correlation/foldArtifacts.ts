@@ -15,6 +15,7 @@ import {
   foldDeployment,
   foldIncident,
   foldPullRequest,
+  hasPullRequestState,
 } from './folds';
 
 /** The store methods writing folded artifacts. */
@@ -89,7 +90,10 @@ export function foldArtifacts(
     });
   return {
     commits: fold('commit', foldCommit),
-    prs: fold('pr', foldPullRequest),
+    // A PR known only from its reviews waits for the event that opens (or merges) it.
+    prs: fold('pr', evs =>
+      hasPullRequestState(evs) ? [foldPullRequest(evs)] : [],
+    ).flat(),
     builds: fold('build', foldBuild),
     deployments: fold('deployment', evs => {
       const d = foldDeployment(evs, ctx.environments);

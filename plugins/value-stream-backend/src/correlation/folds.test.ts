@@ -147,6 +147,7 @@ describe('foldPullRequest', () => {
       mergeCommitSha: 'm1',
       updatedAt: t(4),
       commits: ['c1', 'c2'],
+      firstReviewedAt: null,
     });
   });
 

@@ -85,8 +85,21 @@ function prState(
   return closedAt !== null ? 'closed' : 'open';
 }
 
+const isReview = (e: StoredEvent) => e.type === 'pull_request.reviewed';
+
+/** Whether a PR history holds more than reviews (only those make no PR row yet). */
+export const hasPullRequestState = (events: readonly StoredEvent[]) =>
+  events.some(e => !isReview(e));
+
+/**
+ * A PR from its history: opened/merged/closed events give its state, the earliest
+ * `pull_request.reviewed` its first review (DESIGN §13), whatever the arrival order.
+ * Needs one event that is not a review (`hasPullRequestState`).
+ */
 export function foldPullRequest(events: StoredEvent[]): PullRequest {
-  const sorted = [...events].sort(byTime);
+  const all = [...events].sort(byTime);
+  const firstReviewedAt = all.find(isReview)?.at ?? null;
+  const sorted = all.filter(e => !isReview(e));
   const last = sorted[sorted.length - 1];
   const firstAt = (type: string) =>
     sorted.find(e => e.type === type)?.at ?? null;
@@ -122,6 +135,7 @@ export function foldPullRequest(events: StoredEvent[]): PullRequest {
     mergeCommitSha: mergeSha,
     updatedAt: last.at,
     commits: [...commits].sort(),
+    firstReviewedAt,
     ...filesOf(sorted.map(e => data<PullRequestData>(e).files)),
   };
 }

@@ -8,6 +8,7 @@ import type {
   Window,
 } from '../journeys/types';
 import type { BlockedItem } from '../metrics/blockedTime';
+import type { BreakdownChange } from '../metrics/changeBreakdown';
 import type { ReworkEvidence } from '../metrics/rework';
 import { changesDeployedIn } from './entityChanges';
 import type {
@@ -15,6 +16,7 @@ import type {
   DeploymentCommitsTable,
   DeploymentsTable,
   IncidentsTable,
+  PullRequestsTable,
   StageIntervalsTable,
   WorkItemsTable,
 } from './tables';
@@ -319,6 +321,48 @@ export class MetricsQueries {
   /** Changes first deployed to production by these entities in the window (DESIGN §6). */
   async changesDeployedIn(entityRefs: string[], window: Window) {
     return changesDeployedIn(this.db, entityRefs, window);
+  }
+
+  /**
+   * The changes first deployed to production by these entities in the window, each with
+   * its PR's opened, merged and first-review times (null for a direct push): the change
+   * breakdown's inputs (DESIGN §13), one indexed read of the PRs by id.
+   */
+  async changesWithPullRequests(
+    entityRefs: string[],
+    window: Window,
+  ): Promise<BreakdownChange[]> {
+    const changes = await changesDeployedIn(this.db, entityRefs, window);
+    const prs = await selectIn<
+      Pick<
+        PullRequestsTable,
+        'id' | 'opened_at' | 'merged_at' | 'first_reviewed_at'
+      >
+    >(
+      () =>
+        this.db('vs_pull_requests').select(
+          'id',
+          'opened_at',
+          'merged_at',
+          'first_reviewed_at',
+        ),
+      'id',
+      changes.map(c => c.id),
+    );
+    const byId = new Map(prs.map(r => [r.id, r]));
+    return changes.map(c => {
+      const r = byId.get(c.id);
+      return {
+        ...c,
+        pullRequest: r
+          ? {
+              openedAt: num(r.opened_at),
+              mergedAt: num(r.merged_at),
+              firstReviewedAt: num(r.first_reviewed_at),
+            }
+          : null,
+      };
+    });
   }
 
   /**

@@ -61,6 +61,7 @@ const toPullRequest = (
   mergeCommitSha: r.merge_commit_sha,
   updatedAt: num(r.updated_at)!,
   commits,
+  firstReviewedAt: num(r.first_reviewed_at),
 });
 
 const pullRequestRow = (p: PullRequest): PullRequestsTable => ({
@@ -76,6 +77,7 @@ const pullRequestRow = (p: PullRequest): PullRequestsTable => ({
   closed_at: p.closedAt,
   merge_commit_sha: p.mergeCommitSha,
   updated_at: p.updatedAt,
+  first_reviewed_at: p.firstReviewedAt ?? null,
 });
 
 const toPrCommit = (r: PrCommitsTable): PrCommit => ({
@@ -129,7 +131,7 @@ export class ScmStore {
       'vs_pull_requests',
       prs.map(pullRequestRow),
       'id',
-      12,
+      13,
     );
     await addChangeFiles(this.db, { prs });
     await this.addPrCommits(

@@ -34,6 +34,12 @@ describe('doraMetrics', () => {
       changeFailureRate: { failed: 0, total: 0, rate: null, tier: null },
       recoveryTime: null,
       reworkRate: { rework: 0, total: 0, rate: null },
+      leadTimeBreakdown: {
+        coding: { count: 0, p50: null, p85: null, mean: null },
+        pickup: { count: 0, p50: null, p85: null, mean: null },
+        review: { count: 0, p50: null, p85: null, mean: null },
+        deploy: { count: 0, p50: null, p85: null, mean: null },
+      },
     });
   });
 

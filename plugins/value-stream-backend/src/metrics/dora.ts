@@ -17,6 +17,7 @@ import {
   leadTimeTier,
   recoveryTimeTier,
 } from './doraTiers';
+import { BreakdownChange, leadTimeBreakdown } from './changeBreakdown';
 import { durationStats, recoveryStats } from './percentiles';
 import { ReworkConfig, ReworkEvidence, reworkRate } from './rework';
 import { inWindow, perWeek, seconds } from './time';
@@ -25,8 +26,11 @@ import { inWindow, perWeek, seconds } from './time';
 export interface DoraInput {
   deployments: readonly DeploymentRecord[];
   incidents: readonly IncidentRecord[];
-  /** Changes with their first successful production deployment (any time; filtered here). */
-  changes: readonly DeployedChange[];
+  /**
+   * Changes with their first successful production deployment (any time; filtered here)
+   * and their PR's times for the breakdown.
+   */
+  changes: readonly BreakdownChange[];
   window: Window;
   /** `valueStream.incidentAttributionWindow`, default 24 h. */
   attributionWindowMs: number;
@@ -147,5 +151,6 @@ export function doraMetrics(input: DoraInput): MetricsResponse['dora'] {
       tier: recoveryTimeTier(recovery.p50),
     },
     reworkRate: rework,
+    leadTimeBreakdown: leadTimeBreakdown(input.changes, window),
   };
 }

@@ -32,6 +32,8 @@ export interface PullRequest {
   commits: string[];
   /** Files a PR event listed (importers), absent when none did (DESIGN §13). */
   files?: string[];
+  /** Earliest `pull_request.reviewed` of any state (DESIGN §13); null without one. */
+  firstReviewedAt?: number | null;
 }
 
 /** A commit of a pull request. */

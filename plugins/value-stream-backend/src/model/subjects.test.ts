@@ -24,7 +24,7 @@ describe('subjects', () => {
     ).toBe('pr:acme/pay#12');
     expect(
       subjectOf(event('pull_request.reviewed', { number: 12 }, 'acme/pay')),
-    ).toBeNull();
+    ).toBe('pr:acme/pay#12');
     expect(subjectOf(event('test.finished', { runId: 'r' }))).toBeNull();
   });
 

@@ -61,9 +61,8 @@ export function subjectOf(e: CanonicalEvent): string | null {
     case 'commit':
       return subject('commit', String(d.sha));
     case 'pull_request':
-      return e.type === 'pull_request.reviewed'
-        ? null
-        : subject('pr', prId(e.repository, Number(d.number)));
+      // Reviews too: the PR's first review is part of its state (DESIGN §13).
+      return subject('pr', prId(e.repository, Number(d.number)));
     case 'build':
       return subject('build', String(d.buildId));
     case 'deployment':

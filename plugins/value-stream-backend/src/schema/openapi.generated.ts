@@ -546,13 +546,20 @@ export const spec = {
             required: true,
             schema: {
               type: 'string',
-              enum: ['wip', 'throughput', 'cfd', 'cycle_time'],
+              enum: [
+                'wip',
+                'throughput',
+                'cfd',
+                'cycle_time',
+                'lead_time_breakdown',
+              ],
             },
           },
           {
             name: 'interval',
             in: 'query',
-            description: 'Default `week` for throughput, else `day`',
+            description:
+              'Default `week` for throughput and lead_time_breakdown, else `day`',
             schema: {
               type: 'string',
               enum: ['day', 'week'],
@@ -568,7 +575,7 @@ export const spec = {
         responses: {
           '200': {
             description:
-              '`{ metric, interval, points }`. wip: `{t, value, stages}`; cfd: `{t, stages}` (items in that\nstage or a later one); throughput: `{t, value}` per period; cycle_time: `{t, key, value}` per done item.\n',
+              "`{ metric, interval, points }`. wip: `{t, value, stages}`; cfd: `{t, stages}` (items in that\nstage or a later one); throughput: `{t, value}` per period; cycle_time: `{t, key, value}` per done item;\nlead_time_breakdown: `{t, count, coding, pickup, review, deploy}` per period (changes first deployed\nto production in it and each part's mean seconds, null when none has it).\n",
             content: {
               'application/json': {
                 schema: {
@@ -1518,6 +1525,7 @@ export const spec = {
           'changeFailureRate',
           'recoveryTime',
           'reworkRate',
+          'leadTimeBreakdown',
         ],
         additionalProperties: false,
         properties: {
@@ -1594,6 +1602,55 @@ export const spec = {
                 nullable: true,
               },
             },
+          },
+          leadTimeBreakdown: {
+            type: 'object',
+            description:
+              'The change breakdown (DESIGN §13) over the changes whose first successful production deployment finished in the window: coding = PR opened − first commit, pickup = first review − PR opened, review = merged − first review, deploy = deployed − merged (from the commit for a direct push), seconds.',
+            required: ['coding', 'pickup', 'review', 'deploy'],
+            additionalProperties: false,
+            properties: {
+              coding: {
+                $ref: '#/components/schemas/BreakdownStats',
+              },
+              pickup: {
+                $ref: '#/components/schemas/BreakdownStats',
+              },
+              review: {
+                $ref: '#/components/schemas/BreakdownStats',
+              },
+              deploy: {
+                $ref: '#/components/schemas/BreakdownStats',
+              },
+            },
+          },
+        },
+      },
+      BreakdownStats: {
+        type: 'object',
+        description:
+          'count, p50, p85 and mean seconds; the statistics are null when count is 0',
+        required: ['count', 'p50', 'p85', 'mean'],
+        additionalProperties: false,
+        properties: {
+          count: {
+            type: 'integer',
+            minimum: 0,
+          },
+          p50: {
+            type: 'number',
+            minimum: 0,
+            nullable: true,
+          },
+          p85: {
+            type: 'number',
+            minimum: 0,
+            nullable: true,
+          },
+          mean: {
+            type: 'number',
+            minimum: 0,
+            nullable: true,
           },
         },
       },
@@ -2243,7 +2300,48 @@ export const spec = {
         properties: {
           metric: {
             type: 'string',
-            enum: ['wip', 'throughput', 'cfd', 'cycle_time'],
+            enum: [
+              'wip',
+              'throughput',
+              'cfd',
+              'cycle_time',
+              'lead_time_breakdown',
+            ],
+          },
+        },
+      },
+      LeadTimeBreakdownPoint: {
+        type: 'object',
+        required: ['t', 'count', 'coding', 'pickup', 'review', 'deploy'],
+        additionalProperties: false,
+        properties: {
+          t: {
+            type: 'string',
+            format: 'date-time',
+          },
+          count: {
+            type: 'integer',
+            minimum: 0,
+          },
+          coding: {
+            type: 'number',
+            minimum: 0,
+            nullable: true,
+          },
+          pickup: {
+            type: 'number',
+            minimum: 0,
+            nullable: true,
+          },
+          review: {
+            type: 'number',
+            minimum: 0,
+            nullable: true,
+          },
+          deploy: {
+            type: 'number',
+            minimum: 0,
+            nullable: true,
           },
           interval: {
             type: 'string',
@@ -2264,6 +2362,9 @@ export const spec = {
                 },
                 {
                   $ref: '#/components/schemas/CycleTimePoint',
+                },
+                {
+                  $ref: '#/components/schemas/LeadTimeBreakdownPoint',
                 },
               ],
             },

@@ -9,6 +9,7 @@ import type { MetricsQueries } from '../database/MetricsQueries';
 import type { IncidentRecord, Window } from '../journeys/types';
 import { successfulProduction } from '../metrics/attribution';
 import { blockedTime } from '../metrics/blockedTime';
+import { leadTimeBreakdownSeries } from '../metrics/changeBreakdown';
 import { doraMetrics } from '../metrics/dora';
 import { flowMetrics } from '../metrics/flow';
 import { stageMetrics } from '../metrics/stages';
@@ -113,7 +114,7 @@ export class MetricsService {
         ids: incidents.flatMap(i => (i.deploymentId ? [i.deploymentId] : [])),
         shas: incidents.flatMap(i => (i.commitSha ? [i.commitSha] : [])),
       }),
-      q.changesDeployedIn(entityRefs, window),
+      q.changesWithPullRequests(entityRefs, window),
     ]);
     const byId = new Map([...around, ...named].map(d => [d.deploymentId, d]));
     const deployments = [...byId.values()];
@@ -180,3 +181,13 @@ export class MetricsService {
     }
   }
 }
+      case 'lead_time_breakdown':
+        return {
+          metric,
+          interval,
+          points: leadTimeBreakdownSeries(
+            await q.changesWithPullRequests(entityRefs, window),
+            window,
+            interval,
+          ),
+        };

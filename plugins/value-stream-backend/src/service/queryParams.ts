@@ -102,7 +102,13 @@ export function parseTimeseriesQuery(query: unknown) {
   const q = parse(
     z
       .object({
-        metric: z.enum(['wip', 'throughput', 'cfd', 'cycle_time']),
+        metric: z.enum([
+          'wip',
+          'throughput',
+          'cfd',
+          'cycle_time',
+          'lead_time_breakdown',
+        ]),
         interval: z.enum(['day', 'week']).optional(),
       })
       .loose(),
@@ -110,6 +116,10 @@ export function parseTimeseriesQuery(query: unknown) {
   );
   return {
     metric: q.metric,
-    interval: q.interval ?? (q.metric === 'throughput' ? 'week' : 'day'),
+    interval:
+      q.interval ??
+      (q.metric === 'throughput' || q.metric === 'lead_time_breakdown'
+        ? 'week'
+        : 'day'),
   } as const;
 }

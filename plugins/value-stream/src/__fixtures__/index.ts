@@ -21,6 +21,6 @@ export const workItems = workItemsJson as WorkItemListResponse;
 export const workItemDetail = workItemDetailJson as WorkItemDetail;
 export const alerts = alertsJson as AlertListResponse;
 export const timeseries = timeseriesJson as Record<
-  'cfd' | 'wip' | 'throughput' | 'cycle_time',
+  'cfd' | 'wip' | 'throughput' | 'cycle_time' | 'lead_time_breakdown',
   TimeseriesResponse
 >;
