@@ -118,3 +118,42 @@ function checkArrivalOrder(id: TestDatabaseId, numRuns: number) {
 describe.each(databases.eachSupportedId())('arrival order on %p', id => {
   checkArrivalOrder(id, id === 'SQLITE_3' ? 15 : 3);
 });
+
+// done.mode delivered (DESIGN §17): PAY-1, closed 06 00:00, deployed 05 01:00, enters Done
+// at 06 01:00 after 24 h of observation whatever the order; PAY-2 has no change (Done at
+// its close, 05 00:00).
+describe.each(databases.eachSupportedId())(
+  'arrival order with delivered Done on %p',
+  id => {
+    const config = { done: { mode: 'delivered', observationHours: 24 } };
+    it('gives the same journeys and metrics for any arrival order', async () => {
+      const base = await startValueStream(id, { config });
+      let expected: Awaited<ReturnType<typeof snapshot>>;
+      try {
+        await base.post('/events', SCENARIO);
+        expected = await snapshot(base);
+      } finally {
+        await base.backend.stop();
+      }
+      expect(expected.items.map(i => [i.stage, i.doneAt])).toEqual([
+        ['Done', '2026-01-06T01:00:00.000Z'],
+        ['Done', '2026-01-05T00:00:00.000Z'],
+        ['Backlog', null],
+      ]);
+      await fc.assert(
+        fc.asyncProperty(arrivals, async ({ batches, parallel }) => {
+          const vs = await startValueStream(id, { config });
+          try {
+            const post = (batch: Event[]) => vs.post('/events', batch);
+            if (parallel) await Promise.all(batches.map(post));
+            else for (const b of batches) await post(b);
+            expect(await snapshot(vs)).toEqual(expected);
+          } finally {
+            await vs.backend.stop();
+          }
+        }),
+        { numRuns: id === 'SQLITE_3' ? 8 : 2 },
+      );
+    });
+  },
+);
