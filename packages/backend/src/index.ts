@@ -93,6 +93,12 @@ backend.add(
 backend.add(
   import('@valuestream/backstage-plugin-value-stream-backend-module-pagerduty'),
 );
+// Does nothing until valueStream.sources.prometheus.baseUrl and .features are set.
+backend.add(
+  import(
+    '@valuestream/backstage-plugin-value-stream-backend-module-prometheus'
+  ),
+);
 backend.add(
   import('@valuestream/backstage-plugin-value-stream-backend-module-cdevents'),
 );
