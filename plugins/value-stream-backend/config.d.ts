@@ -61,6 +61,14 @@ export interface Config {
     }>;
     /** How long after a production deployment an incident is attributed to it. Defaults to 24 hours. */
     incidentAttributionWindow?: HumanDuration | string;
+    /** Customer feedback and feature outcomes (DESIGN §14). */
+    feedback?: {
+      /**
+       * Days after a feature's first successful production deployment over which its
+       * usage, NPS, uptime, incidents and tickets are measured. Defaults to 7.
+       */
+      windowDays?: number;
+    };
     /**
      * Blocking reason categories: category → case-insensitive regular expressions, tried in
      * this order, the first match winning; an unmatched or missing reason is `other`.
