@@ -13,9 +13,9 @@ export interface ApiApprovals {
 
 /**
  * `pull_request.reviewed` (state `approved`) per approval, at its `approved_at`; an
- * approval without a time is left out. Import only: the Merge Request Hook's `approval` /
- * `approved` actions carry no approval time, so the webhook mapping does not map them.
- * Pure.
+ * approval without a time is left out. The Merge Request Hook's `approval` / `approved`
+ * actions map too (mapping/mergeRequest.ts), at the MR's `updated_at`, under other ids:
+ * the PR's first review is the earliest of them all. Pure.
  */
 export function approvalEvents(
   project: ApiProject,
