@@ -68,6 +68,15 @@ describe('the defaults documented in docs/install.md', () => {
     );
   });
 
+  it('give the feature outcome window and the Prometheus days their real defaults', () => {
+    const { feedback } = readValueStreamConfig(new ConfigReader({}));
+    expect(table.get('valueStream.feedback.windowDays')).toBe(
+      `\`${feedback.windowDays}\``,
+    );
+    // -module-prometheus's DEFAULT days (its config.ts); the backend does not depend on it
+    expect(table.get('valueStream.sources.prometheus.days')).toBe('`7`');
+  });
+
   it('give the blocker settings their real defaults', () => {
     const config = readValueStreamConfig(new ConfigReader({}));
     expect(table.get('valueStream.blockedLabels')).toBe(

@@ -17,6 +17,7 @@ import {
   readBlockedReasons,
 } from './readBlockers';
 import { DoneConfig, isDefaultDone, readDone } from './readDone';
+import { FeedbackConfig, readFeedback } from './readFeedback';
 import { validateValueStreamConfig } from './configSchema';
 import { ProfileSet, resolveProfiles } from './profiles';
 import { DEFAULT_STATUS_MAPPING } from './statusMapping';
@@ -58,6 +59,8 @@ export interface ValueStreamConfig {
   blockedLabels: string[];
   /** When items enter Done (DESIGN §13 "Done"); a profile may set its own. */
   done: DoneConfig;
+  /** Feature outcomes (DESIGN §14): the window after a feature's first production deployment. */
+  feedback: FeedbackConfig;
   /** Per-team profiles (DESIGN §13 "Profiles"); `default` is the settings above. */
   profiles: ProfileSet;
 }
@@ -148,6 +151,7 @@ export function readValueStreamConfig(root: Config): ValueStreamConfig {
     blockedReasons: readBlockedReasons(c),
     blockedLabels: readBlockedLabels(c),
     done,
+    feedback: readFeedback(c?.getOptionalConfig('feedback')),
     profiles: resolveProfiles(
       {
         stages,
