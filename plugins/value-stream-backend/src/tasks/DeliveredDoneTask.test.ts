@@ -1,4 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import type { CanonicalEvent } from '@valuestream/backstage-plugin-value-stream-common';
 import { createValueStream } from '../createValueStream';
 import { mockDeps } from '../__testUtils__/mockDeps';
 import { databases } from '../__testUtils__/testBackend';
@@ -89,7 +90,7 @@ describe.each(databases.eachSupportedId())(
         }),
       );
       await vs.index.refresh();
-      await vs.ingest.ingest(events);
+      await vs.ingest.ingest(events as CanonicalEvent[]);
 
       expect(await vs.store.workItem('PAY-8')).toMatchObject({
         stage: 'Done',

@@ -47,6 +47,30 @@ describe('StageLanes', () => {
     expect(onOpen).toHaveBeenCalledWith('BIG-1');
   });
 
+  it('shows the remaining observation of a Monitoring item (done.mode delivered)', async () => {
+    const item = openItems(1, 'Monitoring')[0];
+    await renderInTestApp(
+      <StageLanes
+        metrics={metrics}
+        items={[
+          {
+            ...item,
+            stageEnteredAt: '2025-05-31T18:00:00.000Z',
+            // deployed at 18:00 yesterday + 24 h of observation
+            observationEndsAt: '2025-06-01T18:00:00.000Z',
+          },
+        ]}
+        onOpenItem={jest.fn()}
+        now={NOW}
+      />,
+    );
+    const lane = screen.getByRole('region', { name: 'Monitoring lane' });
+    const card = within(lane).getByRole('button', {
+      name: 'BIG-1: Item 1. feature, 6 h in Monitoring, 18 h of observation left. Open journey',
+    });
+    expect(card).toHaveTextContent('18 h of observation left');
+  });
+
   describe('with 2,000 open items in one lane', () => {
     const heights = jest.spyOn(HTMLElement.prototype, 'clientHeight', 'get');
     beforeEach(() => heights.mockReturnValue(480));

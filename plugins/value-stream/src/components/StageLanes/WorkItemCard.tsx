@@ -3,6 +3,7 @@ import { RiForbidLine } from '@remixicon/react';
 import type { WorkItemSummary } from '@valuestream/backstage-plugin-value-stream-common';
 import type { CSSProperties } from 'react';
 import { formatDuration, secondsSince } from '../../lib/format';
+import { observationLeft } from '../../lib/observation';
 import { INTENT_FG } from '../../lib/tokens';
 
 /** Fixed card height (px), so the lane list can be virtualised. */
@@ -29,9 +30,12 @@ export function WorkItemCard(props: {
 }) {
   const { item, onOpen, now } = props;
   const inStage = formatDuration(secondsSince(item.stageEnteredAt, now));
+  const observation = observationLeft(item, now);
   const label = `${item.key}: ${item.title}. ${item.itemType}, ${inStage} in ${
     item.stage
-  }${item.blocked ? ', blocked' : ''}. Open journey`;
+  }${item.blocked ? ', blocked' : ''}${
+    observation ? `, ${observation}` : ''
+  }. Open journey`;
   return (
     <button
       type="button"
@@ -62,6 +66,15 @@ export function WorkItemCard(props: {
           <Text variant="body-x-small" color="secondary">
             {inStage} in stage
           </Text>
+          {observation && !item.blocked && (
+            <Text
+              variant="body-x-small"
+              color="secondary"
+              data-testid={`observation-${item.key}`}
+            >
+              {observation}
+            </Text>
+          )}
           {item.blocked && (
             <Flex align="center" gap="1">
               <RiForbidLine size={12} aria-hidden color={INTENT_FG.danger} />

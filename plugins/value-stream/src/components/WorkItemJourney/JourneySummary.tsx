@@ -1,6 +1,7 @@
 import { Flex, Grid, Text } from '@backstage/ui';
 import type { WorkItemDetail } from '@valuestream/backstage-plugin-value-stream-common';
 import { formatDateTime, formatDuration } from '../../lib/format';
+import { observationLeft } from '../../lib/observation';
 
 function Figure(props: { label: string; value: string }) {
   return (
@@ -21,8 +22,9 @@ function leadTime(item: WorkItemDetail): number | null {
 }
 
 /** Key facts of a work item: where it is and how long it took. */
-export function JourneySummary(props: { item: WorkItemDetail }) {
+export function JourneySummary(props: { item: WorkItemDetail; now?: number }) {
   const { item } = props;
+  const observation = observationLeft(item, props.now);
   return (
     <Flex direction="column" gap="2">
       <Text variant="body-medium">{item.title}</Text>
@@ -31,6 +33,7 @@ export function JourneySummary(props: { item: WorkItemDetail }) {
         {item.priority ? ` · priority ${item.priority}` : ''} · now in{' '}
         {item.stage}
         {item.blocked ? ' · blocked' : ''}
+        {observation ? ` · ${observation}` : ''}
       </Text>
       <Grid.Root columns={{ initial: '2', sm: '4' }} gap="2">
         <Figure label="Created" value={formatDateTime(item.createdAt)} />
