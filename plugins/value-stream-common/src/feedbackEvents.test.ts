@@ -49,6 +49,18 @@ describe('feedback.submitted', () => {
     );
   });
 
+  it('says what is wrong (the message docs/api.md shows)', () => {
+    expect(
+      message('feedback.submitted', {
+        feedbackId: 'a',
+        workItemKey: 'PAY-12',
+        score: 11,
+      }),
+    ).toBe(
+      'feedback.submitted: data.score: Too big: expected number to be <=10',
+    );
+  });
+
   it('stores no person and no free text: unknown fields are dropped', () => {
     const r = validateCanonicalEvent(
       event('feedback.submitted', {
