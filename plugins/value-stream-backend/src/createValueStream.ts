@@ -19,7 +19,9 @@ import type {
 import { AlertService } from './alerts/AlertService';
 import { alertNotificationPayload } from './alerts/notificationPayload';
 import { withDefaultThresholds } from './alerts/thresholds';
+import { profileResolver } from './config/profiles';
 import { readValueStreamConfig } from './config/readConfig';
+import type { EntityIndex } from './entities/EntityIndex';
 import { Correlator } from './correlation/Correlator';
 import { DatabaseValueStreamStore } from './database/DatabaseValueStreamStore';
 import { EntityIndexRefresher } from './entities/EntityIndexRefresher';
@@ -37,6 +39,7 @@ import {
   EntityIndexTask,
   ImportRunner,
   JourneyRebuild,
+  ProfileRebuild,
 } from './tasks';
 import {
   createTelemetry,
@@ -73,7 +76,12 @@ export async function createValueStream(deps: ValueStreamDeps) {
   });
   const telemetry = createTelemetry();
 
+  // Each entity's profile, over the index current when asked (DESIGN §13 "Profiles").
+  const indexRef: { current?: () => EntityIndex } = {};
+  const profileOf = profileResolver(config.profiles, () => indexRef.current!());
   const alerts = new AlertService(store, {
+    profiles: config.profiles,
+    profileOf,
     stages: config.stages,
     thresholds: withDefaultThresholds(config.alerts.thresholds),
     refreshMs: config.alerts.refreshMs,
@@ -92,6 +100,13 @@ export async function createValueStream(deps: ValueStreamDeps) {
   });
   // The index attaches unmatched items through the correlator, created right after it.
   const correlatorRef: { current?: Correlator } = {};
+  // Items of entities on another or a changed profile, after each new index.
+  const profileRebuild = new ProfileRebuild({
+    config,
+    store,
+    rebuildItems: keys => correlatorRef.current!.rebuildItems(keys),
+    logger,
+  });
   const index = new EntityIndexRefresher({
     catalog: deps.catalog,
     auth: deps.auth,
@@ -108,8 +123,11 @@ export async function createValueStream(deps: ValueStreamDeps) {
           previous.changesTo(next),
         );
         alerts.schedule(result.entityRefs);
+        // Entities on another profile, or on a changed one, since the last index.
+        alerts.schedule(new Set(await profileRebuild.onIndex(next)));
       }),
   });
+  indexRef.current = index.current;
   const labels = new TelemetryLabels({
     knownSources: () => [...deps.sources.keys(), 'events', 'cdevents'],
     isKnownEntity: ref => index.current().has(ref),
@@ -173,7 +191,7 @@ export async function createValueStream(deps: ValueStreamDeps) {
   });
   const rebuild = journeyRebuild.rebuild;
 
-  const metrics = new MetricsService(store.metrics, config, now);
+  const metrics = new MetricsService(store.metrics, config, now, profileOf);
   const router = await createRouter({
     httpAuth: deps.httpAuth,
     auth: deps.auth,

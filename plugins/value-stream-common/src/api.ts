@@ -49,6 +49,13 @@ export interface MetricsResponse {
   entityRef: string;
   /** Entities summed up (group roll-up only). */
   entityRefs?: string[];
+  /**
+   * The profiles (DESIGN §13 "Profiles") of the entities, sorted; `default` is the
+   * top-level settings. `stages` are those of the one profile, or by category.
+   */
+  profiles?: string[];
+  /** True when the entities use different profiles: one stage per stage category. */
+  stagesByCategory?: boolean;
   window: { from: string; to: string };
   flow: {
     throughput: {
@@ -136,6 +143,8 @@ export interface CommitLink {
   repository: string | null;
   message: string;
   url?: string;
+  /** A default-branch commit in no PR of the item is a change: its parts (DESIGN §13). */
+  breakdown?: ChangeBreakdown;
 }
 /** @public */
 export interface PullRequestLink {
@@ -145,6 +154,8 @@ export interface PullRequestLink {
   state: 'open' | 'merged' | 'closed';
   mergedAt: string | null;
   url?: string;
+  /** A merged PR is a change: its coding, pickup, review and deploy seconds (DESIGN §13). */
+  breakdown?: ChangeBreakdown;
 }
 /** @public */
 export interface BuildLink {

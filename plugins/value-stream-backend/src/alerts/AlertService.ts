@@ -10,7 +10,12 @@ import { computeItemStats } from '../metrics/itemStats';
 import { DAY_MS } from '../metrics/time';
 import { diffAlerts, evaluateRules } from './evaluate';
 import { nextEvaluationAt } from './recheck';
-import { historyDays, type RuleThresholds } from './thresholds';
+import {
+  historyDays,
+  type RuleThresholds,
+  withDefaultThresholds,
+} from './thresholds';
+import type { ProfileOf, ProfileSet } from '../config/profiles';
 
 /** Days of flow efficiency in the OpenTelemetry snapshot. */
 const SNAPSHOT_DAYS = 30;
@@ -44,13 +49,39 @@ export class AlertService {
       /** Every entity is re-evaluated at least this often (ms); defaults to 1 hour. */
       refreshMs?: number;
       now?: () => number;
+      /** Profiles (DESIGN §13): an entity's stages and thresholds are its profile's. */
+      profiles?: ProfileSet;
+      profileOf?: ProfileOf;
     },
   ) {
+    for (const p of Object.values(options.profiles?.byName ?? {}))
+      this.byProfile.set(p.name, {
+        stages: p.stages,
+        thresholds: withDefaultThresholds(p.thresholds),
+      });
     // The history read covers every configured rule window (and the snapshot's): a fixed
     // 90 days here silently capped longer lookbacks.
     this.lookbackDays = Math.max(
       SNAPSHOT_DAYS,
       historyDays(options.thresholds),
+      ...[...this.byProfile.values()].map(p => historyDays(p.thresholds)),
+    );
+  }
+
+  /** Stages and full thresholds of each named profile. */
+  private readonly byProfile = new Map<
+    string,
+    { stages: StageDefinition[]; thresholds: RuleThresholds }
+  >();
+
+  /** The stages and thresholds the entity's alerts follow: its profile's. */
+  private settingsOf(entityRef: string) {
+    const name = this.options.profileOf?.(entityRef).name;
+    return (
+      (name !== undefined && this.byProfile.get(name)) || {
+        stages: this.options.stages,
+        thresholds: this.options.thresholds,
+      }
     );
   }
 
@@ -181,14 +212,15 @@ export class AlertService {
       now - this.lookbackDays * DAY_MS,
     );
     const itemStats = journeys.map(j => computeItemStats(j, now));
-    const input = { now, stages: this.options.stages, journeys, itemStats };
-    const candidates = evaluateRules(input, this.options.thresholds);
+    const { stages, thresholds } = this.settingsOf(entityRef);
+    const input = { now, stages, journeys, itemStats };
+    const candidates = evaluateRules(input, thresholds);
     const refreshMs = this.options.refreshMs ?? DEFAULT_REFRESH_MS;
     // Entities evaluated together are spread over the last quarter of the refresh interval,
     // so refreshes do not all fall due in one pass.
     const dueAt = nextEvaluationAt(
       input,
-      this.options.thresholds,
+      thresholds,
       now + refreshMs - (spread(entityRef) * refreshMs) / 4,
     );
     this.snapshot(entityRef, journeys, itemStats, now);

@@ -268,6 +268,9 @@ export class DatabaseValueStreamStore {
   unresolvedItemKeys() {
     return this.journeys.unresolvedItemKeys();
   }
+  itemKeysOfEntities(entityRefs: string[]) {
+    return this.journeys.itemKeysOfEntities(entityRefs);
+  }
 
   // ---- meta (MetaStore) ---------------------------------------------------------------------
 

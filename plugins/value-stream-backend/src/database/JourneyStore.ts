@@ -198,6 +198,20 @@ export class JourneyStore {
     return out;
   }
 
+  /** The items of these entities (a profile of theirs changed). */
+  async itemKeysOfEntities(entityRefs: string[]): Promise<string[]> {
+    const out = new Set<string>();
+    for (const part of chunk(entityRefs, 500)) {
+      const rows: Pick<ItemEntitiesTable, 'item_key'>[] = await this.db(
+        'vs_item_entities',
+      )
+        .distinct('item_key')
+        .whereIn('entity_ref', part);
+      rows.forEach(r => out.add(r.item_key));
+    }
+    return [...out].sort();
+  }
+
   async unresolvedItemKeys(): Promise<string[]> {
     const rows: Pick<WorkItemsTable, 'key'>[] = await this.db(
       'vs_work_items as w',

@@ -1704,6 +1704,19 @@ export const spec = {
           window: {
             $ref: '#/components/schemas/Window',
           },
+          profiles: {
+            type: 'array',
+            description:
+              'The profiles of the entities (valueStream.profiles; `default` is the top-level settings), sorted',
+            items: {
+              type: 'string',
+            },
+          },
+          stagesByCategory: {
+            type: 'boolean',
+            description:
+              'Present (true) when the entities use different profiles; `stages` then has one stage per category',
+          },
           flow: {
             $ref: '#/components/schemas/FlowMetrics',
           },
@@ -1743,6 +1756,19 @@ export const spec = {
           },
           window: {
             $ref: '#/components/schemas/Window',
+          },
+          profiles: {
+            type: 'array',
+            description:
+              'The profiles of the entities (valueStream.profiles; `default` is the top-level settings), sorted',
+            items: {
+              type: 'string',
+            },
+          },
+          stagesByCategory: {
+            type: 'boolean',
+            description:
+              'Present (true) when the entities use different profiles; `stages` then has one stage per category',
           },
           flow: {
             $ref: '#/components/schemas/FlowMetrics',

@@ -14,6 +14,14 @@ import { doraMetrics } from '../metrics/dora';
 import { flowMetrics } from '../metrics/flow';
 import { stageMetrics } from '../metrics/stages';
 import {
+  rollUpAlerts,
+  rollUpCounts,
+  rollUpIntervals,
+  rollUpVisits,
+  stageView,
+} from '../metrics/stageRollup';
+import type { ProfileOf } from '../config/profiles';
+import {
   cfdSeries,
   cycleTimeSeries,
   throughputSeries,
@@ -27,7 +35,21 @@ export class MetricsService {
     private readonly queries: MetricsQueries,
     private readonly config: ValueStreamConfig,
     private readonly now: () => number = Date.now,
+    /** Each entity's profile; absent, every entity uses the top-level settings. */
+    private readonly profileOf?: ProfileOf,
   ) {}
+
+  /** The stages of these entities' profiles, by category when they differ (DESIGN §13). */
+  private stagesOf(entityRefs: string[]) {
+    const profiles = this.profileOf
+      ? entityRefs.map(r => this.profileOf!(r))
+      : [];
+    return stageView(
+      profiles.length
+        ? profiles
+        : [{ name: 'default', stages: this.config.stages }],
+    );
+  }
 
   async metrics(
     entityRef: string,
@@ -39,6 +61,7 @@ export class MetricsService {
     // past reads the intervals, so load and per-stage wip both describe the state at `to`.
     // (A stage's `status` describes now whatever the window, so it takes the current counts.)
     const current = window.to >= this.now();
+    const view = this.stagesOf(entityRefs);
     const [
       done,
       load,
@@ -80,12 +103,14 @@ export class MetricsService {
         rework: this.config.rework,
       }),
       stages: stageMetrics({
-        stages: this.config.stages,
-        currentStageCounts: counts,
-        stageCountsAtEnd: countsAtEnd,
-        visitTotals: visits,
-        openAlerts: alerts,
+        stages: view.stages,
+        currentStageCounts: rollUpCounts(counts, view),
+        stageCountsAtEnd: countsAtEnd && rollUpCounts(countsAtEnd, view),
+        visitTotals: rollUpVisits(visits, view),
+        openAlerts: rollUpAlerts(alerts, view),
       }),
+      profiles: view.profiles,
+      ...(view.byCategory ? { stagesByCategory: true } : {}),
     };
   }
 
@@ -133,14 +158,15 @@ export class MetricsService {
     window: Window,
   ): Promise<TimeseriesResponse> {
     const q = this.queries;
-    const stages = this.config.stages;
+    const view = this.stagesOf(entityRefs);
+    const stages = view.stages;
     switch (metric) {
       case 'wip':
         return {
           metric,
           interval,
           points: wipSeries({
-            items: await q.intervals(entityRefs, window),
+            items: rollUpIntervals(await q.intervals(entityRefs, window), view),
             stages,
             window,
             interval,
@@ -151,7 +177,7 @@ export class MetricsService {
           metric,
           interval,
           points: cfdSeries({
-            items: await q.intervals(entityRefs, window),
+            items: rollUpIntervals(await q.intervals(entityRefs, window), view),
             stages,
             window,
             interval,
@@ -169,6 +195,16 @@ export class MetricsService {
           ),
         };
       }
+      case 'lead_time_breakdown':
+        return {
+          metric,
+          interval,
+          points: leadTimeBreakdownSeries(
+            await q.changesWithPullRequests(entityRefs, window),
+            window,
+            interval,
+          ),
+        };
       default:
         return {
           metric,
@@ -181,13 +217,3 @@ export class MetricsService {
     }
   }
 }
-      case 'lead_time_breakdown':
-        return {
-          metric,
-          interval,
-          points: leadTimeBreakdownSeries(
-            await q.changesWithPullRequests(entityRefs, window),
-            window,
-            interval,
-          ),
-        };

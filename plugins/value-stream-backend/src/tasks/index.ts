@@ -3,3 +3,4 @@ export { DeliveredDoneTask } from './DeliveredDoneTask';
 export { EntityIndexTask } from './EntityIndexTask';
 export { JourneyRebuild } from './JourneyRebuild';
 export { ImportRunner } from './ImportRunner';
+export { ProfileRebuild } from './ProfileRebuild';
