@@ -135,6 +135,25 @@ describe('GithubHistoryImporter against a fake GitHub', () => {
     expect(fake.requests.filter(k => k === 'graphql:pull')).toHaveLength(6);
   });
 
+  it("carries a PR's files on its events, in the same request; none when GitHub has more than a page", async () => {
+    const history = generateHistory({ pulls: 2 });
+    history.pulls[0].files = ['services/ledger/a.ts', 'services/ledger/b.ts'];
+    history.pulls[1].files = Array.from({ length: 101 }, (_, i) => `f${i}`);
+    fake = await startFakeGithub(history);
+    const { events } = await run(importer(fake));
+    const prEvents = (n: number) =>
+      events.filter(
+        e => e.type.startsWith('pull_request.') && e.data.number === n,
+      );
+    expect(prEvents(1).map(e => [e.type, e.data.files])).toEqual([
+      ['pull_request.opened', ['services/ledger/a.ts', 'services/ledger/b.ts']],
+      ['pull_request.merged', ['services/ledger/a.ts', 'services/ledger/b.ts']],
+      ['pull_request.reviewed', undefined],
+    ]);
+    expect(prEvents(2).every(e => e.data.files === undefined)).toBe(true);
+    expect(fake.requests.filter(k => k === 'graphql:pulls')).toHaveLength(1);
+  });
+
   it('waits out a secondary rate limit (403 retry-after) and a 429, then succeeds', async () => {
     fake = await startFakeGithub(generateHistory({ pulls: 60 }));
     fake.fail({ ...SECONDARY_LIMIT, kind: 'graphql:pulls' });

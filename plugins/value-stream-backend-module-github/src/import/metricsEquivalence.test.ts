@@ -77,6 +77,7 @@ function webhooksOf(h: FakeHistory): Delivery[] {
         commits: connection(pr.commits.map(commit => ({ commit }))),
         reviews: connection(pr.reviews),
         timelineItems: connection(pr.timelineItems),
+        files: pr.files && connection(pr.files.map(path => ({ path }))),
       }),
     ),
     ...h.issues.flatMap(issue =>

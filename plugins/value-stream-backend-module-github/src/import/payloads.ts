@@ -62,12 +62,18 @@ export function pullRequestDeliveries(
   repository: RepositoryRef,
   pr: GqlPullRequest,
 ): Delivery[] {
+  // All its files, or none: a partial list would take the PR from a folder it touches.
+  const files =
+    pr.files && !pr.files.pageInfo.hasNextPage
+      ? pr.files.nodes.map(f => f.path)
+      : [];
   const base = {
     number: pr.number,
     title: pr.title,
     body: pr.body,
     head: { ref: pr.headRefName },
     created_at: pr.createdAt,
+    ...(files.length ? { files } : {}),
   };
   const delivery = (action: string, fields: object): Delivery => ({
     name: 'pull_request',

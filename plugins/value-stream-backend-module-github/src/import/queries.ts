@@ -19,6 +19,7 @@ query ($owner: String!, $name: String!, $after: String, $first: Int!) {
       nodes {
         id number title body createdAt updatedAt closedAt mergedAt merged headRefName
         mergeCommit { oid }
+        files(first: 100) { pageInfo { hasNextPage endCursor } nodes { path } }
         commits(first: 100) {
           pageInfo { hasNextPage endCursor }
           nodes { commit { oid message authoredDate } }

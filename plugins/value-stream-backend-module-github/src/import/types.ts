@@ -39,6 +39,8 @@ export interface GqlPullRequest {
   merged: boolean;
   headRefName: string;
   mergeCommit: { oid: string } | null;
+  /** The first 100 files it changes (monorepo ownership, DESIGN §13). */
+  files?: Connection<{ path: string }> | null;
   commits: Connection<{ commit: GqlCommit }>;
   reviews: Connection<GqlReview>;
   timelineItems: Connection<GqlCloseReopen>;

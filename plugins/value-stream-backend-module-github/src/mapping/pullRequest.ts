@@ -3,6 +3,7 @@ import type {
   PullRequestReviewEvent,
 } from '@octokit/webhooks-types';
 import type { CanonicalEvent } from '@valuestream/backstage-plugin-value-stream-common';
+import { touchedFiles } from '@valuestream/backstage-plugin-value-stream-node';
 import { canonical, iso, repositoryOf, required } from './util';
 
 /**
@@ -21,6 +22,8 @@ export function mapPullRequest(payload: PullRequestEvent): CanonicalEvent[] {
     title: pr.title ?? '',
     body: pr.body,
     branch: pr.head?.ref,
+    // Not in GitHub's webhook payload: the importer adds the PR's files (DESIGN §13).
+    ...filesOf(pr),
   };
   const one = (id: string, type: string, occurredAt: string, extra = {}) => [
     canonical({
@@ -72,6 +75,11 @@ export function mapPullRequest(payload: PullRequestEvent): CanonicalEvent[] {
     default:
       return [];
   }
+}
+
+function filesOf(pr: object): { files?: string[] } {
+  const files = touchedFiles((pr as { files?: unknown }).files);
+  return files ? { files } : {};
 }
 
 const REVIEW_STATES: Record<string, string> = {

@@ -1,5 +1,6 @@
 import type { PushEvent } from '@octokit/webhooks-types';
 import type { CanonicalEvent } from '@valuestream/backstage-plugin-value-stream-common';
+import { touchedFiles } from '@valuestream/backstage-plugin-value-stream-node';
 import { canonical, iso, repositoryOf, required } from './util';
 
 /**
@@ -15,6 +16,7 @@ export function mapPush(payload: PushEvent): CanonicalEvent[] {
   return (payload.commits ?? []).map(commit => {
     const sha = required(commit.id, 'commits[].id');
     const occurredAt = iso(commit.timestamp, 'commits[].timestamp');
+    const files = touchedFiles(commit.added, commit.modified, commit.removed);
     return canonical({
       // the same commit pushed to another branch is a new fact (e.g. reaching the default branch)
       id: `push:${repository}:${branch}:${sha}`,
@@ -27,6 +29,8 @@ export function mapPush(payload: PushEvent): CanonicalEvent[] {
         branch,
         defaultBranch,
         authoredAt: occurredAt,
+        // The files it touched, for monorepo ownership (DESIGN §13).
+        ...(files ? { files } : {}),
       },
     });
   });

@@ -17,9 +17,26 @@ describe('push', () => {
           branch: 'master',
           defaultBranch: 'master',
           authoredAt: '2019-05-15T15:19:25.000Z',
+          files: ['README.md'],
         },
       },
     ]);
+  });
+
+  it("carries each commit's added, modified and removed files, each once", () => {
+    const push = example('push', 4);
+    push.commits[0].added = ['services/a/new.ts'];
+    push.commits[0].modified = ['services/b/x.ts', 'services/a/new.ts'];
+    push.commits[0].removed = ['old.md'];
+    expect(map('push', push)[0].data.files).toEqual([
+      'services/a/new.ts',
+      'services/b/x.ts',
+      'old.md',
+    ]);
+    push.commits[0].added = [];
+    push.commits[0].modified = [];
+    push.commits[0].removed = [];
+    expect(map('push', push)[0].data).not.toHaveProperty('files');
   });
 
   it('ignores tag pushes', () => {

@@ -69,29 +69,48 @@ describe('GitlabHistoryImporter, same facts as the webhooks', () => {
     fake = await startFakeGitlab({ token: TOKEN, projects: fixtureProjects() });
   });
 
-  it('gives the events of the merged MR, the push of its commits and its approval, in 7 requests', async () => {
+  it('gives the events of the merged MR, the push of its commits and its approval, in 8 requests', async () => {
     const opened = clone(mergeRequestMerged);
     opened.object_attributes.action = 'open';
     const pages = await run('tomaszkolek0/my-awesome-project');
     const repository = 'tomaszkolek0/my-awesome-project';
-    expect(events(pages)).toEqual(
-      byId([
-        ...webhook(opened, mergeRequestMerged, pushFixture),
-        {
-          id: `mr:${repository}!3:approved:670043`,
-          source: 'gitlab',
-          type: 'pull_request.reviewed',
-          occurredAt: '2016-08-22T20:35:00.000Z',
-          repository,
-          data: { number: 3, state: 'approved' },
-        },
-      ]),
+    // Files (DESIGN §13) differ by path: a push lists each commit's, the import reads the
+    // MR's diffs instead (hooks of an MR carry none, the REST commit list neither).
+    const files = (list: CanonicalEvent[]) =>
+      list.map(e => [e.type, e.data.files]);
+    expect(files(events(pages))).toEqual([
+      ['pull_request.reviewed', undefined],
+      ['pull_request.merged', ['a.txt']],
+      ['pull_request.opened', ['a.txt']],
+      ['commit.pushed', undefined],
+      ['commit.pushed', undefined],
+    ]);
+    expect(files(webhook(pushFixture)).every(([, f]) => f !== undefined)).toBe(
+      true,
     );
-    // project, MRs, MR 3's commits and approvals, issues, pipelines, deployments
+    const noFiles = (list: CanonicalEvent[]) =>
+      list.map(({ data: { files: _f, ...data }, ...e }) => ({ ...e, data }));
+    expect(noFiles(events(pages))).toEqual(
+      noFiles(
+        byId([
+          ...webhook(opened, mergeRequestMerged, pushFixture),
+          {
+            id: `mr:${repository}!3:approved:670043`,
+            source: 'gitlab',
+            type: 'pull_request.reviewed',
+            occurredAt: '2016-08-22T20:35:00.000Z',
+            repository,
+            data: { number: 3, state: 'approved' },
+          },
+        ]),
+      ),
+    );
+    // project, MRs, MR 3's commits, diffs and approvals, issues, pipelines, deployments
     expect(fake.requests.map(r => r.split('?')[0])).toEqual([
       '/projects/tomaszkolek0%2Fmy-awesome-project',
       '/projects/1534233/merge_requests',
       '/projects/1534233/merge_requests/3/commits',
+      '/projects/1534233/merge_requests/3/diffs',
       '/projects/1534233/merge_requests/3/approvals',
       '/projects/1534233/issues',
       '/projects/1534233/pipelines',
@@ -206,8 +225,8 @@ describe('GitlabHistoryImporter, pages and faults', () => {
       [0, 250],
     ]);
     expect(events(whole)).toHaveLength(500); // opened + one pushed commit per MR
-    // 1 project + 3 MR pages + 250 commit lists + 250 approvals + issues, pipelines, deployments
-    expect(fake.requests).toHaveLength(507);
+    // 1 project + 3 MR pages + 250 commit lists, diffs and approvals + issues, pipelines, deployments
+    expect(fake.requests).toHaveLength(757);
     expect(
       fake.requests[
         fake.requests.indexOf('/projects/77/merge_requests/100/approvals') + 1

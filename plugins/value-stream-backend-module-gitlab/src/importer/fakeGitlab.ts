@@ -32,6 +32,8 @@ export interface FakeProject {
   project: ReturnType<typeof apiProject>;
   mergeRequests: Row[];
   commits: Record<number, Row[]>;
+  /** Changed files of an MR, by iid (`/diffs`). */
+  diffs?: Record<number, string[]>;
   approvals?: Record<number, FakeApproval[]>;
   /** `closed` / `reopened` changes of an issue, by iid, oldest first. */
   stateEvents?: Record<number, Array<{ state: string; created_at: string }>>;
@@ -153,6 +155,7 @@ export async function startFakeGitlab(options: {
     const pid = p.project.id;
     const rest = m[2] ?? '';
     const commitsOf = /^\/merge_requests\/(\d+)\/commits$/.exec(rest);
+    const diffsOf = /^\/merge_requests\/(\d+)\/diffs$/.exec(rest)?.[1];
     const pipelineId = /^\/pipelines\/(\d+)$/.exec(rest)?.[1];
     const approvalsOf = /^\/merge_requests\/(\d+)\/approvals$/.exec(rest)?.[1];
     const mr = p.mergeRequests.find(x => x.iid === Number(approvalsOf));
@@ -174,6 +177,18 @@ export async function startFakeGitlab(options: {
           updated_at: c.committed_date,
         })),
         apiCommit as (r: Row) => unknown,
+      );
+    else if (diffsOf)
+      list(
+        req,
+        url,
+        res,
+        (p.diffs?.[Number(diffsOf)] ?? []).map(file => ({
+          path: file,
+          updated_at: '2026-01-01T00:00:00Z',
+        })),
+        // merge_requests.md "List merge request diffs" (the fields read here)
+        d => ({ old_path: d.path, new_path: d.path, diff: '' }),
       );
     else if (approvalsOf && mr)
       send(res, 200, apiApprovals(pid, mr, p.approvals?.[mr.iid] ?? []));

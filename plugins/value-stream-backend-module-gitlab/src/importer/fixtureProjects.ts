@@ -44,6 +44,8 @@ export function fixtureProjects(): FakeProject[] {
       },
     ],
   };
+  // MR 3's diffs: the file its commits change (the Push Hook fixture's).
+  awesome.diffs = { 3: ['a.txt'] };
   awesome.commits[3] = pushFixture.commits.map(c => ({
     id: c.id,
     message: c.message,

@@ -48,6 +48,35 @@ function toEvents(payloads: Payload[]): CanonicalEvent[] {
 
 const projectPath = (project: ApiProject) => `/projects/${project.id}`;
 
+/** A file of `GET /projects/:id/merge_requests/:iid/diffs` (the fields read here). */
+interface ApiDiff {
+  old_path: string;
+  new_path: string;
+}
+
+/**
+ * The files an MR changes (monorepo ownership, DESIGN §13), from the first page of its
+ * diffs (GitLab 15.7+): undefined when it has more than a page (a partial list could take
+ * the MR from a folder it touches) or the endpoint is missing (older GitLab).
+ */
+async function mergeRequestFiles(
+  api: Parameters<PhaseReader>[0]['api'],
+  base: string,
+  iid: number,
+): Promise<string[] | undefined> {
+  try {
+    const page = await api.page<ApiDiff>(
+      `${base}/merge_requests/${iid}/diffs`,
+      {},
+    );
+    if (page.nextPage !== null) return undefined;
+    return [...new Set(page.items.flatMap(d => [d.old_path, d.new_path]))];
+  } catch (e) {
+    if (/\b404\b/.test(String((e as Error).message))) return undefined;
+    throw e;
+  }
+}
+
 const mergeRequests: PhaseReader = async ({ api, project, since, at }) => {
   const base = projectPath(project);
   const list = await listSince<ApiMergeRequest>(
@@ -60,7 +89,6 @@ const mergeRequests: PhaseReader = async ({ api, project, since, at }) => {
   const payloads: Payload[] = [];
   const approvals: CanonicalEvent[] = [];
   for (const mr of list.items) {
-    payloads.push(...mergeRequestHooks(project, mr));
     // A fork's commits were pushed to the fork, whose webhooks name the fork: as pushes
     // to this project they could even look like default-branch commits (a fork's main).
     const fork =
@@ -70,6 +98,13 @@ const mergeRequests: PhaseReader = async ({ api, project, since, at }) => {
     const commits = fork
       ? []
       : await api.all<ApiCommit>(`${base}/merge_requests/${mr.iid}/commits`);
+    payloads.push(
+      ...mergeRequestHooks(
+        project,
+        mr,
+        fork ? undefined : await mergeRequestFiles(api, base, mr.iid),
+      ),
+    );
     if (commits.length)
       payloads.push(pushHook(project, mr.source_branch, commits));
     approvals.push(

@@ -95,6 +95,8 @@ const hookProject = (p: ApiProject) => ({
 export function mergeRequestHooks(
   project: ApiProject,
   mr: ApiMergeRequest,
+  /** Its files (`diffs`), which hooks do not carry: the mapping reads them. */
+  files?: string[],
 ): Payload[] {
   const hook = (action: string, updatedAt: string) => ({
     object_kind: 'merge_request',
@@ -111,6 +113,7 @@ export function mergeRequestHooks(
       merge_commit_sha: mr.merge_commit_sha ?? null,
       squash_commit_sha: mr.squash_commit_sha ?? null,
       action,
+      ...(files?.length ? { files } : {}),
     },
   });
   const hooks = [hook('open', mr.created_at)];

@@ -38,6 +38,7 @@ describe('Push Hook', () => {
           message: 'b\n',
           ...common,
           authoredAt: '2016-08-17T19:17:54.000Z',
+          files: ['a.txt'],
         },
       },
       {
@@ -51,6 +52,7 @@ describe('Push Hook', () => {
           message: 'c\n',
           ...common,
           authoredAt: '2016-08-17T19:18:06.000Z',
+          files: ['a.txt'],
         },
       },
     ]);

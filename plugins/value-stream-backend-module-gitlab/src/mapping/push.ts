@@ -1,4 +1,5 @@
 import type { CanonicalEvent } from '@valuestream/backstage-plugin-value-stream-common';
+import { touchedFiles } from '@valuestream/backstage-plugin-value-stream-node';
 import { canonical, iso, Payload, projectPath, required } from './util';
 
 /** Push Hook: one `commit.pushed` per commit, at the commit's own timestamp. */
@@ -13,6 +14,7 @@ export function mapPush(payload: Payload): CanonicalEvent[] {
   return commits.map(commit => {
     const sha = String(required(commit.id, 'commits[].id'));
     const occurredAt = iso(commit.timestamp, 'commits[].timestamp');
+    const files = touchedFiles(commit.added, commit.modified, commit.removed);
     return canonical({
       id: `push:${repository}:${branch}:${sha}`,
       type: 'commit.pushed',
@@ -24,6 +26,8 @@ export function mapPush(payload: Payload): CanonicalEvent[] {
         branch,
         defaultBranch: payload.project?.default_branch,
         authoredAt: occurredAt,
+        // The files it touched, for monorepo ownership (DESIGN §13).
+        ...(files ? { files } : {}),
       },
     });
   });

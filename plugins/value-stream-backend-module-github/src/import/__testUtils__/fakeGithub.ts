@@ -19,7 +19,9 @@ export interface FakeHistory {
   defaultBranch: string;
   /** Unpaged nested connections: the server pages them as GitHub does. */
   pulls: Array<
-    Omit<GqlPullRequest, 'commits' | 'reviews' | 'timelineItems'> & {
+    Omit<GqlPullRequest, 'commits' | 'reviews' | 'timelineItems' | 'files'> & {
+      /** The PR's changed files (paged by 100, as GitHub does). */
+      files?: string[];
       commits: GqlCommit[];
       reviews: GqlPullRequest['reviews']['nodes'];
       timelineItems: GqlPullRequest['timelineItems']['nodes'];
@@ -152,6 +154,14 @@ export async function startFakeGithub(
               ...prs,
               nodes: prs.nodes.map(pr => ({
                 ...pr,
+                ...(pr.files
+                  ? {
+                      files: page(
+                        pr.files.map(path => ({ path })),
+                        100,
+                      ),
+                    }
+                  : {}),
                 commits: page(
                   pr.commits.map(commit => ({ commit })),
                   100,
