@@ -196,6 +196,44 @@ describe('generateDemoHistory', () => {
     }
   });
 
+  it('has closed items of every service still in observation at now, and others past it (done.mode delivered)', () => {
+    const HOUR = 3_600_000;
+    const mergeShaByKey = new Map(
+      ofType('pull_request.merged').map(e => [
+        /^[A-Z]+-\d+/.exec(data(e).title)![0],
+        data(e).mergeCommitSha,
+      ]),
+    );
+    const productionOk = ofType('deployment.finished').filter(
+      e => data(e).environment === 'production' && data(e).status === 'success',
+    );
+    for (const s of DEMO_SERVICES) {
+      const closed = ofType('work_item.status_changed').filter(
+        e => data(e).to === 'Done' && data(e).key.startsWith(`${s.jiraKey}-`),
+      );
+      // When each closed item's change first reached production.
+      const deployedAt = closed.map(e =>
+        Math.min(
+          ...productionOk
+            .filter(d =>
+              data(d).commits.includes(mergeShaByKey.get(data(e).key)),
+            )
+            .map(at),
+        ),
+      );
+      const inObservation = deployedAt.filter(t => t > NOW - 24 * HOUR);
+      // The two scenario items: deployed about 5 h before now, closed 1 h and 3 h later.
+      expect(inObservation.length).toBeGreaterThanOrEqual(2);
+      inObservation.forEach(t => expect(NOW - t).toBeLessThan(6 * HOUR));
+      const observed = closed.filter((_, i) => deployedAt[i] > NOW - 24 * HOUR);
+      observed.forEach(e => expect(at(e)).toBeLessThanOrEqual(NOW));
+      // Most were deployed long enough ago to be Done after their observation.
+      expect(
+        deployedAt.filter(t => t + 24 * HOUR <= NOW).length,
+      ).toBeGreaterThan(20);
+    }
+  });
+
   it('has a Code Review bottleneck on payments-api only', () => {
     const payments = service('payments-api').repository;
     // Reviews are slow on payments-api…

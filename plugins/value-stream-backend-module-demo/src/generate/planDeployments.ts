@@ -6,6 +6,7 @@ import type {
 } from './plan';
 import { Rng } from './random';
 import type { DemoService } from './services';
+import { OBSERVED_ITEMS } from './planItems';
 import { INCIDENT_TITLES } from './texts';
 import {
   DAY,
@@ -52,6 +53,10 @@ const REFIX = { median: 20 * HOUR, sigma: 0.5, min: 4 * HOUR, max: 3 * DAY };
 const STAGING_FAILURE_PROBABILITY = 0.03;
 const PRODUCTION_FAILURE_PROBABILITY = 0.07;
 const INCIDENT_PROBABILITY = 0.1;
+/** The observed items' own production deployment starts this long before the anchor… */
+const OBSERVED_DEPLOY_BEFORE_ANCHOR = 5 * HOUR;
+/** …and the tracker closes them this long after it finished. */
+const OBSERVED_CLOSE_AFTER = [1 * HOUR, 3 * HOUR];
 /** The rolled-back deployment is the first one finishing after this long before the anchor. */
 const ROLLBACK_DAYS_BEFORE_ANCHOR = 20;
 
@@ -76,7 +81,11 @@ export function planDeployments(
   const deployments: PlannedDeployment[] = [];
   const incidents: PlannedIncident[] = [];
   const app = service.argocdApp;
-  let pending = items.map(item => ({ item, readyAt: item.readyAt }));
+  // The observed items ship on their own, a few hours before the anchor (below).
+  const observed = items.filter(i => OBSERVED_ITEMS.includes(i.streamId));
+  let pending = items
+    .filter(item => !observed.includes(item))
+    .map(item => ({ item, readyAt: item.readyAt }));
   let lastProductionAt = -Infinity;
   let rolledBack = false;
 
@@ -202,6 +211,33 @@ export function planDeployments(
         snapToWorkingHours(production.finishedAt + rng.logNormal(TO_DONE)),
       );
     }
+  }
+
+  if (observed.length) {
+    // Deployed to production 5 h before now and closed 1 h and 3 h after: with
+    // `done.mode: delivered` they stay in Monitoring for 24 h of observation. No random
+    // draws and a number of its own (0), so a longer horizon tells the same past.
+    const startedAt = Math.max(
+      timeline.anchor - OBSERVED_DEPLOY_BEFORE_ANCHOR,
+      ...observed.map(i => i.readyAt + 10 * MINUTE),
+    );
+    const production: PlannedDeployment = {
+      number: 0,
+      deploymentId: `${app}-production-hotfix`,
+      environment: 'production',
+      startedAt,
+      finishedAt: startedAt + DEPLOY.median,
+      status: 'success',
+      commitSha: observed[observed.length - 1].pr.mergeSha,
+      commits: observed.flatMap(item => [
+        ...item.commits.map(c => c.sha),
+        item.pr.mergeSha,
+      ]),
+    };
+    deployments.push(production);
+    observed.forEach((item, i) => {
+      item.doneAt = production.finishedAt + OBSERVED_CLOSE_AFTER[i % 2];
+    });
   }
 
   if (service.openIncident) {

@@ -64,6 +64,9 @@ export const PILE_UP_DAYS = 8;
 /** …and reviewers catch up this long after it. */
 export const PILE_UP_RELEASE_DAYS = 8;
 
+/** The scenario items shipped a few hours before now (see planDeployments). */
+export const OBSERVED_ITEMS = ['scenario-observed-1', 'scenario-observed-2'];
+
 /** Fixed times for the scenario items, instead of random ones. */
 interface ItemScript {
   startedAt: Millis;
@@ -71,6 +74,8 @@ interface ItemScript {
   prOpenedAt?: Millis;
   /** No approval before this. */
   reviewHeldUntil?: Millis;
+  /** Approved at this time, with no other review. */
+  approvedAt?: Millis;
 }
 
 function planItem(
@@ -148,7 +153,9 @@ function planItem(
 
   const reviews: PlannedItem['pr']['reviews'] = [];
   let approvedAt: Millis;
-  if (heldUntil !== undefined) {
+  if (script?.approvedAt !== undefined) {
+    approvedAt = after(openedAt, script.approvedAt);
+  } else if (heldUntil !== undefined) {
     // Someone glances at it, then it waits for the reviewers to catch up.
     reviews.push({
       at: after(openedAt, openedAt + rng.between(2, 20) * HOUR),
@@ -242,6 +249,17 @@ function scenarioItems(
       prOpenedAt: unblockedAt + DAY,
     }),
   ];
+  // Shipped a few hours before now by their own production deployment and closed since
+  // (planDeployments): with `done.mode: delivered` still in observation, on every service.
+  for (const [i, name] of OBSERVED_ITEMS.entries()) {
+    items.push(
+      scripted(name, anchor - (4 + i) * DAY, {
+        startedAt: anchor - 3 * DAY,
+        prOpenedAt: anchor - (2 - 0.1 * i) * DAY,
+        approvedAt: anchor - 1.5 * DAY,
+      }),
+    );
+  }
   if (service.reviewBottleneck) {
     // PRs forgotten in review for over a week (`item_stuck`).
     const heldUntil = anchor + PILE_UP_RELEASE_DAYS * DAY + 4 * HOUR;
