@@ -157,3 +157,90 @@ describe.each(databases.eachSupportedId())(
     });
   },
 );
+
+// A team profile (DESIGN §13): payments' owner follows `scenario-flow`, whose stages claim
+// the evidence roles under other names, map "In Progress" to Dev and deliver Done as above
+// (PAY-1 Done at 06 01:00, PAY-2 at its close 05 00:00), whatever the order.
+describe.each(databases.eachSupportedId())(
+  'arrival order under a team profile on %p',
+  id => {
+    const config = {
+      profiles: {
+        'scenario-flow': {
+          stages: [
+            { name: 'Backlog', category: 'queue' },
+            { name: 'Dev', category: 'active', roles: ['first_commit'] },
+            { name: 'Review', category: 'wait', roles: ['pr_opened'] },
+            {
+              name: 'QA',
+              category: 'active',
+              roles: ['pr_merged', 'build_started', 'build_succeeded'],
+            },
+            {
+              name: 'Release',
+              category: 'active',
+              roles: [
+                'staging_deploy_started',
+                'staging_deploy_succeeded',
+                'production_deploy_started',
+                'production_deploy_succeeded',
+              ],
+            },
+            { name: 'Done', category: 'done' },
+          ],
+          statusMapping: { 'In Progress': 'Dev' },
+          wipLimits: { Dev: 1 },
+          done: { mode: 'delivered', observationHours: 24 },
+        },
+      },
+      profileByOwner: { 'group:default/team-pay': 'scenario-flow' },
+    };
+    it('gives the same journeys and metrics for any arrival order', async () => {
+      const base = await startValueStream(id, { config });
+      let expected: Awaited<ReturnType<typeof snapshot>>;
+      try {
+        await base.post('/events', SCENARIO);
+        expected = await snapshot(base);
+      } finally {
+        await base.backend.stop();
+      }
+      expect(expected.items.map(i => [i.stage, i.doneAt])).toEqual([
+        ['Done', '2026-01-06T01:00:00.000Z'],
+        ['Done', '2026-01-05T00:00:00.000Z'],
+        ['Backlog', null],
+      ]);
+      expect(expected.metrics.profiles).toEqual(['scenario-flow']);
+      expect(expected.metrics.stages.map((s: any) => s.name)).toEqual([
+        'Backlog',
+        'Dev',
+        'Review',
+        'QA',
+        'Release',
+        'Done',
+      ]);
+      // PAY-1 went Dev (02 00:00, "In Progress") → Review → QA → Release → Done.
+      expect(expected.items[0].transitions.map((t: any) => t.stage)).toEqual([
+        'Backlog',
+        'Dev',
+        'Review',
+        'QA',
+        'Release',
+        'Done',
+      ]);
+      await fc.assert(
+        fc.asyncProperty(arrivals, async ({ batches, parallel }) => {
+          const vs = await startValueStream(id, { config });
+          try {
+            const post = (batch: Event[]) => vs.post('/events', batch);
+            if (parallel) await Promise.all(batches.map(post));
+            else for (const b of batches) await post(b);
+            expect(await snapshot(vs)).toEqual(expected);
+          } finally {
+            await vs.backend.stop();
+          }
+        }),
+        { numRuns: id === 'SQLITE_3' ? 8 : 2 },
+      );
+    });
+  },
+);
