@@ -100,6 +100,59 @@ export interface Config {
       /** Hours of observation after the production deployment (delivered). Defaults to 24. */
       observationHours?: number;
     };
+    /**
+     * Per-team processes (docs/install.md#team-profiles): each key a profile sets replaces
+     * the top-level one for the entities on it (annotation `value-stream/profile`, else
+     * `profileByOwner`). Defaults to none: every entity uses the top-level settings.
+     */
+    profiles?: {
+      [name: string]: {
+        /** The profile's stages, in order (same shape as `stages`). */
+        stages?: Array<{
+          name: string;
+          category: 'queue' | 'active' | 'wait' | 'done';
+          wipLimit?: number;
+          roles?: Array<
+            | 'first_commit'
+            | 'pr_opened'
+            | 'pr_merged'
+            | 'build_started'
+            | 'build_succeeded'
+            | 'staging_deploy_started'
+            | 'staging_deploy_succeeded'
+            | 'production_deploy_started'
+            | 'production_deploy_succeeded'
+          >;
+        }>;
+        /** WIP limits per stage name of the profile. */
+        wipLimits?: { [stage: string]: number };
+        /** Tool status → stage name of the profile (replaces the top-level `statusMapping`). */
+        statusMapping?: { [status: string]: string };
+        /** Alert thresholds, the shape of `alerts.thresholds` (replaces them). */
+        alerts?: {
+          [key: string]:
+            | number
+            | { [rule: string]: boolean }
+            | {
+                [stage: string]: {
+                  [key: string]: number | boolean | { [rule: string]: boolean };
+                };
+              };
+        };
+        /** When items enter Done, the shape of `done` (replaces it). */
+        done?: {
+          mode?: 'tracker' | 'delivered';
+          observationHours?: number;
+        };
+        /** Targets, stored and exposed as configured. */
+        targets?: { [key: string]: number | string | boolean };
+      };
+    };
+    /**
+     * Owner entity ref (`group:default/team-a`; a bare name is a group in the default
+     * namespace) → profile name (`default`: the top-level settings). Defaults to none.
+     */
+    profileByOwner?: { [owner: string]: string };
     /** Recompute journeys from stored events on start when stages or mappings changed. Defaults to true. */
     rebuildOnConfigChange?: boolean;
     alerts?: {
