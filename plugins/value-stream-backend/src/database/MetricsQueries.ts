@@ -8,7 +8,7 @@ import type {
   Window,
 } from '../journeys/types';
 import type { BlockedItem } from '../metrics/blockedTime';
-import type { BreakdownChange } from '../metrics/changeBreakdown';
+import type { DeployedBreakdownChange } from '../metrics/changeBreakdown';
 import type { ReworkEvidence } from '../metrics/rework';
 import { changesDeployedIn } from './entityChanges';
 import type {
@@ -331,7 +331,7 @@ export class MetricsQueries {
   async changesWithPullRequests(
     entityRefs: string[],
     window: Window,
-  ): Promise<BreakdownChange[]> {
+  ): Promise<DeployedBreakdownChange[]> {
     const changes = await changesDeployedIn(this.db, entityRefs, window);
     const prs = await selectIn<
       Pick<

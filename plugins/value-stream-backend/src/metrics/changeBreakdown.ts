@@ -34,10 +34,21 @@ export interface ChangePullRequest {
   firstReviewedAt: number | null;
 }
 
-/** A deployed change with its PR; `pullRequest` null or absent for a direct push. @internal */
-export interface BreakdownChange extends DeployedChange {
+/**
+ * A change with its PR (`pullRequest` null or absent for a direct push). A journey's change
+ * may have no deployment yet (`deployedAt` null: no deploy part) or no stored commit
+ * (`firstCommitAt` null: no coding part). @internal
+ */
+export interface BreakdownChange
+  extends Omit<DeployedChange, 'firstCommitAt' | 'deployedAt'> {
+  firstCommitAt: number | null;
+  deployedAt: number | null;
   pullRequest?: ChangePullRequest | null;
 }
+
+/** A deployed change with its PR's times: what the metrics read. @internal */
+export type DeployedBreakdownChange = DeployedChange &
+  Pick<BreakdownChange, 'pullRequest'>;
 
 const part = (to: number | null, from: number | null) =>
   to === null || from === null ? null : seconds(Math.max(0, to - from));

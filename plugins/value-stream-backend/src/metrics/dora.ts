@@ -17,7 +17,7 @@ import {
   leadTimeTier,
   recoveryTimeTier,
 } from './doraTiers';
-import { BreakdownChange, leadTimeBreakdown } from './changeBreakdown';
+import { DeployedBreakdownChange, leadTimeBreakdown } from './changeBreakdown';
 import { durationStats, recoveryStats } from './percentiles';
 import { ReworkConfig, ReworkEvidence, reworkRate } from './rework';
 import { inWindow, perWeek, seconds } from './time';
@@ -30,7 +30,7 @@ export interface DoraInput {
    * Changes with their first successful production deployment (any time; filtered here)
    * and their PR's times for the breakdown.
    */
-  changes: readonly BreakdownChange[];
+  changes: readonly DeployedBreakdownChange[];
   window: Window;
   /** `valueStream.incidentAttributionWindow`, default 24 h. */
   attributionWindowMs: number;

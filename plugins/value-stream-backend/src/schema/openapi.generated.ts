@@ -1916,6 +1916,9 @@ export const spec = {
           url: {
             type: 'string',
           },
+          breakdown: {
+            $ref: '#/components/schemas/ChangeBreakdown',
+          },
         },
       },
       PullRequestLink: {
@@ -1944,6 +1947,38 @@ export const spec = {
           },
           url: {
             type: 'string',
+          },
+          breakdown: {
+            $ref: '#/components/schemas/ChangeBreakdown',
+          },
+        },
+      },
+      ChangeBreakdown: {
+        type: 'object',
+        description:
+          "One change's lead-time parts in seconds (DESIGN §13), on a merged PR or a direct push to the default branch; null where the change has no such part (no PR, no review before the merge, not deployed yet).",
+        required: ['coding', 'pickup', 'review', 'deploy'],
+        additionalProperties: false,
+        properties: {
+          coding: {
+            type: 'number',
+            minimum: 0,
+            nullable: true,
+          },
+          pickup: {
+            type: 'number',
+            minimum: 0,
+            nullable: true,
+          },
+          review: {
+            type: 'number',
+            minimum: 0,
+            nullable: true,
+          },
+          deploy: {
+            type: 'number',
+            minimum: 0,
+            nullable: true,
           },
         },
       },
@@ -2302,40 +2337,6 @@ export const spec = {
           },
         },
       },
-      CycleTimePoint: {
-        type: 'object',
-        required: ['t', 'key', 'value'],
-        additionalProperties: false,
-        properties: {
-          t: {
-            type: 'string',
-            format: 'date-time',
-          },
-          key: {
-            type: 'string',
-          },
-          value: {
-            type: 'number',
-          },
-        },
-      },
-      Timeseries: {
-        type: 'object',
-        required: ['metric', 'interval', 'points'],
-        additionalProperties: false,
-        properties: {
-          metric: {
-            type: 'string',
-            enum: [
-              'wip',
-              'throughput',
-              'cfd',
-              'cycle_time',
-              'lead_time_breakdown',
-            ],
-          },
-        },
-      },
       LeadTimeBreakdownPoint: {
         type: 'object',
         required: ['t', 'count', 'coding', 'pickup', 'review', 'deploy'],
@@ -2368,6 +2369,40 @@ export const spec = {
             type: 'number',
             minimum: 0,
             nullable: true,
+          },
+        },
+      },
+      CycleTimePoint: {
+        type: 'object',
+        required: ['t', 'key', 'value'],
+        additionalProperties: false,
+        properties: {
+          t: {
+            type: 'string',
+            format: 'date-time',
+          },
+          key: {
+            type: 'string',
+          },
+          value: {
+            type: 'number',
+          },
+        },
+      },
+      Timeseries: {
+        type: 'object',
+        required: ['metric', 'interval', 'points'],
+        additionalProperties: false,
+        properties: {
+          metric: {
+            type: 'string',
+            enum: [
+              'wip',
+              'throughput',
+              'cfd',
+              'cycle_time',
+              'lead_time_breakdown',
+            ],
           },
           interval: {
             type: 'string',

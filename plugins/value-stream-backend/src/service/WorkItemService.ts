@@ -1,5 +1,6 @@
 import { InputError, NotFoundError } from '@backstage/errors';
 import type {
+  ChangeBreakdown,
   WorkItemDetail,
   WorkItemListResponse,
   WorkItemSummary,
@@ -9,6 +10,7 @@ import type { MetricsQueries } from '../database/MetricsQueries';
 import type { EntityIndex } from '../entities/EntityIndex';
 import { attributeIncident } from '../metrics/attribution';
 import { computeItemStats, timeInStage } from '../metrics/itemStats';
+import { journeyChangeBreakdowns } from '../metrics/journeyChanges';
 import { iso } from '../metrics/time';
 import type { Deployment } from '../model/artifacts';
 import {
@@ -18,6 +20,9 @@ import {
 import { toJourney, type WorkItemRow } from '../model/workItems';
 
 const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
+/** A change's breakdown on its link, when it is a change (DESIGN §13). */
+const withBreakdown = (breakdown: ChangeBreakdown | undefined) =>
+  breakdown ? { breakdown } : {};
 
 function summary(row: WorkItemRow, now: number): WorkItemSummary {
   // Open items' active/wait time grows with the clock; done items' is fixed.
@@ -230,6 +235,12 @@ export class WorkItemService {
       const host = hosts.hostOf(repo);
       return host && repo ? { url: `https://${host}/${repo}/${path}` } : {};
     };
+    // Each change's parts from all its facts, shown on the links the caller may see.
+    const breakdowns = journeyChangeBreakdowns({
+      pullRequests: allPrs,
+      commits: allCommits,
+      deployments: allDeployments,
+    });
     const firstCommit = Math.min(...commits.map(c => c.authoredAt));
     const firstProd = Math.min(
       ...deployments
@@ -250,6 +261,7 @@ export class WorkItemService {
             repository: c.repository,
             message: c.message,
             ...url(c.repository, `commit/${c.sha}`),
+            ...withBreakdown(breakdowns.commits.get(c.sha)),
           })),
         pullRequests: prs.map(p => ({
           repository: p.repository,
@@ -257,6 +269,7 @@ export class WorkItemService {
           title: p.title,
           state: p.state,
           mergedAt: isoOrNull(p.mergedAt),
+          ...withBreakdown(breakdowns.pullRequests.get(p.id)),
           ...url(
             p.repository,
             hosts.hostOf(p.repository) === 'gitlab.com'

@@ -17,18 +17,27 @@ const ev = (
   ...(source === 'github' || source === 'argocd' ? repo : {}),
   data,
 });
-const push = (id: string, at: string, sha: string, branch: string) =>
+const push = (
+  id: string,
+  at: string,
+  sha: string,
+  branch: string,
+  message = `${sha} work`,
+) =>
   ev(id, 'github', 'commit.pushed', at, {
     sha,
-    message: `${sha} work`,
+    message,
     branch,
     defaultBranch: 'main',
     authoredAt: `2026-01-${at}:00Z`,
   });
+// #31 and the direct push carry PAY-1: its journey shows their breakdowns.
+const title = (number: number) =>
+  number === 31 ? 'PAY-1 Change 31' : `Change ${number}`;
 const prEvent = (id: string, type: string, at: string, number: number) =>
   ev(id, 'github', `pull_request.${type}`, at, {
     number,
-    title: `Change ${number}`,
+    title: title(number),
     branch: `feature/${number}`,
   });
 const review = (id: string, at: string, number: number, state: string) =>
@@ -45,7 +54,7 @@ const deploy = (id: string, at: string, commits: string[]) =>
 const merged = (id: string, at: string, number: number, commits: string[]) =>
   ev(id, 'github', 'pull_request.merged', at, {
     number,
-    title: `Change ${number}`,
+    title: title(number),
     branch: `feature/${number}`,
     commits,
     mergeCommitSha: `e${number}0000`,
@@ -58,6 +67,11 @@ const merged = (id: string, at: string, number: number, commits: string[]) =>
 //      coding 1 h, deploy 4 h.
 // c330000, pushed to main 05 08:00 (no PR), deployed 10:00: deploy 2 h.
 const EVENTS = [
+  ev('w1', 'jira', 'work_item.created', '01T09:00', {
+    key: 'PAY-1',
+    title: 'Refunds',
+    itemType: 'feature',
+  }),
   push('p1', '02T08:00', 'c310000', 'feature/31'),
   prEvent('o31', 'opened', '02T10:00', 31),
   review('r31a', '02T13:00', 31, 'commented'),
@@ -71,7 +85,7 @@ const EVENTS = [
   merged('x32', '04T12:00', 32, ['c320000']),
   push('p4', '04T12:00', 'e320000', 'main'),
   deploy('d2', '04T16:00', ['c320000', 'e320000']),
-  push('p5', '05T08:00', 'c330000', 'main'),
+  push('p5', '05T08:00', 'c330000', 'main', 'PAY-1 fix the fee'),
   deploy('d3', '05T10:00', ['c330000']),
 ];
 const H = 3600;
@@ -96,10 +110,24 @@ describe.each(databases.eachSupportedId())(
         const series = await vs.get(
           `/entities/component/default/payments/timeseries?metric=lead_time_breakdown&${WINDOW}`,
         );
-        expect([metrics.status, group.status, series.status]).toEqual([
-          200, 200, 200,
-        ]);
+        const item = await vs.get('/work-items/PAY-1');
+        expect([
+          metrics.status,
+          group.status,
+          series.status,
+          item.status,
+        ]).toEqual([200, 200, 200, 200]);
         return {
+          journey: {
+            pullRequests: item.body.links.pullRequests.map((p: any) => [
+              p.number,
+              p.breakdown,
+            ]),
+            commits: item.body.links.commits.map((c: any) => [
+              c.sha,
+              c.breakdown,
+            ]),
+          },
           breakdown: metrics.body.dora.leadTimeBreakdown,
           group: group.body.dora.leadTimeBreakdown,
           series: series.body,
@@ -146,6 +174,24 @@ describe.each(databases.eachSupportedId())(
             review: null,
             deploy: 2 * H,
           },
+        ],
+      });
+    });
+
+    it("shows each of the item's changes with its parts in its journey", async () => {
+      const { journey } = await answers(EVENTS);
+      expect(journey).toEqual({
+        pullRequests: [
+          [31, { coding: 2 * H, pickup: 3 * H, review: 5 * H, deploy: 12 * H }],
+        ],
+        // #31's own commits are its change; the direct push is one by itself.
+        commits: [
+          ['c310000', undefined],
+          ['e310000', undefined],
+          [
+            'c330000',
+            { coding: null, pickup: null, review: null, deploy: 2 * H },
+          ],
         ],
       });
     });

@@ -4,12 +4,13 @@ import type { MetricsResponse } from '@valuestream/backstage-plugin-value-stream
 import { CumulativeFlowChart } from './CumulativeFlowChart';
 import { CycleTimeScatter } from './CycleTimeScatter';
 import { FlowDistributionChart } from './FlowDistributionChart';
+import { LeadTimeBreakdownChart } from './LeadTimeBreakdownChart';
 import { ThroughputChart } from './ThroughputChart';
 import { useTimeseries } from './useTimeseries';
 import { WipTrendChart } from './WipTrendChart';
 
 /**
- * The five flow charts of an entity for a range.
+ * The five flow charts and the lead-time breakdown of an entity for a range.
  * @public
  */
 export function Charts(props: {
@@ -36,6 +37,10 @@ export function Charts(props: {
       <ThroughputChart series={value.throughput} />
       <FlowDistributionChart metrics={metrics} />
       <WipTrendChart series={value.wip} />
+      <LeadTimeBreakdownChart
+        series={value.breakdown}
+        breakdown={metrics.dora.leadTimeBreakdown}
+      />
     </Grid.Root>
   );
 }

@@ -32,6 +32,28 @@ export function valueRows(series: TimeseriesResponse): Row[] {
   }));
 }
 
+/** The parts of the change breakdown, in the order a change goes through them. */
+export const BREAKDOWN_PARTS = [
+  'coding',
+  'pickup',
+  'review',
+  'deploy',
+] as const;
+
+/**
+ * Rows of a `lead_time_breakdown` series: per period, each part's mean in hours (0
+ * where no change had it, so the stack still draws) and the changes counted.
+ */
+export function breakdownRows(series: TimeseriesResponse): Row[] {
+  return series.points.flatMap(point => {
+    if (!('coding' in point)) return [];
+    const row: Row = { label: formatShortDate(point.t), count: point.count };
+    for (const part of BREAKDOWN_PARTS)
+      row[part] = Math.round(((point[part] ?? 0) / 3600) * 10) / 10;
+    return [row];
+  });
+}
+
 /** Cycle-time points: time done (epoch ms) against days. */
 export function cycleTimePoints(
   series: TimeseriesResponse,

@@ -8,14 +8,15 @@ export interface ChartSeries {
   wip: TimeseriesResponse;
   throughput: TimeseriesResponse;
   cycleTime: TimeseriesResponse;
+  breakdown: TimeseriesResponse;
 }
 
-/** The four time series the charts need, for one entity and range. */
+/** The five time series the charts need, for one entity and range. */
 export function useTimeseries(entityRef: string, from: string, to: string) {
   const api = useApi(valueStreamApiRef);
   return useAsync(async (): Promise<ChartSeries> => {
     const window = { from, to };
-    const [cfd, wip, throughput, cycleTime] = await Promise.all([
+    const [cfd, wip, throughput, cycleTime, breakdown] = await Promise.all([
       api.getTimeseries(entityRef, {
         metric: 'cfd',
         interval: 'day',
@@ -32,7 +33,12 @@ export function useTimeseries(entityRef: string, from: string, to: string) {
         ...window,
       }),
       api.getTimeseries(entityRef, { metric: 'cycle_time', ...window }),
+      api.getTimeseries(entityRef, {
+        metric: 'lead_time_breakdown',
+        interval: 'week',
+        ...window,
+      }),
     ]);
-    return { cfd, wip, throughput, cycleTime };
+    return { cfd, wip, throughput, cycleTime, breakdown };
   }, [api, entityRef, from, to]);
 }

@@ -1,5 +1,9 @@
 import { Flex, Link, Text } from '@backstage/ui';
-import type { WorkItemDetail } from '@valuestream/backstage-plugin-value-stream-common';
+import {
+  formatDuration,
+  type ChangeBreakdown,
+  type WorkItemDetail,
+} from '@valuestream/backstage-plugin-value-stream-common';
 import type { ReactNode } from 'react';
 import { formatDateTime } from '../../lib/format';
 import { safeHref } from '../../lib/safeHref';
@@ -9,6 +13,15 @@ interface Row {
   text: string;
   detail: string;
   url?: string;
+  /** Set on a change (a merged PR or a direct push): its lead-time parts. */
+  breakdown?: ChangeBreakdown;
+}
+
+const PARTS = ['coding', 'pickup', 'review', 'deploy'] as const;
+
+/** "coding 2 h · pickup 3 h · review 5 h · deploy 12 h"; a part the change lacks is "—". */
+export function breakdownText(breakdown: ChangeBreakdown): string {
+  return PARTS.map(p => `${p} ${formatDuration(breakdown[p])}`).join(' · ');
 }
 
 function LinkSection(props: { title: string; rows: Row[] }) {
@@ -46,6 +59,16 @@ function LinkSection(props: { title: string; rows: Row[] }) {
                     {row.detail}
                   </Text>
                 </Flex>
+                {row.breakdown && (
+                  <Text
+                    as="p"
+                    variant="body-x-small"
+                    color="secondary"
+                    aria-label={`Lead time breakdown of ${row.text}`}
+                  >
+                    {breakdownText(row.breakdown)}
+                  </Text>
+                )}
               </li>
             );
           })}
@@ -73,6 +96,7 @@ export function JourneyLinks(props: {
           text: `${repoPrefix(c.repository)}${c.sha.slice(0, 7)}`,
           detail: c.message.split('\n')[0],
           url: c.url,
+          breakdown: c.breakdown,
         }))}
       />
       <LinkSection
@@ -84,6 +108,7 @@ export function JourneyLinks(props: {
             ? `merged ${formatDateTime(pr.mergedAt)}`
             : pr.state,
           url: pr.url,
+          breakdown: pr.breakdown,
         }))}
       />
       <LinkSection
