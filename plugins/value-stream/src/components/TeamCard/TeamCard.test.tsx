@@ -9,7 +9,7 @@ import {
 import { screen, within } from '@testing-library/react';
 import { valueStreamApiRef } from '../../api';
 import { createMockApi, teamEntity } from '../../testUtils/mockApi';
-import { TeamCard } from './TeamCard';
+import { processesNote, TeamCard } from './TeamCard';
 import { worstStages } from './worstStages';
 import { groupMetrics } from '../../__fixtures__';
 
@@ -40,6 +40,52 @@ describe('TeamCard', () => {
     const [groupRef, window] = api.getGroupMetrics.mock.calls[0];
     expect(groupRef).toBe('group:default/team-payments');
     expect(window?.from).toBeDefined();
+  });
+});
+
+describe('TeamCard across profiles', () => {
+  it('says when its services use different profiles', async () => {
+    const api = createMockApi();
+    api.getGroupMetrics.mockResolvedValue({
+      ...groupMetrics,
+      entityRefs: [
+        'component:default/payments',
+        'component:default/checkout',
+        'component:default/mobile',
+      ],
+      profiles: ['default', 'product-flow'],
+      stagesByCategory: true,
+      stages: [
+        {
+          name: 'Active',
+          category: 'active',
+          wip: 6,
+          wipLimit: null,
+          meanTimeInStage: 3600,
+          status: 'warning',
+        },
+      ],
+    });
+    await renderInTestApp(
+      <TestApiProvider apis={[[valueStreamApiRef, api]]}>
+        <EntityProvider entity={teamEntity}>
+          <TeamCard />
+        </EntityProvider>
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+    expect(await screen.findByTestId('team-profiles-note')).toHaveTextContent(
+      '3 services, 2 processes: stages shown by category',
+    );
+    expect(screen.getByTestId('team-bottleneck')).toHaveTextContent(
+      'Active: 6 in progress',
+    );
+  });
+
+  it('words the note for one service and one process', () => {
+    expect(processesNote(1, 1)).toBe(
+      '1 service, 1 process: stages shown by category',
+    );
   });
 });
 

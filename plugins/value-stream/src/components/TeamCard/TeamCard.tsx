@@ -25,6 +25,18 @@ const ROLL_UP = [
   'change-failure-rate',
 ];
 
+const plural = (n: number, one: string, many: string) =>
+  `${n} ${n === 1 ? one : many}`;
+
+/** "3 services, 2 processes: stages shown by category" (DESIGN §13 "Profiles"). @internal */
+export function processesNote(services: number, profiles: number): string {
+  return `${plural(services, 'service', 'services')}, ${plural(
+    profiles,
+    'process',
+    'processes',
+  )}: stages shown by category`;
+}
+
 function RollUp(props: { metrics: MetricsResponse }) {
   const { metrics } = props;
   const figures = metricFigures(metrics).filter(f =>
@@ -67,6 +79,18 @@ function RollUp(props: { metrics: MetricsResponse }) {
           </ul>
         )}
       </section>
+      {metrics.stagesByCategory && (
+        <Text
+          variant="body-small"
+          color="secondary"
+          data-testid="team-profiles-note"
+        >
+          {processesNote(
+            metrics.entityRefs?.length ?? 0,
+            metrics.profiles?.length ?? 0,
+          )}
+        </Text>
+      )}
       {metrics.entityRefs && metrics.entityRefs.length > 0 && (
         <Text variant="body-small" color="secondary">
           Across{' '}
