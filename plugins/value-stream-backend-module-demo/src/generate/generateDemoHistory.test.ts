@@ -109,7 +109,7 @@ describe('generateDemoHistory', () => {
   it('has every event type in a plausible amount', () => {
     const count = (type: string) => ofType(type).length;
     expect(count('work_item.created')).toBeGreaterThan(400);
-    expect(count('work_item.created')).toBeLessThan(700);
+    expect(count('work_item.created')).toBeLessThan(1000);
     // Most items run the whole way through in 90 days.
     expect(
       count('pull_request.merged') / count('work_item.created'),
@@ -131,7 +131,16 @@ describe('generateDemoHistory', () => {
 
   it('links commits, PRs, builds and deployments through keys and shas', () => {
     for (const s of DEMO_SERVICES) {
-      const repoEvents = inRepo(s.repository);
+      // A monorepo service's events: its commits touch only its folder (DESIGN §13).
+      const repoEvents = inRepo(s.repository).filter(
+        e =>
+          !s.path ||
+          (e.type === 'commit.pushed'
+            ? data(e).files.every((f: string) => f.startsWith(s.path!))
+            : `${data(e).title ?? ''}${data(e).pipeline ?? ''}`.match(
+                new RegExp(`^(${s.jiraKey}-|${s.name}/)`),
+              )),
+      );
       const keyPattern = new RegExp(`^${s.jiraKey}-\\d+`);
       for (const commit of ofType('commit.pushed', repoEvents)) {
         expect(data(commit).message).toMatch(new RegExp(`${s.jiraKey}-\\d+`));

@@ -319,7 +319,7 @@ export function planItems(
     item.key = `${service.jiraKey}-${101 + i}`;
   });
   byTime(items, item => item.pr.openedAt).forEach((item, i) => {
-    item.pr.number = 120 + i;
+    item.pr.number = 120 + (service.prNumberOffset ?? 0) + i;
   });
   byTime(
     items.flatMap(item => item.builds),

@@ -10,6 +10,13 @@ export interface DemoService {
   name: string;
   /** GitHub `owner/name`. */
   repository: string;
+  /**
+   * The service's folder in a monorepo (`services/ledger/`), shared by other services'
+   * `repository`: its commits touch only files there (DESIGN §13). Absent: the whole repository.
+   */
+  path?: string;
+  /** Added to its PR numbers, so services of one repository never share a number. */
+  prNumberOffset?: number;
   /** Jira project key. */
   jiraKey: string;
   /** Argo CD application name (`data.service` of deployments). */
@@ -118,6 +125,46 @@ export const DEMO_SERVICES: readonly DemoService[] = [
       'unsubscribe links',
       'retry queue',
       'webhook fan-out',
+    ],
+  },
+  // Two services of one monorepo (DESIGN §13): each owns the commits touching its folder.
+  {
+    name: 'platform-ledger',
+    repository: 'acme/platform-mono',
+    path: 'services/ledger/',
+    jiraKey: 'PLG',
+    argocdApp: 'platform-ledger',
+    pagerdutyService: 'PPLG001',
+    itemsPerWeek: 12,
+    reviewMedianHours: 6,
+    deployDays: [1, 2, 3, 4, 5],
+    topics: [
+      'posting rules',
+      'ledger API pagination',
+      'balance cache',
+      'month-end close',
+      'chart of accounts',
+      'posting replay',
+    ],
+  },
+  {
+    name: 'platform-notifier',
+    repository: 'acme/platform-mono',
+    path: 'services/notifier/',
+    prNumberOffset: 5000,
+    jiraKey: 'PNF',
+    argocdApp: 'platform-notifier',
+    pagerdutyService: 'PPNF001',
+    itemsPerWeek: 9,
+    reviewMedianHours: 2,
+    deployDays: [3],
+    topics: [
+      'template rendering',
+      'quiet hours',
+      'channel preferences',
+      'bounce handling',
+      'notification audit log',
+      'rate limiter',
     ],
   },
 ];

@@ -41,6 +41,21 @@ function commitMessage(
 }
 
 /**
+ * The files a commit of the item touches (DESIGN §13): its own under the service's folder
+ * (`path`), its tests beside them.
+ */
+function commitFiles(
+  item: PlannedItem,
+  kind: PlannedItem['commits'][number]['kind'] | 'merge',
+): string[] {
+  const root = `${item.service.path ?? ''}src/`;
+  const code = `${root}${item.text.slug}.ts`;
+  const test = `${root}${item.text.slug}.test.ts`;
+  if (kind === 'first' || kind === 'fix') return [code];
+  return kind === 'more' ? [test] : [code, test];
+}
+
+/**
  * The events of one item, as Jira (tracker), GitHub (commits, PR, reviews)
  * and Jenkins (builds of the merge commit) would send them. No `entityRef`:
  * they resolve by key prefix and repository, as a real install's do.
@@ -86,6 +101,7 @@ export function itemEvents(item: PlannedItem, until: Millis): CanonicalEvent[] {
         message: commitMessage(item, commit.kind),
         branch,
         defaultBranch: DEFAULT_BRANCH,
+        files: commitFiles(item, commit.kind),
       },
       repo,
     );
@@ -139,6 +155,7 @@ export function itemEvents(item: PlannedItem, until: Millis): CanonicalEvent[] {
       message: `${prTitle} (#${pr.number})`,
       branch: DEFAULT_BRANCH,
       defaultBranch: DEFAULT_BRANCH,
+      files: commitFiles(item, 'merge'),
     },
     repo,
   );
