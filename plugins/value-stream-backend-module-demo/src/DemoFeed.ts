@@ -11,6 +11,8 @@ const EXTEND_DAYS = 7;
  * the seed, the days and the anchor, never on when it is asked for, and a
  * longer horizon only adds events after the old end; so the events, ids
  * included, are the same after a restart and sending one twice is a no-op.
+ * Only the observed scenario items (keys 9001…) are placed before the real
+ * start (`observedAt`); after a restart their first events stay.
  */
 export class DemoFeed {
   private events: CanonicalEvent[] = [];
@@ -18,7 +20,13 @@ export class DemoFeed {
   private sent = 0;
 
   constructor(
-    private readonly options: { seed: number; days: number; anchor: number },
+    private readonly options: {
+      seed: number;
+      days: number;
+      anchor: number;
+      /** The real start: the observed scenario items are placed before it. */
+      observedAt?: number;
+    },
   ) {
     this.extendTo(FIRST_HORIZON_DAYS);
   }

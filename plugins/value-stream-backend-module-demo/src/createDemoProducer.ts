@@ -31,10 +31,12 @@ export function createDemoProducer(options: {
   return {
     id: 'demo',
     async start(context: ValueStreamIngestContext) {
+      const startedAt = clock();
       const feed = new DemoFeed({
         seed: config.seed,
         days: config.days,
-        anchor: DemoFeed.anchorFor(clock(), config.anchor),
+        anchor: DemoFeed.anchorFor(startedAt, config.anchor),
+        observedAt: startedAt,
       });
       const release = async () => {
         const due = feed.due(clock());

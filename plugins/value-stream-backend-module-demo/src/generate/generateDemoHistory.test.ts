@@ -243,6 +243,39 @@ describe('generateDemoHistory', () => {
     }
   });
 
+  it('places the observed items before the real start, leaving the rest of the story as it is', () => {
+    const HOUR = 3_600_000;
+    const startedAt = NOW + 4 * DAY + 18 * HOUR; // Friday 18:00
+    const later = generateDemoHistory({
+      seed: SEED,
+      now: NOW,
+      observedAt: startedAt,
+      horizonDays: 7,
+    });
+    const isObserved = (e: CanonicalEvent) =>
+      /-(9001|9002)-/.test(e.id) || e.id.includes('-deploy-0-');
+    const past = (list: CanonicalEvent[]) =>
+      list.filter(e => at(e) <= NOW && !isObserved(e));
+    expect(JSON.stringify(past(later))).toBe(JSON.stringify(past(events)));
+    const hotfix = later.filter(
+      e =>
+        e.type === 'deployment.finished' &&
+        data(e).deploymentId === 'checkout-web-production-hotfix',
+    );
+    expect(hotfix).toHaveLength(1);
+    expect(startedAt - at(hotfix[0])).toBeGreaterThan(4 * HOUR);
+    expect(startedAt - at(hotfix[0])).toBeLessThan(5 * HOUR);
+    const closes = later
+      .filter(
+        e =>
+          e.type === 'work_item.status_changed' &&
+          /^CHK-900[12]$/.test(data(e).key) &&
+          data(e).to === 'Done',
+      )
+      .map(e => (startedAt - at(e)) / HOUR);
+    expect(closes.map(h => Math.round(h * 10) / 10)).toEqual([3.9, 1.9]);
+  });
+
   it('has a Code Review bottleneck on payments-api only', () => {
     const payments = service('payments-api').repository;
     // Reviews are slow on payments-api…

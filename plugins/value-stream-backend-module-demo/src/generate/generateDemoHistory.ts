@@ -6,6 +6,9 @@ import { DEMO_SERVICES, DemoService } from './services';
 import { DAY } from './time';
 import { deploymentEvents, incidentEvents, itemEvents } from './toEvents';
 
+const toMillis = (t: number | Date) =>
+  typeof t === 'number' ? t : t.getTime();
+
 /** @public */
 export interface GenerateDemoHistoryOptions {
   /** Same seed, same `now`, same options: same events. */
@@ -22,6 +25,13 @@ export interface GenerateDemoHistoryOptions {
    * events as their time comes; defaults to 0 (nothing after `now`).
    */
   horizonDays?: number;
+  /**
+   * When the demo really starts (epoch ms or Date); defaults to `now`. Two items per service
+   * are shipped to production 5 h before it and closed since, so with `done.mode: delivered`
+   * they are still under observation on a fresh start. They have keys, PR and build numbers
+   * of their own (9001…), so the rest of the story does not depend on it.
+   */
+  observedAt?: number | Date;
   /** Defaults to {@link DEMO_SERVICES}. */
   services?: readonly DemoService[];
 }
@@ -37,13 +47,13 @@ export interface GenerateDemoHistoryOptions {
 export function generateDemoHistory(
   options: GenerateDemoHistoryOptions,
 ): CanonicalEvent[] {
-  const anchor =
-    typeof options.now === 'number' ? options.now : options.now.getTime();
+  const anchor = toMillis(options.now);
   const timeline: Timeline = {
     seed: String(options.seed),
     anchor,
     windowStart: anchor - (options.days ?? 90) * DAY,
     end: anchor + (options.horizonDays ?? 0) * DAY,
+    observedAt: toMillis(options.observedAt ?? anchor),
   };
   const events: CanonicalEvent[] = [];
   (options.services ?? DEMO_SERVICES).forEach((service, index) => {

@@ -74,4 +74,9 @@ export interface Timeline {
   windowStart: Millis;
   /** Nothing happens after this. */
   end: Millis;
+  /**
+   * The real start of the demo: the observed scenario items are shipped a few hours before
+   * it (delivered Done's observation); the anchor when not given.
+   */
+  observedAt: Millis;
 }

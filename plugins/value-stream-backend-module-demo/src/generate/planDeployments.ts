@@ -53,8 +53,8 @@ const REFIX = { median: 20 * HOUR, sigma: 0.5, min: 4 * HOUR, max: 3 * DAY };
 const STAGING_FAILURE_PROBABILITY = 0.03;
 const PRODUCTION_FAILURE_PROBABILITY = 0.07;
 const INCIDENT_PROBABILITY = 0.1;
-/** The observed items' own production deployment starts this long before the anchor… */
-const OBSERVED_DEPLOY_BEFORE_ANCHOR = 5 * HOUR;
+/** The observed items' own production deployment starts this long before the real start… */
+const OBSERVED_DEPLOY_BEFORE_START = 5 * HOUR;
 /** …and the tracker closes them this long after it finished. */
 const OBSERVED_CLOSE_AFTER = [1 * HOUR, 3 * HOUR];
 /** The rolled-back deployment is the first one finishing after this long before the anchor. */
@@ -214,11 +214,11 @@ export function planDeployments(
   }
 
   if (observed.length) {
-    // Deployed to production 5 h before now and closed 1 h and 3 h after: with
+    // Deployed to production 5 h before the start, closed 1 h and 3 h after: with
     // `done.mode: delivered` they stay in Monitoring for 24 h of observation. No random
     // draws and a number of its own (0), so a longer horizon tells the same past.
     const startedAt = Math.max(
-      timeline.anchor - OBSERVED_DEPLOY_BEFORE_ANCHOR,
+      timeline.observedAt - OBSERVED_DEPLOY_BEFORE_START,
       ...observed.map(i => i.readyAt + 10 * MINUTE),
     );
     const production: PlannedDeployment = {

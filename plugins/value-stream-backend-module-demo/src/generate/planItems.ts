@@ -249,14 +249,15 @@ function scenarioItems(
       prOpenedAt: unblockedAt + DAY,
     }),
   ];
-  // Shipped a few hours before now by their own production deployment and closed since
-  // (planDeployments): with `done.mode: delivered` still in observation, on every service.
+  // Shipped a few hours before the real start by their own production deployment and closed
+  // since (planDeployments): with `done.mode: delivered` still in observation, on every service.
+  const { observedAt } = timeline;
   for (const [i, name] of OBSERVED_ITEMS.entries()) {
     items.push(
-      scripted(name, anchor - (4 + i) * DAY, {
-        startedAt: anchor - 3 * DAY,
-        prOpenedAt: anchor - (2 - 0.1 * i) * DAY,
-        approvedAt: anchor - 1.5 * DAY,
+      scripted(name, observedAt - (4 + i) * DAY, {
+        startedAt: observedAt - 3 * DAY,
+        prOpenedAt: observedAt - (2 - 0.1 * i) * DAY,
+        approvedAt: observedAt - 1.5 * DAY,
       }),
     );
   }
@@ -313,19 +314,29 @@ export function planItems(
     ),
   );
 
+  // The observed items move with the real start: numbers of their own keep the others'.
+  const observed = items.filter(item => OBSERVED_ITEMS.includes(item.streamId));
+  const regular = items.filter(item => !observed.includes(item));
   const byTime = <T>(list: T[], time: (x: T) => number) =>
     [...list].sort((a, b) => time(a) - time(b));
-  byTime(items, item => item.createdAt).forEach((item, i) => {
+  byTime(regular, item => item.createdAt).forEach((item, i) => {
     item.key = `${service.jiraKey}-${101 + i}`;
   });
-  byTime(items, item => item.pr.openedAt).forEach((item, i) => {
+  byTime(regular, item => item.pr.openedAt).forEach((item, i) => {
     item.pr.number = 120 + (service.prNumberOffset ?? 0) + i;
   });
   byTime(
-    items.flatMap(item => item.builds),
+    regular.flatMap(item => item.builds),
     build => build.startedAt,
   ).forEach((build, i) => {
     build.number = 1 + i;
+  });
+  observed.forEach((item, k) => {
+    item.key = `${service.jiraKey}-${9001 + k}`;
+    item.pr.number = 9001 + (service.prNumberOffset ?? 0) + k;
+    item.builds.forEach((build, j) => {
+      build.number = 9001 + 10 * k + j;
+    });
   });
   return items;
 }
