@@ -1,4 +1,13 @@
-import { mockServices } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import type { SchedulerServiceTaskInvocationDefinition } from '@backstage/backend-plugin-api';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+// The end-to-end test needs the real backend plugin next to the module.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import valueStreamPlugin from '@valuestream/backstage-plugin-value-stream-backend';
 import { validateCanonicalEvent } from '@valuestream/backstage-plugin-value-stream-common';
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -7,12 +16,15 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { collectUsage } from './collectUsage';
+import { PROMETHEUS_TASK_ID } from './createPrometheusProducer';
+import { valueStreamModulePrometheus } from './module';
 
 // Against a real Prometheus (Debian's `prometheus`, installed by scripts/setup.sh),
 // started here on loopback and scraping a /metrics endpoint this test serves.
 jest.setTimeout(120_000);
 
 const DAY_MS = 86_400_000;
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 const binary = spawnSync('sh', ['-c', 'command -v prometheus'], {
   encoding: 'utf8',
 }).stdout.trim();
@@ -174,4 +186,76 @@ describeWithPrometheus('collectUsage against a real Prometheus', () => {
       ),
     );
   });
+
+  describe.each(databases.eachSupportedId())(
+    'the module in a backend on %p',
+    databaseId => {
+      it('ingests what its daily task reports, once', async () => {
+        const knex = await databases.init(databaseId);
+        const tasks: SchedulerServiceTaskInvocationDefinition[] = [];
+        const scheduler = mockServices.scheduler.mock({
+          scheduleTask: async task => {
+            tasks.push(task);
+          },
+        });
+        const yesterday = Math.floor(Date.now() / DAY_MS) * DAY_MS - DAY_MS;
+        const backend = await startTestBackend({
+          features: [
+            valueStreamPlugin,
+            valueStreamModulePrometheus,
+            scheduler.factory,
+            mockServices.database.factory({ knex }),
+            catalogServiceMock.factory({ entities: [] }),
+            mockServices.rootConfig.factory({
+              data: {
+                valueStream: {
+                  notifications: { enabled: false },
+                  sources: {
+                    prometheus: {
+                      baseUrl,
+                      days: 1,
+                      features: {
+                        // the real clock's yesterday has no samples yet: read now's with @
+                        'PAY-12': `sum(vs_test_checkout_total @ ${Math.floor(
+                          Date.now() / 1000,
+                        )})`,
+                      },
+                    },
+                  },
+                },
+              },
+            }),
+          ],
+        });
+        try {
+          const task = tasks.find(t => t.id === PROMETHEUS_TASK_ID);
+          expect(task).toMatchObject({
+            scope: 'global',
+            frequency: { hours: 24 },
+          });
+          await task!.fn(new AbortController().signal);
+          await task!.fn(new AbortController().signal); // the same day again: a no-op
+          const rows = await knex('vs_events')
+            .where({ source: 'prometheus' })
+            .select('id', 'type', 'subject', 'payload');
+          const day = new Date(yesterday).toISOString();
+          expect(rows.map(r => [r.id, r.type, r.subject])).toEqual([
+            [
+              `usage:PAY-12:${day.slice(0, 10)}`,
+              'usage.reported',
+              'feature:PAY-12',
+            ],
+          ]);
+          expect(JSON.parse(rows[0].payload).data).toEqual({
+            workItemKey: 'PAY-12',
+            count: 42,
+            from: day,
+            to: new Date(yesterday + DAY_MS).toISOString(),
+          });
+        } finally {
+          await backend.stop();
+        }
+      });
+    },
+  );
 });
