@@ -13,6 +13,7 @@ import {
   touchedShas,
   upsertArtifacts,
 } from './foldArtifacts';
+import type { FoldedArtifacts } from './foldArtifacts';
 import { linkHeadBranches } from './linkHeadBranches';
 import { roleStages } from './itemEvidence';
 import { profileJourneys } from './profileJourneys';
@@ -120,7 +121,8 @@ export class Correlator {
       this.store,
       unique([...inclusionRepositories(a), ...branched.repositories]),
     );
-    const shas = touchedShas(a, included, previouslyDeployed, [
+    const replaced = await this.replaceByFiles(a, included);
+    const shas = touchedShas(a, included, previouslyDeployed, replaced, [
       ...squashed.shas,
       ...branched.shas,
     ]);
@@ -181,6 +183,44 @@ export class Correlator {
       )),
     ]);
     return this.rebuildItems(keys);
+  }
+
+  /**
+   * Monorepos (DESIGN §13): a deployment placed by its repository goes to the entities
+   * owning its commits, so it is placed again when commits it includes got their files
+   * (a push or PR event, in any order) or joined it (derived inclusion). Returns the
+   * commits of the deployments placed again (their changes' lead times may move).
+   */
+  private async replaceByFiles(
+    a: FoldedArtifacts,
+    included: string[],
+  ): Promise<string[]> {
+    const shas = unique([
+      ...a.commits.filter(c => c.files?.length).map(c => c.sha),
+      ...a.prs
+        .filter(p => p.files?.length)
+        .flatMap(p => [
+          ...p.commits,
+          ...(p.mergeCommitSha ? [p.mergeCommitSha] : []),
+        ]),
+      ...included,
+    ]);
+    if (!shas.length) return [];
+    const index = this.index();
+    const deployments = (
+      await this.store.deployments(
+        await this.store.deploymentIdsForCommits(shas),
+      )
+    ).filter(d => !d.entityRef && !index.entitiesForService(d.service).length);
+    if (!deployments.length) return [];
+    const ids = deployments.map(d => d.deploymentId);
+    await resolveArtifacts(
+      this.store,
+      index,
+      deployments,
+      await withWaitingIncidents(this.store, [], ids),
+    );
+    return deployments.flatMap(d => d.commits);
   }
 
   /** The work items linked to these commits or PRs. */

@@ -79,8 +79,7 @@ export function effectiveFiles(
     if (files.length) commits.set(sha, files);
   }
   const prs = new Map<string, string[]>();
-  for (const [id, files] of prFiles)
-    if (files.size) prs.set(id, sorted(files));
+  for (const [id, files] of prFiles) if (files.size) prs.set(id, sorted(files));
   return { commits, prs };
 }
 

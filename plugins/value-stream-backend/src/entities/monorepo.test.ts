@@ -33,7 +33,8 @@ const entities = [
   }),
   component('mono-docs', { 'github.com/project-slug': 'acme/mono' }),
   component('web', {
-    'backstage.io/source-location': 'url:https://github.com/acme/web/tree/main/',
+    'backstage.io/source-location':
+      'url:https://github.com/acme/web/tree/main/',
   }),
 ];
 const index = new EntityIndex(entities);
@@ -136,7 +137,10 @@ describe('EntityIndex.entitiesForChange', () => {
     ]);
     expect(index.scopedRepositories(WEB)).toEqual([]);
     expect(index.scopedRepositories(LEDGER)).toEqual(['acme/mono']);
-    expect(index.pathsOf(LEDGER)).toEqual(['services/ledger/**', 'libs/money/**']);
+    expect(index.pathsOf(LEDGER)).toEqual([
+      'services/ledger/**',
+      'libs/money/**',
+    ]);
   });
 
   it('reports the repository of an entity whose paths changed', () => {

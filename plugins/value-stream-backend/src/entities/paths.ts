@@ -7,8 +7,7 @@ import { Minimatch } from 'minimatch';
  */
 
 /** A folder as a glob of everything in it: `services/payments/` → `services/payments/**`. */
-const folderGlob = (folder: string) =>
-  `${folder.replace(/^\/+|\/+$/g, '')}/**`;
+const folderGlob = (folder: string) => `${folder.replace(/^\/+|\/+$/g, '')}/**`;
 
 /**
  * The folder a source location names, as a glob, or null for a repository root or a URL
@@ -54,7 +53,9 @@ export function entityPaths(annotations: {
 }
 
 /** Whether a repository-relative file matches one of the globs (dotfiles included). */
-export function pathMatcher(globs: readonly string[]): (file: string) => boolean {
+export function pathMatcher(
+  globs: readonly string[],
+): (file: string) => boolean {
   const matchers = globs.map(g => new Minimatch(g, { dot: true }));
   return file => {
     const f = file.replace(/^\/+/, '');
