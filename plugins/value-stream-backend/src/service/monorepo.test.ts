@@ -174,6 +174,26 @@ describe.each(databases.eachSupportedId())('monorepos on %p', databaseId => {
     expect(await read(deployments, rest)).toEqual(await read(EVENTS));
   });
 
+  it('refuses an over-long file list or path with a 400 naming the field', async () => {
+    const vs = await startValueStream(databaseId, {
+      entities: [ledger, notifier, group],
+    });
+    try {
+      for (const files of [
+        ['x'.repeat(501)],
+        Array.from({ length: 3001 }, (_, i) => `f${i}`),
+      ]) {
+        const r = await vs.post('/events', {
+          events: [push('c9c9c9c9', '02T10:00:00', 'MONO-9', files)],
+        });
+        expect(r.status).toBe(400);
+        expect(JSON.stringify(r.body)).toContain('files');
+      }
+    } finally {
+      await vs.backend.stop();
+    }
+  });
+
   it('keeps the repository-wide rule while files are unknown', async () => {
     const withoutFiles = EVENTS.map(e =>
       e.type === 'commit.pushed'
