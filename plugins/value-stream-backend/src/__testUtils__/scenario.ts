@@ -163,6 +163,14 @@ export const SCENARIO = [
     title: 'Later',
     itemType: 'debt',
   }),
+  // Last, so slices of the history above stay as they were: PR #10's first review.
+  ev(
+    'github',
+    'pull_request.reviewed',
+    '03T06:00:00',
+    { number: 10, state: 'approved' },
+    repo,
+  ),
 ];
 
 export const WINDOW = 'from=2026-01-01T00:00:00Z&to=2026-01-08T00:00:00Z';

@@ -268,8 +268,9 @@ const CALLS: Call[] = [
   get(ALERTS, 403, `${ENTITY}/alerts`, asDenied),
   get(ALERTS, 404, '/entities/component/default/nope/alerts'),
 
-  ...['wip', 'cfd', 'throughput', 'cycle_time'].map(metric =>
-    get(TIMESERIES, 200, `${ENTITY}/timeseries?metric=${metric}&${WINDOW}`),
+  ...['wip', 'cfd', 'throughput', 'cycle_time', 'lead_time_breakdown'].map(
+    metric =>
+      get(TIMESERIES, 200, `${ENTITY}/timeseries?metric=${metric}&${WINDOW}`),
   ),
   get(
     TIMESERIES,

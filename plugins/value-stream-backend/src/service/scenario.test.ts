@@ -144,6 +144,20 @@ describe.each(databases.eachSupportedId())(
       });
       // d1 ships PAY-1, a feature, from a PR without a hotfix/ branch
       expect(dora.reworkRate).toEqual({ rework: 0, total: 1, rate: 0 });
+      // PR #10: first commit 2 Jan 06:00, opened 3 Jan 00:00, reviewed 06:00, merged 4 Jan
+      // 00:00, deployed 5 Jan 01:00.
+      const one = (seconds: number) => ({
+        count: 1,
+        p50: seconds,
+        p85: seconds,
+        mean: seconds,
+      });
+      expect(dora.leadTimeBreakdown).toEqual({
+        coding: one(18 * HOUR),
+        pickup: one(6 * HOUR),
+        review: one(18 * HOUR),
+        deploy: one(25 * HOUR),
+      });
       const mean = Object.fromEntries(
         r.body.stages.map((s: any) => [s.name, s.meanTimeInStage]),
       );
