@@ -215,10 +215,11 @@ describeWithPrometheus('collectUsage against a real Prometheus', () => {
                       baseUrl,
                       days: 1,
                       features: {
-                        // the real clock's yesterday has no samples yet: read now's with @
-                        'PAY-12': `sum(vs_test_checkout_total @ ${Math.floor(
-                          Date.now() / 1000,
-                        )})`,
+                        // The real clock's yesterday has no samples yet: read now's with @
+                        // (in ms: a whole second could precede the first scrape).
+                        'PAY-12': `sum(vs_test_checkout_total @ ${(
+                          Date.now() / 1000
+                        ).toFixed(3)})`,
                       },
                     },
                   },
