@@ -123,5 +123,20 @@ describe.each(databases.eachSupportedId())(
         await knex.destroy();
       }
     });
+
+    it("falls back to the owner's profile when the annotation names no configured one", async () => {
+      const vs = await createDirectValueStream(
+        databaseId,
+        [payments, group, annotated('mobile'), teamCheckout],
+        PROFILE_CONFIG,
+      );
+      try {
+        // The owner's profile applies instead.
+        await vs.ingest.ingest(EVENTS);
+        expect((await vs.store.workItem('CHK-1'))?.stage).toBe('QA');
+      } finally {
+        await vs.knex.destroy();
+      }
+    });
   },
 );

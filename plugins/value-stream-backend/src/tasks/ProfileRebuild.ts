@@ -38,6 +38,27 @@ export class ProfileRebuild {
     },
   ) {}
 
+  private warned = '';
+
+  /** One warning per new set of annotations that name no configured profile. */
+  private warnUnknown(index: EntityIndex) {
+    const { profiles } = this.options.config;
+    const unknown = [...index.refs]
+      .sort()
+      .flatMap(ref => {
+        const name = index.profileHint(ref)?.annotation;
+        return name && name !== DEFAULT_PROFILE && !profiles.byName[name]
+          ? [`${ref} ("${name}")`]
+          : [];
+      })
+      .join(', ');
+    if (unknown && unknown !== this.warned)
+      this.options.logger.warn(
+        `value-stream: value-stream/profile names no configured profile on ${unknown}; they use their owner's profile or the top-level settings`,
+      );
+    this.warned = unknown;
+  }
+
   /** The state of `index` under the current config. */
   private stateOf(index: EntityIndex): ProfileState {
     const { profiles } = this.options.config;
@@ -52,6 +73,7 @@ export class ProfileRebuild {
   /** Call with each new index (under the ingest lock); returns the entities rebuilt. */
   async onIndex(index: EntityIndex): Promise<string[]> {
     const { store, config, logger } = this.options;
+    this.warnUnknown(index);
     const now = this.stateOf(index);
     const raw = await store.getMeta(STATE_KEY);
     const before: ProfileState = raw
