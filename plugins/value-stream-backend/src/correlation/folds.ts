@@ -135,8 +135,8 @@ export function foldPullRequest(events: StoredEvent[]): PullRequest {
     mergeCommitSha: mergeSha,
     updatedAt: last.at,
     commits: [...commits].sort(),
-    firstReviewedAt,
     ...filesOf(sorted.map(e => data<PullRequestData>(e).files)),
+    firstReviewedAt,
   };
 }
 
