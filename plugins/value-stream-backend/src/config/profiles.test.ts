@@ -5,7 +5,11 @@ import {
   ownerRef,
   profileForEntity,
 } from './profiles';
-import { readValueStreamConfig } from './readConfig';
+import {
+  alertConfigFingerprint,
+  journeyConfigFingerprint,
+  readValueStreamConfig,
+} from './readConfig';
 
 const productFlow = {
   stages: [
@@ -188,5 +192,33 @@ describe('ownerRef', () => {
   it('fills in the kind and namespace, lower case', () => {
     expect(ownerRef('Team-A')).toBe('group:default/team-a');
     expect(ownerRef('user:dev/Alice')).toBe('user:dev/alice');
+  });
+});
+
+describe('fingerprints and profiles', () => {
+  const plain = read({ wipLimits: { 'Code Review': 5 } });
+  const withProfile = read({
+    wipLimits: { 'Code Review': 5 },
+    profiles: { 'product-flow': productFlow },
+    profileByOwner: { 'group:default/checkout': 'product-flow' },
+  });
+
+  it('leave the journey fingerprint alone: a profile rebuilds only its own entities', () => {
+    expect(journeyConfigFingerprint(withProfile)).toBe(
+      journeyConfigFingerprint(plain),
+    );
+  });
+
+  it('change the alert fingerprint with a profile, and keep it without one', () => {
+    expect(alertConfigFingerprint(plain)).toBe(
+      JSON.stringify({
+        stages: plain.stages.map(({ roles, ...st }) => st),
+        thresholds: plain.alerts.thresholds,
+        refreshMs: plain.alerts.refreshMs,
+      }),
+    );
+    expect(alertConfigFingerprint(withProfile)).not.toBe(
+      alertConfigFingerprint(plain),
+    );
   });
 });
