@@ -235,11 +235,11 @@ export class WorkItemService {
       const host = hosts.hostOf(repo);
       return host && repo ? { url: `https://${host}/${repo}/${path}` } : {};
     };
-    // Each change's parts from all its facts, shown on the links the caller may see.
+    // Each change's parts, from what the caller may see (as the lead time below).
     const breakdowns = journeyChangeBreakdowns({
-      pullRequests: allPrs,
-      commits: allCommits,
-      deployments: allDeployments,
+      pullRequests: prs,
+      commits,
+      deployments,
     });
     const firstCommit = Math.min(...commits.map(c => c.authoredAt));
     const firstProd = Math.min(
