@@ -128,11 +128,15 @@ export interface Config {
         wipLimits?: { [stage: string]: number };
         /** Tool status → stage name of the profile (replaces the top-level `statusMapping`). */
         statusMapping?: { [status: string]: string };
-        /** Alert thresholds, the shape of `alerts.thresholds` (replaces them). */
+        /**
+         * Alert thresholds, the shape of `alerts.thresholds` (replaces them), plus
+         * `highValue: { threshold }` for high_value_stuck.
+         */
         alerts?: {
           [key: string]:
             | number
             | { [rule: string]: boolean }
+            | { threshold?: number }
             | {
                 [stage: string]: {
                   [key: string]: number | boolean | { [rule: string]: boolean };
@@ -167,6 +171,14 @@ export interface Config {
        * the lookback, are refreshed this often. Defaults to 60.
        */
       refreshMinutes?: number;
+      /**
+       * high_value_stuck (DESIGN §14): items whose value (1–100) is at least `threshold` are
+       * high-value. A profile sets it as `profiles.<name>.alerts.highValue`.
+       */
+      highValue?: {
+        /** Defaults to 70. */
+        threshold?: number;
+      };
       /** Rule thresholds; see docs/metrics.md. Per-stage overrides under `stages.<name>`. */
       thresholds?: {
         /** item_stuck: σ multiplier. Defaults to 2. */

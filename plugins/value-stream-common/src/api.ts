@@ -107,6 +107,56 @@ export interface WorkItemSummary {
   title: string;
   itemType: ItemType;
   stage: string;
+  /** Business value of the items done in the window (DESIGN §14). */
+  value: ValueMetrics;
+}
+
+/**
+ * Value of the items done in a window (DESIGN §14, §17). Only items with a value count
+ * in `delivered`, `velocity` and `efficiency`; those without one are counted in
+ * `unvalued`, never as 0. @public
+ */
+export interface ValueMetrics {
+  /** Σ value of the valued items done in the window. */
+  delivered: number;
+  /** delivered ÷ window days × 7. */
+  velocity: number;
+  /** delivered ÷ Σ cycle time in days of the valued items; null when none. */
+  efficiency: number | null;
+  /** Valued done items ÷ done items; null when nothing is done. */
+  valuedShare: number | null;
+  /** Done items with a value. */
+  valued: number;
+  /** Done items without a value. */
+  unvalued: number;
+}
+
+/** `{ items, value }` of a set of work items: how many, and the sum of their values. @public */
+export interface ItemsAndValue {
+  items: number;
+  /** Σ value of those that have one (items without a value add nothing). */
+  value: number;
+}
+
+/** One iteration (sprint, milestone) of `GET …/iterations` (DESIGN §14, §17). @public */
+export interface IterationSummary {
+  id: string;
+  name: string;
+  startAt: string | null;
+  endAt: string | null;
+  /** Items in the iteration at its start. */
+  planned: ItemsAndValue;
+  /** Items in it at its end (or now) that entered Done in `[startAt, endAt)`. */
+  delivered: ItemsAndValue;
+  /** Items that joined it after its start. */
+  added: ItemsAndValue;
+  /** Planned items not done by its end. */
+  carriedOver: ItemsAndValue;
+}
+
+/** `GET /entities/:kind/:namespace/:name/iterations`. @public */
+export interface IterationListResponse {
+  items: IterationSummary[];
   stageEnteredAt: string;
   createdAt: string;
   startedAt: string | null;
@@ -207,7 +257,8 @@ export type AlertRule =
   | 'wip_over_limit'
   | 'cycle_time_outlier'
   | 'low_flow_efficiency'
-  | 'item_blocked';
+  | 'item_blocked'
+  | 'high_value_stuck';
 
 /** @public */
 export type AlertSeverity = 'info' | 'warning' | 'critical';

@@ -41,6 +41,16 @@ export const eventDataSchemas = {
     value: z.number().min(1).max(100).optional(),
     labels: z.array(z.string()).optional(),
     components: z.array(z.string()).optional(),
+    /** The item's iteration (sprint, milestone) from now on; null: none (DESIGN §14). */
+    iteration: z
+      .object({
+        id: nonEmpty.max(300),
+        name: z.string().max(500),
+        startAt: isoWithOffset.nullable(),
+        endAt: isoWithOffset.nullable(),
+      })
+      .nullable()
+      .optional(),
   }),
   'work_item.status_changed': z.object({
     ...workItemKey,

@@ -34,6 +34,8 @@ export interface ThresholdValues {
   efficiencyDays: number;
   /** item_blocked: hours blocked before the rule fires. */
   blockedHours: number;
+  /** high_value_stuck: items with at least this value (`highValue.threshold`). */
+  highValueThreshold: number;
 }
 
 /** Per-stage overrides. @internal */
@@ -63,6 +65,7 @@ export const DEFAULT_RULE_THRESHOLDS: RuleThresholds = Object.freeze({
   efficiencyMin: 0.3,
   efficiencyDays: 7,
   blockedHours: 24,
+  highValueThreshold: 70,
   enabled: Object.freeze({
     item_stuck: true,
     wip_spike: true,
@@ -70,13 +73,17 @@ export const DEFAULT_RULE_THRESHOLDS: RuleThresholds = Object.freeze({
     cycle_time_outlier: true,
     low_flow_efficiency: true,
     item_blocked: true,
+    high_value_stuck: true,
   }),
   stages: Object.freeze({}),
 }) as RuleThresholds;
 
 /** Partial thresholds as read from config. @internal */
-export interface RuleThresholdsInput extends Partial<ThresholdValues> {
+export interface RuleThresholdsInput
+  extends Partial<Omit<ThresholdValues, 'highValueThreshold'>> {
   enabled?: Partial<Record<AlertRule, boolean>>;
+  /** high_value_stuck: `{ threshold }` (DESIGN §17), default 70. */
+  highValue?: { threshold?: number };
   stages?: Record<string, StageThresholdOverrides>;
 }
 
@@ -84,13 +91,16 @@ export interface RuleThresholdsInput extends Partial<ThresholdValues> {
 export function withDefaultThresholds(
   input: RuleThresholdsInput = {},
 ): RuleThresholds {
-  const { enabled, stages, ...values } = input;
+  const { enabled, stages, highValue, ...values } = input;
   const defined = Object.fromEntries(
     Object.entries(values).filter(([, v]) => v !== undefined),
   ) as Partial<ThresholdValues>;
   return {
     ...DEFAULT_RULE_THRESHOLDS,
     ...defined,
+    ...(highValue?.threshold !== undefined
+      ? { highValueThreshold: highValue.threshold }
+      : {}),
     enabled: { ...DEFAULT_RULE_THRESHOLDS.enabled, ...enabled },
     stages: { ...stages },
   };

@@ -17,6 +17,7 @@ const ALERT_RULES = [
   'cycle_time_outlier',
   'low_flow_efficiency',
   'item_blocked',
+  'high_value_stuck',
 ] as const;
 
 const THRESHOLD_KEYS = [
@@ -64,11 +65,24 @@ const unknownKey = (known: readonly string[]) => ({
       : undefined,
 });
 
+/** `highValue: { threshold }` (DESIGN §17): the value (1–100) from which an item is high-value. */
+const highValue = z.strictObject(
+  {
+    threshold: z
+      .number({ error: 'expected a number' })
+      .min(1, { error: 'expected a value from 1 to 100' })
+      .max(100, { error: 'expected a value from 1 to 100' })
+      .optional(),
+  },
+  unknownKey(['threshold']),
+);
+
 /** `valueStream.alerts.thresholds`, also `valueStream.profiles.<name>.alerts`. */
 export const thresholdsSchema = z.strictObject(
   {
     ...thresholdValues,
     enabled: enabledRules.optional(),
+    highValue: highValue.optional(),
     stages: z
       .record(
         z.string(),
@@ -79,7 +93,7 @@ export const thresholdsSchema = z.strictObject(
       )
       .optional(),
   },
-  unknownKey([...THRESHOLD_KEYS, 'enabled', 'stages']),
+  unknownKey([...THRESHOLD_KEYS, 'enabled', 'highValue', 'stages']),
 );
 
 const category = z.enum(STAGE_CATEGORIES as [string, ...string[]], {
@@ -222,6 +236,7 @@ export const valueStreamSchema = z
         enabled: bool.optional(),
         frequencySeconds: num.optional(),
         refreshMinutes: num.optional(),
+        highValue: highValue.optional(),
         thresholds: thresholdsSchema.optional(),
       })
       .optional(),

@@ -28,7 +28,11 @@ describe('the defaults documented in docs/install.md', () => {
 
   it('give every alert threshold its real default', () => {
     const numeric = Object.entries(DEFAULT_RULE_THRESHOLDS).filter(
-      ([, v]) => typeof v === 'number',
+      ([k, v]) => typeof v === 'number' && k !== 'highValueThreshold',
+    );
+    // high_value_stuck's threshold is `alerts.highValue.threshold` (DESIGN §17).
+    expect(table.get('valueStream.alerts.highValue.threshold')).toBe(
+      `\`${DEFAULT_RULE_THRESHOLDS.highValueThreshold}\``,
     );
     expect(numeric.length).toBeGreaterThan(10);
     for (const [key, value] of numeric) {

@@ -107,8 +107,16 @@ export function readValueStreamConfig(root: Config): ValueStreamConfig {
       )
     : 24 * 3600 * 1000;
   const alerts = c?.getOptionalConfig('alerts');
-  const thresholds =
+  const configured =
     (alerts?.getOptional('thresholds') as RuleThresholdsInput) ?? {};
+  // `alerts.highValue` (DESIGN §17) sits beside the thresholds; a profile sets it in its `alerts`.
+  const highValue = alerts?.getOptional('highValue') as
+    | RuleThresholdsInput['highValue']
+    | undefined;
+  const thresholds: RuleThresholdsInput =
+    highValue && !configured.highValue
+      ? { ...configured, highValue }
+      : configured;
   const done = readDone(c?.getOptionalConfig('done'));
   return {
     stages,

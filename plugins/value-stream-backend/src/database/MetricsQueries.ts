@@ -8,6 +8,7 @@ import type {
   Window,
 } from '../journeys/types';
 import type { BlockedItem } from '../metrics/blockedTime';
+import type { IterationChange, IterationItem } from '../metrics/iterations';
 import type { DeployedBreakdownChange } from '../metrics/changeBreakdown';
 import type { ReworkEvidence } from '../metrics/rework';
 import { changesDeployedIn } from './entityChanges';
@@ -15,6 +16,7 @@ import type {
   AlertsTable,
   DeploymentCommitsTable,
   DeploymentsTable,
+  EventsTable,
   IncidentsTable,
   PullRequestsTable,
   StageIntervalsTable,
@@ -52,11 +54,15 @@ export class MetricsQueries {
       .whereIn('entity_ref', entityRefs);
   }
 
-  async doneItems(entityRefs: string[], window: Window): Promise<ItemStats[]> {
+  async doneItems(
+    entityRefs: string[],
+    window: Window,
+  ): Promise<(ItemStats & { value: number | null })[]> {
     const rows: WorkItemsTable[] = await this.db('vs_work_items')
       .select(
         'key',
         'item_type',
+        'value',
         'created_at',
         'started_at',
         'done_at',
@@ -82,6 +88,7 @@ export class MetricsQueries {
       activeTime: num(r.active_time),
       waitTime: num(r.wait_time),
       blockedTime: num(r.blocked_time) ?? 0,
+      value: num(r.value),
     }));
   }
 
@@ -415,6 +422,78 @@ export class MetricsQueries {
   async openAlerts(entityRefs: string[]) {
     const rows: (Pick<AlertsTable, 'rule' | 'stage' | 'work_item_key'> & {
       item_stage: string | null;
+  /**
+   * The entity's items' `work_item.updated` events that carry `iteration` (DESIGN §14),
+   * from the stored events (by the subject index), and those items' values and entries
+   * into Done: everything the iteration read needs, in three queries.
+   */
+  async iterationHistory(entityRefs: string[]): Promise<{
+    changes: IterationChange[];
+    items: IterationItem[];
+  }> {
+    const subjects = this.db('vs_item_entities')
+      .distinct(this.db.raw(`'item:' || item_key`))
+      .whereIn('entity_ref', entityRefs);
+    const events: Pick<
+      EventsTable,
+      'source' | 'id' | 'occurred_at' | 'subject' | 'payload'
+    >[] = await this.db('vs_events')
+      .select('source', 'id', 'occurred_at', 'subject', 'payload')
+      .where('type', 'work_item.updated')
+      .whereIn('subject', subjects)
+      .where('payload', 'like', '%"iteration"%');
+    const changes = events.flatMap(e => {
+      const data = (JSON.parse(e.payload) as { data?: Record<string, any> })
+        .data;
+      if (!data || !('iteration' in data) || !e.subject) return [];
+      const it = data.iteration as {
+        id: string;
+        name: string;
+        startAt: string | null;
+        endAt: string | null;
+      } | null;
+      return [
+        {
+          key: e.subject.slice('item:'.length),
+          at: num(e.occurred_at)!,
+          order: `${e.source}\u0000${e.id}`,
+          iteration: it && {
+            id: it.id,
+            name: it.name,
+            startAt: it.startAt ? Date.parse(it.startAt) : null,
+            endAt: it.endAt ? Date.parse(it.endAt) : null,
+          },
+        },
+      ];
+    });
+    const keys = [...new Set(changes.map(c => c.key))];
+    if (!keys.length) return { changes, items: [] };
+    const [values, done] = await Promise.all([
+      selectIn<Pick<WorkItemsTable, 'key' | 'value'>>(
+        () => this.db('vs_work_items').select('key', 'value'),
+        'key',
+        keys,
+      ),
+      selectIn<Pick<StageIntervalsTable, 'item_key' | 'entered_at'>>(
+        () =>
+          this.db('vs_stage_intervals')
+            .select('item_key', 'entered_at')
+            .where('category', 'done'),
+        'item_key',
+        keys,
+      ),
+    ]);
+    const items = new Map<string, IterationItem>(
+      values.map(r => [
+        r.key,
+        { key: r.key, value: num(r.value), doneEntries: [] },
+      ]),
+    );
+    for (const r of done)
+      items.get(r.item_key)?.doneEntries.push(num(r.entered_at)!);
+    return { changes, items: [...items.values()] };
+  }
+
     })[] = await this.db('vs_alerts as a')
       .leftJoin('vs_work_items as w', 'w.key', 'a.work_item_key')
       .select('a.rule', 'a.stage', 'a.work_item_key', 'w.stage as item_stage')

@@ -599,6 +599,55 @@ export const spec = {
         },
       },
     },
+    '/entities/{kind}/{namespace}/{name}/iterations': {
+      get: {
+        operationId: 'getEntityIterations',
+        summary:
+          'Planned, delivered, added and carried-over items and value per iteration (DESIGN §14, §17)',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/from',
+          },
+          {
+            $ref: '#/components/parameters/to',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              "The iterations (sprints, milestones) of the entity's items that overlap `[from, to)` (an\niteration without dates always), by start. planned = items in it at `startAt`; delivered = items\nin it at `endAt` (or now) that entered Done in `[startAt, endAt)`; added = items that joined after\n`startAt`; carriedOver = planned items not done by `endAt`.\n",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/IterationList',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthenticated',
+          },
+          '403': {
+            $ref: '#/components/responses/NotAllowed',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
     '/work-items/{key}': {
       get: {
         operationId: 'getWorkItem',
@@ -1695,7 +1744,7 @@ export const spec = {
       },
       Metrics: {
         type: 'object',
-        required: ['entityRef', 'window', 'flow', 'dora', 'stages'],
+        required: ['entityRef', 'window', 'flow', 'dora', 'stages', 'value'],
         additionalProperties: false,
         properties: {
           entityRef: {
@@ -1729,6 +1778,9 @@ export const spec = {
               $ref: '#/components/schemas/StageMetrics',
             },
           },
+          value: {
+            $ref: '#/components/schemas/ValueMetrics',
+          },
         },
       },
       GroupMetrics: {
@@ -1742,6 +1794,7 @@ export const spec = {
           'flow',
           'dora',
           'stages',
+          'value',
         ],
         additionalProperties: false,
         properties: {
@@ -1780,6 +1833,124 @@ export const spec = {
             type: 'array',
             items: {
               $ref: '#/components/schemas/StageMetrics',
+            },
+          },
+          value: {
+            $ref: '#/components/schemas/ValueMetrics',
+          },
+        },
+      },
+      ValueMetrics: {
+        type: 'object',
+        description:
+          'Value (1–100 per item) of the items done in the window (DESIGN §14, §17). delivered, velocity and\nefficiency count only items with a value; those without one are `unvalued`, never 0. An item done\ntwice counts once, at its last Done.\n',
+        required: [
+          'delivered',
+          'velocity',
+          'efficiency',
+          'valuedShare',
+          'valued',
+          'unvalued',
+        ],
+        additionalProperties: false,
+        properties: {
+          delivered: {
+            type: 'number',
+            description: 'Σ value of the valued items done',
+          },
+          velocity: {
+            type: 'number',
+            description: 'delivered ÷ window days × 7',
+          },
+          efficiency: {
+            type: 'number',
+            nullable: true,
+            description:
+              'delivered ÷ Σ cycle time in days of the valued items; null when none',
+          },
+          valuedShare: {
+            type: 'number',
+            nullable: true,
+            description:
+              'valued done items ÷ done items; null when nothing is done',
+          },
+          valued: {
+            type: 'integer',
+            description: 'Done items with a value',
+          },
+          unvalued: {
+            type: 'integer',
+            description: 'Done items without a value',
+          },
+        },
+      },
+      ItemsAndValue: {
+        type: 'object',
+        required: ['items', 'value'],
+        additionalProperties: false,
+        properties: {
+          items: {
+            type: 'integer',
+          },
+          value: {
+            type: 'number',
+            description: 'Σ value of those items that have one',
+          },
+        },
+      },
+      Iteration: {
+        type: 'object',
+        required: [
+          'id',
+          'name',
+          'startAt',
+          'endAt',
+          'planned',
+          'delivered',
+          'added',
+          'carriedOver',
+        ],
+        additionalProperties: false,
+        properties: {
+          id: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          startAt: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
+          },
+          endAt: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
+          },
+          planned: {
+            $ref: '#/components/schemas/ItemsAndValue',
+          },
+          delivered: {
+            $ref: '#/components/schemas/ItemsAndValue',
+          },
+          added: {
+            $ref: '#/components/schemas/ItemsAndValue',
+          },
+          carriedOver: {
+            $ref: '#/components/schemas/ItemsAndValue',
+          },
+        },
+      },
+      IterationList: {
+        type: 'object',
+        required: ['items'],
+        additionalProperties: false,
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Iteration',
             },
           },
         },
@@ -2241,6 +2412,7 @@ export const spec = {
               'cycle_time_outlier',
               'low_flow_efficiency',
               'item_blocked',
+              'high_value_stuck',
             ],
           },
           severity: {

@@ -1,4 +1,5 @@
 import type {
+  IterationListResponse,
   MetricsResponse,
   TimeseriesInterval,
   TimeseriesMetric,
@@ -14,6 +15,8 @@ import { doraMetrics } from '../metrics/dora';
 import { flowMetrics } from '../metrics/flow';
 import { stageMetrics } from '../metrics/stages';
 import {
+import { valueMetrics } from '../metrics/value';
+import { iterationSummaries } from '../metrics/iterations';
   rollUpAlerts,
   rollUpCounts,
   rollUpIntervals,
@@ -126,6 +129,7 @@ export class MetricsService {
     incidents: IncidentRecord[],
   ) {
     const q = this.queries;
+      value: valueMetrics(done, window),
     const slack = this.config.incidentAttributionWindowMs;
     const [around, named, changes] = await Promise.all([
       // Without commits: an incident's commit is matched among the deployments `named`
@@ -172,6 +176,17 @@ export class MetricsService {
             interval,
           }),
         };
+  /** `GET …/iterations` (DESIGN §14, §17). */
+  async iterations(
+    entityRefs: string[],
+    window: Window,
+  ): Promise<IterationListResponse> {
+    const { changes, items } = await this.queries.iterationHistory(entityRefs);
+    return {
+      items: iterationSummaries({ changes, items, window, now: this.now() }),
+    };
+  }
+
       case 'cfd':
         return {
           metric,

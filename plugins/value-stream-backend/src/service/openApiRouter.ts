@@ -126,6 +126,17 @@ export function createOpenApiRouter(options: RouterOptions): express.Router {
     },
   );
 
+  router.get(
+    '/entities/:kind/:namespace/:name/iterations',
+    async (req, res) => {
+      const credentials = await readCredentials(options, req);
+      const ref = entityRefFromParams(req.params);
+      const window = parseWindow(req.query, now());
+      await assertCanRead(catalog, credentials, ref);
+      res.json(await metrics.iterations([ref], window));
+    },
+  );
+
   router.get('/work-items/:key', async (req, res) => {
     const credentials = await readCredentials(options, req);
     const key = parseWorkItemKey(req.params.key);

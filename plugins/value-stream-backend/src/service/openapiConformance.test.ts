@@ -123,6 +123,8 @@ const METRICS = 'GET /entities/{kind}/{namespace}/{name}/metrics';
 const WORK_ITEMS = 'GET /entities/{kind}/{namespace}/{name}/work-items';
 const ALERTS = 'GET /entities/{kind}/{namespace}/{name}/alerts';
 const TIMESERIES = 'GET /entities/{kind}/{namespace}/{name}/timeseries';
+const ITEMS_PER_ITERATION =
+  'GET /entities/{kind}/{namespace}/{name}/iterations';
 const ITEM = 'GET /work-items/{key}';
 const GROUP = 'GET /groups/{namespace}/{name}/metrics';
 const IMPORT = 'GET /entities/{kind}/{namespace}/{name}/import';
@@ -288,6 +290,36 @@ const CALLS: Call[] = [
   ),
 
   get(ITEM, 200, '/work-items/PAY-1'),
+  {
+    op: EVENTS,
+    status: 202,
+    url: '/events',
+    headers: asService,
+    body: [
+      {
+        id: 'conformance-iteration',
+        source: 'jira',
+        type: 'work_item.updated',
+        occurredAt: '2026-01-01T09:00:00Z',
+        data: {
+          key: 'PAY-1',
+          iteration: {
+            id: '7',
+            name: 'Sprint 7',
+            startAt: '2026-01-01T10:00:00Z',
+            endAt: '2026-01-08T10:00:00Z',
+          },
+        },
+      },
+    ],
+  },
+  get(ITEMS_PER_ITERATION, 200, `${ENTITY}/iterations?${WINDOW}`),
+  get(ITEMS_PER_ITERATION, 200, `${ENTITY}/iterations`, asService),
+  get(ITEMS_PER_ITERATION, 400, `${ENTITY}/iterations?from=yesterday`),
+  get(ITEMS_PER_ITERATION, 401, `${ENTITY}/iterations`, asNobody),
+  get(ITEMS_PER_ITERATION, 403, `${ENTITY}/iterations`, asDenied),
+  get(ITEMS_PER_ITERATION, 404, '/entities/component/default/nope/iterations'),
+
   get(ITEM, 200, '/work-items/PAY-8'),
   get(ITEM, 400, `/work-items/${'K'.repeat(301)}`),
   get(ITEM, 400, '/work-items/%E0%A4%A'),

@@ -1,6 +1,7 @@
 import type { AlertRule } from '@valuestream/backstage-plugin-value-stream-common';
 import type { AlertRecheckFn, AlertRuleFn } from '../types';
 import { cycleTimeOutlier, cycleTimeOutlierRecheck } from './cycleTimeOutlier';
+import { highValueStuck, highValueStuckRecheck } from './highValueStuck';
 import { itemBlocked, itemBlockedRecheck } from './itemBlocked';
 import { itemStuck, itemStuckRecheck } from './itemStuck';
 import {
@@ -18,6 +19,7 @@ export const ALERT_RULES: Readonly<Record<AlertRule, AlertRuleFn>> = {
   cycle_time_outlier: cycleTimeOutlier,
   low_flow_efficiency: lowFlowEfficiency,
   item_blocked: itemBlocked,
+  high_value_stuck: highValueStuck,
 };
 
 /**
@@ -38,10 +40,12 @@ export const ALERT_RECHECKS: Readonly<
   item_blocked: itemBlockedRecheck,
   cycle_time_outlier: cycleTimeOutlierRecheck,
   low_flow_efficiency: lowFlowEfficiencyRecheck,
+  high_value_stuck: highValueStuckRecheck,
 };
 
 export {
   cycleTimeOutlier,
+  highValueStuck,
   itemBlocked,
   itemStuck,
   lowFlowEfficiency,
