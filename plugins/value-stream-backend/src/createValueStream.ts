@@ -43,7 +43,7 @@ import {
 } from './tasks';
 import {
   createTelemetry,
-  observeSnapshots,
+  observeStore,
   TelemetryLabels,
 } from './telemetry';
 
@@ -131,6 +131,7 @@ export async function createValueStream(deps: ValueStreamDeps) {
   const labels = new TelemetryLabels({
     knownSources: () => [...deps.sources.keys(), 'events', 'cdevents'],
     isKnownEntity: ref => index.current().has(ref),
+    ownersOf: ref => index.current().profileHint(ref)?.owners,
   });
   const correlator = new Correlator(
     store,
@@ -139,12 +140,13 @@ export async function createValueStream(deps: ValueStreamDeps) {
     deps.statusMapper,
     now,
     item => {
-      const ref = item.entityRefs[0];
-      telemetry.completed.add(1, {
-        entity: ref ? labels.entity(ref) : 'unresolved',
-      });
+      const attributes = {
+        team: labels.team(item.entityRefs[0]),
+        type: labels.type(item.journey.itemType),
+      };
+      telemetry.completed.add(1, attributes);
       if (item.stats.cycleTime !== null)
-        telemetry.cycleTime.record(item.stats.cycleTime);
+        telemetry.cycleTime.record(item.stats.cycleTime, attributes);
     },
   );
   correlatorRef.current = correlator;
@@ -168,7 +170,12 @@ export async function createValueStream(deps: ValueStreamDeps) {
     now,
   });
   runnerRef.current = importRunner;
-  observeSnapshots(telemetry, alerts.snapshots, labels);
+  observeStore(telemetry, {
+    read: doneSince => store.telemetry.entityStageAggregates(doneSince),
+    labels,
+    now,
+    onError: e => logger.warn(`value-stream: telemetry read failed: ${e}`),
+  });
   if (config.alerts.enabled) {
     ingest.onIngested(async result => alerts.schedule(result.entityRefs));
   }

@@ -24,6 +24,7 @@ import { MetaStore } from './MetaStore';
 import { MetricsQueries } from './MetricsQueries';
 import type { ChangeScope } from './entityChanges';
 import { ScmStore } from './ScmStore';
+import { TelemetryQueries } from './TelemetryQueries';
 
 const migrationsDir = resolvePackagePath(
   '@valuestream/backstage-plugin-value-stream-backend',
@@ -42,6 +43,8 @@ export class DatabaseValueStreamStore {
   readonly imports: ImportJobStore;
   /** The read queries behind metrics, time series and work-item details. */
   readonly metrics: MetricsQueries;
+  /** The aggregate read behind the OpenTelemetry gauges. */
+  readonly telemetry: TelemetryQueries;
   private readonly events: EventStore;
   private readonly scm: ScmStore;
   private readonly deploys: DeploymentStore;
@@ -55,6 +58,7 @@ export class DatabaseValueStreamStore {
     this.alerts = new AlertStore(db);
     this.imports = new ImportJobStore(db);
     this.metrics = new MetricsQueries(db);
+    this.telemetry = new TelemetryQueries(db);
     this.events = new EventStore(db);
     this.scm = new ScmStore(db);
     this.deploys = new DeploymentStore(db);
