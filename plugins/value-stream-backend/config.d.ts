@@ -216,6 +216,23 @@ export interface Config {
           };
         };
       };
+      /**
+       * Chat incoming webhooks (DESIGN §15): one message per new alert, retried (5 attempts,
+       * 2 s, 4 s, 8 s, 16 s apart), never holding up evaluation. Defaults to none.
+       */
+      webhooks?: Array<{
+        /** `slack`, `mattermost` or `teams`: the shape of the message posted. */
+        format: 'slack' | 'mattermost' | 'teams';
+        /**
+         * The incoming-webhook URL; it is the credential, so it is never logged.
+         * @visibility secret
+         */
+        url: string;
+        /** `info`, `warning` or `critical`: lower alerts are not posted. Defaults to `info`. */
+        minSeverity?: 'info' | 'warning' | 'critical';
+        /** Owner refs (`group:default/team-a`, or `team-a`): only their entities' alerts. Defaults to all. */
+        owners?: string[];
+      }>;
     };
     /** History import through the tools' APIs (DESIGN §12), by the importer modules. */
     import?: {

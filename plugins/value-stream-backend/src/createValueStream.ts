@@ -29,6 +29,7 @@ import { readClaimPins } from './entities/claims';
 import { CorrelationWorker } from './ingest/CorrelationWorker';
 import { IngestService } from './ingest/IngestService';
 import { subscribeToEvents } from './ingest/subscribeToEvents';
+import { DataHealthService } from './dataHealth/DataHealthService';
 import { MetricsService } from './service/MetricsService';
 import { createRouter } from './service/router';
 import { WorkItemService } from './service/WorkItemService';
@@ -207,6 +208,7 @@ export async function createValueStream(deps: ValueStreamDeps) {
     logger,
     ingest,
     metrics,
+    dataHealth: new DataHealthService(store, index.current, now),
     workItems: new WorkItemService(
       store,
       index.current,

@@ -121,6 +121,7 @@ export const valueStreamPlugin = createBackendPlugin({
           await vs.importRunner.stop();
           await vs.worker.stop();
           await vs.alerts.flush();
+          vs.chat.close();
         });
       },
     });

@@ -10,3 +10,4 @@ export * from './permissions';
 export * from './annotations';
 export * from './formatDuration';
 export * from './feedbackEvents';
+export * from './dataHealth';

@@ -1,7 +1,9 @@
 import type { Alert } from '@valuestream/backstage-plugin-value-stream-common';
 import {
   alertNotificationPayload,
+  entityTabPath,
   escapeNotificationText,
+  notificationSeverity,
 } from './notificationPayload';
 
 const alert = (workItemKey: string, message: string): Alert => ({
@@ -25,7 +27,31 @@ describe('alertNotificationPayload', () => {
       description: 'PAY-1 has been blocked for 2 days in Code Review',
       link: '/catalog/default/component/payments/value-stream',
       severity: 'high',
-      topic: 'value-stream-alert',
+      topic: 'value-stream',
+    });
+  });
+
+  it('carries topic value-stream and the severity the modules route on', () => {
+    const a = alert(
+      'PAY-1',
+      'PAY-1 has been blocked for 2 days in Code Review',
+    );
+    const of = (severity: Alert['severity']) =>
+      alertNotificationPayload('component:default/payments', {
+        ...a,
+        severity,
+      });
+    expect(of('critical')).toMatchObject({
+      topic: 'value-stream',
+      severity: 'high',
+    });
+    expect(of('warning')).toMatchObject({
+      topic: 'value-stream',
+      severity: 'normal',
+    });
+    expect(of('info')).toMatchObject({
+      topic: 'value-stream',
+      severity: 'low',
     });
   });
 
@@ -51,6 +77,22 @@ describe('alertNotificationPayload', () => {
       alert(key, `${key} has been blocked for 2 days in Code Review`),
     );
     expect(p.description!.length).toBeLessThan(200);
+  });
+});
+
+describe('notificationSeverity', () => {
+  it('maps critical, warning and info to high, normal and low', () => {
+    expect(
+      (['critical', 'warning', 'info'] as const).map(notificationSeverity),
+    ).toEqual(['high', 'normal', 'low']);
+  });
+});
+
+describe('entityTabPath', () => {
+  it('is the entity page path of the tab', () => {
+    expect(entityTabPath('system:billing/ledger')).toBe(
+      '/catalog/billing/system/ledger/value-stream',
+    );
   });
 });
 

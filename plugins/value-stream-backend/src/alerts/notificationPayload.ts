@@ -1,5 +1,8 @@
 import type { NotificationService } from '@backstage/plugin-notifications-node';
-import type { Alert } from '@valuestream/backstage-plugin-value-stream-common';
+import type {
+  Alert,
+  AlertSeverity,
+} from '@valuestream/backstage-plugin-value-stream-common';
 
 type NotificationPayload = Parameters<
   NotificationService['send']
@@ -13,11 +16,12 @@ const INVISIBLE =
   // eslint-disable-next-line no-control-regex -- control characters are what it removes
   /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
-/** One line of plain text: no control or invisible characters, whitespace collapsed. */
-function oneLine(text: string): string {
+/** One line of plain text: no control or invisible characters, whitespace collapsed. @internal */
+export function oneLine(text: string): string {
   return collapse(text).trim();
 }
-function collapse(text: string): string {
+/** As `oneLine`, without trimming. @internal */
+export function collapse(text: string): string {
   return text.replace(INVISIBLE, ' ').replace(/\s+/g, ' ');
 }
 
@@ -31,6 +35,32 @@ export function escapeNotificationText(text: string, max: number): string {
   const line = oneLine(text);
   const cut = line.length > max ? `${line.slice(0, max - 1)}…` : line;
   return cut.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The notifications topic of every alert (DESIGN §15), which the Slack and e-mail modules route on. @internal */
+export const NOTIFICATION_TOPIC = 'value-stream';
+
+/**
+ * The notification severity of an alert severity (the notifications service's
+ * critical/high/normal/low): `critical` → `high`, `warning` → `normal`, `info` → `low`;
+ * `critical` is left to outages. @internal
+ */
+export function notificationSeverity(
+  severity: AlertSeverity,
+): 'critical' | 'high' | 'normal' | 'low' {
+  if (severity === 'critical') return 'high';
+  if (severity === 'warning') return 'normal';
+  return 'low';
+}
+
+/**
+ * The path of the entity's Value Stream tab: `/catalog/<namespace>/<kind>/<name>/value-stream`
+ * for `<kind>:<namespace>/<name>`. @internal
+ */
+export function entityTabPath(entityRef: string): string {
+  return `/catalog/${entityRef
+    .replace(':', '/')
+    .replace(/^([^/]+)\/([^/]+)\/(.+)$/, '$2/$1/$3')}/value-stream`;
 }
 
 /**
@@ -57,10 +87,8 @@ export function alertNotificationPayload(
       `Value stream: ${alert.rule.replace(/_/g, ' ')} on ${entityRef}`,
     ),
     description,
-    link: `/catalog/${entityRef
-      .replace(':', '/')
-      .replace(/^([^/]+)\/([^/]+)\/(.+)$/, '$2/$1/$3')}/value-stream`,
-    severity: alert.severity === 'critical' ? 'high' : 'normal',
-    topic: 'value-stream-alert',
+    link: entityTabPath(entityRef),
+    severity: notificationSeverity(alert.severity),
+    topic: NOTIFICATION_TOPIC,
   };
 }

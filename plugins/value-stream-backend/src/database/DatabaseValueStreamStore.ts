@@ -14,6 +14,7 @@ import type {
 import type { NewEvent } from '../model/events';
 import type { WorkItemLink, StoredJourney } from '../model/workItems';
 import { AlertStore } from './AlertStore';
+import { DataHealthQueries } from './DataHealthQueries';
 import { DeploymentStore } from './DeploymentStore';
 import { EventStore } from './EventStore';
 import { ImportJobStore } from './ImportJobStore';
@@ -43,6 +44,8 @@ export class DatabaseValueStreamStore {
   readonly imports: ImportJobStore;
   /** The read queries behind metrics, time series and work-item details. */
   readonly metrics: MetricsQueries;
+  /** The reads behind `GET …/data-health` (DESIGN §16). */
+  readonly dataHealth: DataHealthQueries;
   /** The aggregate read behind the OpenTelemetry gauges. */
   readonly telemetry: TelemetryQueries;
   private readonly events: EventStore;
@@ -58,6 +61,7 @@ export class DatabaseValueStreamStore {
     this.alerts = new AlertStore(db);
     this.imports = new ImportJobStore(db);
     this.metrics = new MetricsQueries(db);
+    this.dataHealth = new DataHealthQueries(db);
     this.telemetry = new TelemetryQueries(db);
     this.events = new EventStore(db);
     this.scm = new ScmStore(db);

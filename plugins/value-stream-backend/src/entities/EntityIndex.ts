@@ -4,7 +4,11 @@ import {
   ANNOTATION_LOCATION,
   ANNOTATION_ORIGIN_LOCATION,
   stringifyEntityRef,
+  RELATION_CHILD_OF,
+  RELATION_HAS_PART,
   RELATION_OWNED_BY,
+  RELATION_PARENT_OF,
+  RELATION_PART_OF,
 } from '@backstage/catalog-model';
 import type { ProfileHint } from '../config/profiles';
 import {
@@ -19,6 +23,7 @@ import {
   resolveRepository,
 } from './claims';
 import { entityPaths, pathMatcher } from './paths';
+import { groupEntities, subgroupsOf } from './rollUp';
 
 /** Annotations that tie catalog entities to tool data (DESIGN §5), and Backstage's source location. */
 export const ANNOTATIONS = {
@@ -77,6 +82,13 @@ export class EntityIndex {
   private readonly byService = new Map<string, Set<string>>();
   private readonly projectKeysOf = new Map<string, Set<string>>();
   private readonly ownedBy = new Map<string, Set<string>>();
+  /** Group → direct sub-groups, and sub-group → parents (DESIGN §15 roll-ups). */
+  private readonly childGroups = new Map<string, Set<string>>();
+  private readonly parentGroups = new Map<string, Set<string>>();
+  /** System → the components `partOf` it. */
+  private readonly systemParts = new Map<string, Set<string>>();
+  /** Every Group of the catalog. */
+  private readonly groupRefs = new Set<string>();
   private readonly keyClaims = new Map<string, Claim[]>();
   private readonly serviceClaims = new Map<string, Claim[]>();
   /** Component and System names, by `namespace\0name`. */
@@ -169,9 +181,21 @@ export class EntityIndex {
           owner,
         });
       }
+      const kind = e.kind.toLowerCase();
+      if (kind === 'group') this.groupRefs.add(ref);
       for (const rel of e.relations ?? []) {
-        if (rel.type === RELATION_OWNED_BY)
-          add(this.ownedBy, rel.targetRef.toLowerCase(), ref);
+        const target = rel.targetRef.toLowerCase();
+        if (rel.type === RELATION_OWNED_BY) add(this.ownedBy, target, ref);
+        else if (kind === 'group' && rel.type === RELATION_PARENT_OF)
+          this.addSubgroup(ref, target);
+        else if (kind === 'group' && rel.type === RELATION_CHILD_OF)
+          this.addSubgroup(target, ref);
+        else if (kind === 'component' && rel.type === RELATION_PART_OF)
+          add(this.systemParts, target, ref);
+        else if (kind === 'system' && rel.type === RELATION_HAS_PART) {
+          if (target.startsWith('component:'))
+            add(this.systemParts, ref, target);
+        }
       }
       this.profileHints.set(ref, {
         annotation: a[ANNOTATIONS.profile]?.trim() || undefined,
@@ -226,6 +250,12 @@ export class EntityIndex {
       const winners = this.serviceWinners(service, 'default', true);
       winners.forEach(ref => add(this.byService, service, ref));
     }
+  }
+
+  private addSubgroup(parent: string, child: string) {
+    if (!parent.startsWith('group:') || !child.startsWith('group:')) return;
+    add(this.childGroups, parent, child);
+    add(this.parentGroups, child, parent);
   }
 
   /** Pinned refs, else the rule's winners; records a contest when claimants lost. */
@@ -324,6 +354,16 @@ export class EntityIndex {
     return [...(this.reposOf.get(ref) ?? [])].map(r => r.toLowerCase());
   }
 
+  /** The repositories (lower case) whose data the entity won (DESIGN §5, claims.ts). */
+  repositoriesOf(ref: string): string[] {
+    return [...(this.reposOf.get(ref) ?? [])].map(r => r.toLowerCase());
+  }
+
+  /** The claims the rule denied `ref` (it was among the losers). */
+  contestsLostBy(ref: string): ClaimContest[] {
+    return this.contests.filter(c => c.losers.includes(ref));
+  }
+
   /** The globs an entity owns in its repositories; empty: the whole repositories. */
   pathsOf(ref: string): string[] {
     return [...(this.scopes.get(ref)?.globs ?? [])];
@@ -396,6 +436,44 @@ export class EntityIndex {
   /** Entities whose `ownedBy` relation points at the group. */
   ownedByGroup(groupRef: string): string[] {
     return [...(this.ownedBy.get(groupRef) ?? [])].sort();
+  }
+
+  /**
+   * The entities a group rolls up (DESIGN §17): those it owns and, unless
+   * `includeSubgroups` is false, those of its sub-groups at any depth, each once.
+   */
+  groupEntities(groupRef: string, includeSubgroups = true): string[] {
+    return groupEntities(
+      {
+        childrenOf: g => this.childGroups.get(g) ?? [],
+        ownedBy: g => this.ownedBy.get(g) ?? [],
+      },
+      groupRef.toLowerCase(),
+      includeSubgroups,
+    );
+  }
+
+  /** The group and every group below it, sorted (cycles end the walk). */
+  subgroupsOf(groupRef: string): string[] {
+    return subgroupsOf(
+      { childrenOf: g => this.childGroups.get(g) ?? [] },
+      groupRef.toLowerCase(),
+    );
+  }
+
+  /** The groups a group is a child of, sorted. */
+  parentsOf(groupRef: string): string[] {
+    return [...(this.parentGroups.get(groupRef.toLowerCase()) ?? [])].sort();
+  }
+
+  /** Every Group of the catalog, sorted. */
+  groups(): string[] {
+    return [...this.groupRefs].sort();
+  }
+
+  /** The components `partOf` a system (or that the system `hasPart`), sorted. */
+  systemComponents(systemRef: string): string[] {
+    return [...(this.systemParts.get(systemRef.toLowerCase()) ?? [])].sort();
   }
 
   /** `github.com` / `gitlab.com` for repositories named by a slug annotation, for links. */

@@ -648,6 +648,49 @@ export const spec = {
         },
       },
     },
+    '/entities/{kind}/{namespace}/{name}/data-health': {
+      get: {
+        operationId: 'getEntityDataHealth',
+        summary:
+          "The entity's input of the last 30 days and what to fix (DESIGN §16)",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              "Over the last 30 days: commits of the entity's repositories and how many name a work item,\nPRs and how many are linked, its deployments and how many carry commits, its items done and\nhow many have a linked change, events on identifiers it claims that went to no entity, the\nlast event of each source its annotations imply, and one warning per finding, naming the fix.\n",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/DataHealth',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthenticated',
+          },
+          '403': {
+            $ref: '#/components/responses/NotAllowed',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
     '/work-items/{key}': {
       get: {
         operationId: 'getWorkItem',
@@ -2439,6 +2482,142 @@ export const spec = {
           },
           entityRef: {
             type: 'string',
+          },
+        },
+      },
+      DataHealth: {
+        type: 'object',
+        required: [
+          'entityRef',
+          'window',
+          'commits',
+          'pullRequests',
+          'deployments',
+          'workItems',
+          'unresolvedEvents',
+          'sources',
+          'warnings',
+        ],
+        additionalProperties: false,
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          window: {
+            $ref: '#/components/schemas/Window',
+          },
+          commits: {
+            type: 'object',
+            required: ['total', 'linked'],
+            additionalProperties: false,
+            properties: {
+              total: {
+                type: 'integer',
+                minimum: 0,
+              },
+              linked: {
+                type: 'integer',
+                minimum: 0,
+              },
+            },
+          },
+          pullRequests: {
+            type: 'object',
+            required: ['total', 'linked'],
+            additionalProperties: false,
+            properties: {
+              total: {
+                type: 'integer',
+                minimum: 0,
+              },
+              linked: {
+                type: 'integer',
+                minimum: 0,
+              },
+            },
+          },
+          deployments: {
+            type: 'object',
+            required: ['total', 'withCommits'],
+            additionalProperties: false,
+            properties: {
+              total: {
+                type: 'integer',
+                minimum: 0,
+              },
+              withCommits: {
+                type: 'integer',
+                minimum: 0,
+              },
+            },
+          },
+          workItems: {
+            type: 'object',
+            required: ['done', 'withChanges'],
+            additionalProperties: false,
+            properties: {
+              done: {
+                type: 'integer',
+                minimum: 0,
+              },
+              withChanges: {
+                type: 'integer',
+                minimum: 0,
+              },
+            },
+          },
+          unresolvedEvents: {
+            type: 'integer',
+            minimum: 0,
+          },
+          sources: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['source', 'annotation', 'lastEventAt'],
+              additionalProperties: false,
+              properties: {
+                source: {
+                  type: 'string',
+                },
+                annotation: {
+                  type: 'string',
+                },
+                lastEventAt: {
+                  type: 'string',
+                  format: 'date-time',
+                  nullable: true,
+                },
+              },
+            },
+          },
+          warnings: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['code', 'message'],
+              additionalProperties: false,
+              properties: {
+                code: {
+                  type: 'string',
+                  enum: [
+                    'commits_unlinked',
+                    'pull_requests_unlinked',
+                    'deployments_without_commits',
+                    'items_without_changes',
+                    'source_silent',
+                    'annotation_conflict',
+                    'unresolved_events',
+                  ],
+                },
+                message: {
+                  type: 'string',
+                },
+                subject: {
+                  type: 'string',
+                },
+              },
+            },
           },
         },
       },

@@ -137,6 +137,16 @@ export function createOpenApiRouter(options: RouterOptions): express.Router {
     },
   );
 
+  router.get(
+    '/entities/:kind/:namespace/:name/data-health',
+    async (req, res) => {
+      const credentials = await readCredentials(options, req);
+      const ref = entityRefFromParams(req.params);
+      const entity = await assertCanRead(catalog, credentials, ref);
+      res.json(await options.dataHealth.health(ref, entity));
+    },
+  );
+
   router.get('/work-items/:key', async (req, res) => {
     const credentials = await readCredentials(options, req);
     const key = parseWorkItemKey(req.params.key);

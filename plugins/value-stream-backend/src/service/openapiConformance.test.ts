@@ -127,6 +127,7 @@ const ITEMS_PER_ITERATION =
   'GET /entities/{kind}/{namespace}/{name}/iterations';
 const ITEM = 'GET /work-items/{key}';
 const GROUP = 'GET /groups/{namespace}/{name}/metrics';
+const DATA_HEALTH = 'GET /entities/{kind}/{namespace}/{name}/data-health';
 const IMPORT = 'GET /entities/{kind}/{namespace}/{name}/import';
 const REIMPORT = 'POST /entities/{kind}/{namespace}/{name}/import';
 const IMPORTS = 'GET /import';
@@ -326,6 +327,12 @@ const CALLS: Call[] = [
   get(ITEM, 401, '/work-items/PAY-1', asNobody),
   get(ITEM, 403, '/work-items/PAY-1', asDenied),
   get(ITEM, 404, `/work-items/${encodeURIComponent('acme/x#404')}`),
+  get(DATA_HEALTH, 200, `${ENTITY}/data-health`),
+  get(DATA_HEALTH, 200, `${ENTITY}/data-health`, asService),
+  get(DATA_HEALTH, 400, `${ENTITY}/data-health?days=7`),
+  get(DATA_HEALTH, 401, `${ENTITY}/data-health`, asNobody),
+  get(DATA_HEALTH, 403, `${ENTITY}/data-health`, asDenied),
+  get(DATA_HEALTH, 404, '/entities/component/default/nope/data-health'),
 
   { op: REIMPORT, status: 202, url: `${ENTITY}/import`, headers: asService },
   { op: REIMPORT, status: 202, url: `${ENTITY}/import`, headers: asUser },

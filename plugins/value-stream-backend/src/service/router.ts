@@ -10,6 +10,7 @@ import type express from 'express';
 import Router from 'express-promise-router';
 import type { AlertService } from '../alerts/AlertService';
 import type { EntityIndex } from '../entities/EntityIndex';
+import type { DataHealthService } from '../dataHealth/DataHealthService';
 import type { ImportService } from '../imports/ImportService';
 import type { IngestService } from '../ingest/IngestService';
 import type { MetricsService } from './MetricsService';
@@ -26,6 +27,8 @@ export interface RouterOptions {
   logger: LoggerService;
   ingest: IngestService;
   metrics: MetricsService;
+  /** `GET …/data-health` (DESIGN §16). */
+  dataHealth: DataHealthService;
   workItems: WorkItemService;
   alerts: AlertService;
   sources: Map<string, SourceAdapter>;
