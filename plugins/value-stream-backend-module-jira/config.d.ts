@@ -15,6 +15,11 @@ export interface Config {
          */
         storyPointsField?: string;
         /**
+         * Custom field id of the sprint, mapped to the item's iteration (DESIGN §14).
+         * Defaults to `customfield_10020` (Jira Cloud's "Sprint").
+         */
+        sprintField?: string;
+        /**
          * Base URL of the Jira site the history importer reads, e.g.
          * `https://acme.atlassian.net` (Cloud) or `https://jira.acme.com` (Data
          * Center). Without it (or without a credential) nothing is imported.

@@ -29,7 +29,12 @@ export const valueStreamModuleJira = createBackendModule({
         const storyPointsField = config.getOptionalString(
           'valueStream.sources.jira.storyPointsField',
         );
-        sources.addSources(createJiraSourceAdapter({ storyPointsField }));
+        const sprintField = config.getOptionalString(
+          'valueStream.sources.jira.sprintField',
+        );
+        sources.addSources(
+          createJiraSourceAdapter({ storyPointsField, sprintField }),
+        );
         const importConfig = readJiraImportConfig(config);
         if (importConfig) {
           importers.addImporters(

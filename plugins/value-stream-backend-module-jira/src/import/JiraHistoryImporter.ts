@@ -17,6 +17,7 @@ import {
   StatusCategories,
 } from './jiraSearch';
 import type { JiraImportConfig } from './jiraImportConfig';
+import { DEFAULT_SPRINT_FIELD } from '../mapping/sprint';
 
 type Obj = Record<string, any>;
 type Entity = Parameters<HistoryImporter['scopes']>[0];
@@ -109,6 +110,7 @@ export class JiraHistoryImporter implements HistoryImporter {
       const events = withHistory.flatMap(issue =>
         eventsOfHistory(issue, categories.of, {
           storyPointsField: this.#config.storyPointsField,
+          sprintField: this.#config.sprintField,
         }),
       );
       const next = nextCursor(cursor, page, issues.length);
@@ -136,6 +138,7 @@ export class JiraHistoryImporter implements HistoryImporter {
         'created',
         'updated',
         this.#config.storyPointsField ?? 'customfield_10016',
+        this.#config.sprintField ?? DEFAULT_SPRINT_FIELD,
       ].join(','),
       expand: 'changelog',
       maxResults: String(this.#pageSize),

@@ -1,5 +1,11 @@
 import type { CanonicalEvent } from '@valuestream/backstage-plugin-value-stream-common';
 import { jiraToEvents, type JiraMappingOptions } from '../mapping';
+import {
+  DEFAULT_SPRINT_FIELD,
+  isSprintItem,
+  sprintIds,
+  sprintsOf,
+} from '../mapping/sprint';
 
 type Obj = Record<string, any>;
 
@@ -33,6 +39,7 @@ function undo(
   history: JiraHistory,
   categoryOf: (status: string) => string | undefined,
   storyPointsField: string,
+  sprintField: string = DEFAULT_SPRINT_FIELD,
 ): Obj {
   const before: Obj = { ...after };
   for (const item of history.items) {
@@ -57,6 +64,14 @@ function undo(
         : [];
       const kept = names.filter(c => c?.name !== item.toString);
       before.components = from ? [...kept, { name: from }] : kept;
+    } else if (isSprintItem(item, sprintField)) {
+      // the sprints before: those of `from`, described by the objects the field still lists
+      const known = sprintsOf(after, sprintField);
+      const names = sprintIds(item.fromString);
+      before[sprintField] = sprintIds(item.from).map(
+        (id, i) =>
+          known.find(s => String(s.id) === id) ?? { id, name: names[i] },
+      );
     } else if (item.fieldId === storyPointsField) {
       before[storyPointsField] =
         from === null || from === '' ? null : Number(from);
@@ -75,6 +90,7 @@ export function webhooksOfHistory(
   issue: JiraIssueWithHistory,
   categoryOf: (status: string) => string | undefined,
   storyPointsField: string = DEFAULT_STORY_POINTS,
+  sprintField: string = DEFAULT_SPRINT_FIELD,
 ): Obj[] {
   const histories = [...issue.histories].sort(
     (a, b) =>
@@ -100,7 +116,7 @@ export function webhooksOfHistory(
       issue: { key: issue.key, fields },
       changelog: { id: String(history.id), items: history.items },
     });
-    fields = undo(fields, history, categoryOf, storyPointsField);
+    fields = undo(fields, history, categoryOf, storyPointsField, sprintField);
   }
   const created = {
     webhookEvent: 'jira:issue_created',
@@ -120,7 +136,10 @@ export function eventsOfHistory(
   categoryOf: (status: string) => string | undefined,
   options: JiraMappingOptions = {},
 ): CanonicalEvent[] {
-  return webhooksOfHistory(issue, categoryOf, options.storyPointsField).flatMap(
-    payload => jiraToEvents(payload, options),
-  );
+  return webhooksOfHistory(
+    issue,
+    categoryOf,
+    options.storyPointsField,
+    options.sprintField,
+  ).flatMap(payload => jiraToEvents(payload, options));
 }

@@ -6,6 +6,7 @@ export interface JiraImportConfig {
   deployment: 'cloud' | 'datacenter';
   authorization: string;
   storyPointsField?: string;
+  sprintField?: string;
 }
 
 /**
@@ -19,6 +20,7 @@ export function readJiraImportConfig(
   const baseUrl = jira?.getOptionalString('baseUrl')?.replace(/\/+$/, '');
   if (!jira || !baseUrl) return undefined;
   const storyPointsField = jira.getOptionalString('storyPointsField');
+  const sprintField = jira.getOptionalString('sprintField');
   const email = jira.getOptionalString('email');
   const apiToken = jira.getOptionalString('apiToken');
   if (email && apiToken) {
@@ -28,6 +30,7 @@ export function readJiraImportConfig(
       deployment: 'cloud',
       authorization: `Basic ${basic}`,
       storyPointsField,
+      sprintField,
     };
   }
   const token = jira.getOptionalString('token');
@@ -37,6 +40,7 @@ export function readJiraImportConfig(
       deployment: 'datacenter',
       authorization: `Bearer ${token}`,
       storyPointsField,
+      sprintField,
     };
   }
   return undefined;

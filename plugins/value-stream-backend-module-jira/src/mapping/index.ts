@@ -6,11 +6,20 @@ import {
   required as requiredField,
 } from '@valuestream/backstage-plugin-value-stream-node';
 import { itemTypeOf } from './itemType';
+import {
+  currentSprint,
+  DEFAULT_SPRINT_FIELD,
+  isSprintItem,
+  iterationOfChange,
+  sprintsOf,
+} from './sprint';
 
 /** Options of the Jira mapping. @public */
 export interface JiraMappingOptions {
   /** Custom field holding story points, used as `value` when 1–100. Default `customfield_10016`. */
   storyPointsField?: string;
+  /** Custom field of the sprint, mapped to `iteration` (DESIGN §14). Default `customfield_10020`. */
+  sprintField?: string;
 }
 
 type Obj = Record<string, any>;
@@ -86,6 +95,7 @@ export function jiraToEvents(
     options.storyPointsField ?? DEFAULT_STORY_POINTS,
   );
   const status: string | undefined = fields.status?.name;
+  const sprintField = options.sprintField ?? DEFAULT_SPRINT_FIELD;
 
   if (kind === 'jira:issue_created') {
     const events = [
@@ -102,6 +112,16 @@ export function jiraToEvents(
         event(`${key}:created:status`, 'work_item.status_changed', occurredAt, {
           key,
           to: status,
+        }),
+      );
+    }
+    // created into a sprint
+    const sprint = currentSprint(sprintsOf(fields, sprintField));
+    if (sprint) {
+      events.push(
+        event(`${key}:created:iteration`, 'work_item.updated', occurredAt, {
+          key,
+          iteration: sprint,
         }),
       );
     }
@@ -126,6 +146,13 @@ export function jiraToEvents(
             to: required(item.toString, 'changelog.items[].toString'),
           },
         ),
+      );
+    } else if (isSprintItem(item, sprintField)) {
+      events.push(
+        event(`${key}:${changeId}:iteration`, 'work_item.updated', occurredAt, {
+          key,
+          iteration: iterationOfChange(item, fields, sprintField),
+        }),
       );
     } else if (fieldName === 'flagged') {
       const flagged = Boolean(item.toString);

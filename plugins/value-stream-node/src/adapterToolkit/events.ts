@@ -13,15 +13,19 @@ export interface CanonicalEventInput {
   repository?: string | null;
   /** Left out when empty. */
   entityRef?: string | null;
-  /** Fields that are `undefined` or `null` are dropped (see {@link canonicalEvent}). */
+  /**
+   * Fields that are `undefined` or `null` are dropped, but for `iteration`, whose `null`
+   * means "in no iteration" (see {@link canonicalEvent}).
+   */
   data: Record<string, unknown>;
 }
 
 /**
  * The one event builder of the adapters. Null policy: a `data` field that is
  * `undefined` **or `null`** is dropped, because a canonical event's optional fields
- * mean "not given" when absent and no rule gives `null` another meaning (DESIGN §3), and
- * tools write `null` for "none" (`"body": null`, `"closed_at": null`). `repository` and
+ * mean "not given" when absent (DESIGN §3), and tools write `null` for "none" (`"body": null`,
+ * `"closed_at": null`). The one exception is `work_item.updated`'s `iteration`, whose `null`
+ * takes the item out of its iteration (DESIGN §14). `repository` and
  * `entityRef` are left out when empty. Pure.
  * @public
  */
@@ -32,7 +36,9 @@ export function canonicalEvent(input: CanonicalEventInput): CanonicalEvent {
     ...(repository ? { repository } : {}),
     ...(entityRef ? { entityRef } : {}),
     data: Object.fromEntries(
-      Object.entries(data).filter(([, v]) => v !== undefined && v !== null),
+      Object.entries(data).filter(
+        ([k, v]) => v !== undefined && (v !== null || k === 'iteration'),
+      ),
     ),
   };
 }
