@@ -126,7 +126,10 @@ export class DataHealthService {
       others: [...c.winners, ...c.losers].filter(r => r !== entityRef).sort(),
       reason: c.reason,
     }));
-    return { ...figures, warnings: dataHealthWarnings(figures, lostClaims, to) };
+    return {
+      ...figures,
+      warnings: dataHealthWarnings(figures, lostClaims, to),
+    };
   }
 
   /** Monorepos (DESIGN §13): in a repository of which the entity owns paths, only its changes. */

@@ -11,7 +11,8 @@ jest.setTimeout(120_000);
 const DAY = 86_400_000;
 const HEALTH = '/entities/component/default/payments/data-health';
 let n = 0;
-const at = (daysAgo: number) => new Date(Date.now() - daysAgo * DAY).toISOString();
+const at = (daysAgo: number) =>
+  new Date(Date.now() - daysAgo * DAY).toISOString();
 const ev = (source: string, type: string, daysAgo: number, data: object) => ({
   id: `dh${++n}`,
   source,

@@ -32,8 +32,7 @@ function share(
   total: number,
   text: (p: number) => string,
 ): DataHealthWarning[] {
-  if (!total || !missing || missing / total < UNLINKED_WARNING_SHARE)
-    return [];
+  if (!total || !missing || missing / total < UNLINKED_WARNING_SHARE) return [];
   return [{ code, message: text(pct(missing, total)) }];
 }
 
@@ -53,7 +52,9 @@ export function dataHealthWarnings(
         code: 'annotation_conflict',
         subject: c.annotation,
         message:
-          `${c.annotation} "${c.id}" is also claimed by ${c.others.join(', ')} ` +
+          `${c.annotation} "${c.id}" is also claimed by ${c.others.join(
+            ', ',
+          )} ` +
           `and ${c.reason}, so this entity gets none of its data: remove the wrong ` +
           'annotation, or ask your Backstage admin to pin it in valueStream.claims',
       }),

@@ -15,7 +15,10 @@ const truthy = (v: unknown) => v === true || Number(v) === 1;
 
 /** `lower(column) in (?, …)` for lower-cased values (uses the expression indexes). */
 const lowerIn = (column: string, values: string[]) =>
-  [`lower(${column}) in (${values.map(() => '?').join(', ')})`, values] as const;
+  [
+    `lower(${column}) in (${values.map(() => '?').join(', ')})`,
+    values,
+  ] as const;
 
 /**
  * The reads behind `GET …/data-health` (DESIGN §16): counts over one entity's last 30 days,
@@ -130,7 +133,9 @@ export class DataHealthQueries {
           ),
         )
         .where('e.entity_ref', options.entityRef)
-        .where(q => q.whereNull('w.done_at').orWhere('w.done_at', '>=', options.from));
+        .where(q =>
+          q.whereNull('w.done_at').orWhere('w.done_at', '>=', options.from),
+        );
     let done = 0;
     let withChanges = 0;
     for (const r of rows) {
