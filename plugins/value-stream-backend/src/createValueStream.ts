@@ -17,6 +17,7 @@ import type {
   StatusMapper,
 } from '@valuestream/backstage-plugin-value-stream-node';
 import { AlertService } from './alerts/AlertService';
+import { readAlertWebhooks, WebhookDelivery } from './alerts/chat';
 import { alertNotificationPayload } from './alerts/notificationPayload';
 import { withDefaultThresholds } from './alerts/thresholds';
 import { profileResolver } from './config/profiles';
@@ -42,11 +43,7 @@ import {
   JourneyRebuild,
   ProfileRebuild,
 } from './tasks';
-import {
-  createTelemetry,
-  observeStore,
-  TelemetryLabels,
-} from './telemetry';
+import { createTelemetry, observeStore, TelemetryLabels } from './telemetry';
 
 /** Everything the plugin needs from the backend. */
 export interface ValueStreamDeps {
@@ -180,10 +177,22 @@ export async function createValueStream(deps: ValueStreamDeps) {
   if (config.alerts.enabled) {
     ingest.onIngested(async result => alerts.schedule(result.entityRefs));
   }
-  if (deps.notifications && config.notifications.enabled) {
-    const notifications = deps.notifications;
+  // New alerts go to the owner's notifications and to the chat webhooks (DESIGN §15); the
+  // webhooks only queue, so evaluation never waits for a chat.
+  const chat = new WebhookDelivery({
+    webhooks: readAlertWebhooks(deps.config),
+    logger,
+    baseUrl: deps.config.getOptionalString('app.baseUrl'),
+    ownersOf: ref => index.current().profileHint(ref)?.owners ?? [],
+  });
+  const notifications =
+    deps.notifications && config.notifications.enabled
+      ? deps.notifications
+      : undefined;
+  if (notifications || chat.enabled) {
     alerts.setNotifier(async (entityRef, alert) => {
-      await notifications.send({
+      chat.notify(entityRef, alert);
+      await notifications?.send({
         recipients: { type: 'entity', entityRef },
         payload: alertNotificationPayload(entityRef, alert),
       });
@@ -264,5 +273,6 @@ export async function createValueStream(deps: ValueStreamDeps) {
     rebuild,
     imports,
     importRunner,
+    chat,
   };
 }
