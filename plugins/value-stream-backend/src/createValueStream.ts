@@ -32,6 +32,7 @@ import { IngestService } from './ingest/IngestService';
 import { subscribeToEvents } from './ingest/subscribeToEvents';
 import { DataHealthService } from './dataHealth/DataHealthService';
 import { MetricsService } from './service/MetricsService';
+import { FeatureOutcomeService } from './service/FeatureOutcomeService';
 import { createRouter } from './service/router';
 import { WorkItemService } from './service/WorkItemService';
 import { ImportService } from './imports/ImportService';
@@ -217,6 +218,12 @@ export async function createValueStream(deps: ValueStreamDeps) {
     logger,
     ingest,
     metrics,
+    featureOutcomes: new FeatureOutcomeService(
+      store.features,
+      store.metrics,
+      config,
+      now,
+    ),
     dataHealth: new DataHealthService(store, index.current, now),
     workItems: new WorkItemService(
       store,

@@ -17,6 +17,7 @@ import { AlertStore } from './AlertStore';
 import { DataHealthQueries } from './DataHealthQueries';
 import { DeploymentStore } from './DeploymentStore';
 import { EventStore } from './EventStore';
+import { FeatureQueries } from './FeatureQueries';
 import { ImportJobStore } from './ImportJobStore';
 import { IngestLock } from './IngestLock';
 import { JourneyStore } from './JourneyStore';
@@ -44,6 +45,8 @@ export class DatabaseValueStreamStore {
   readonly imports: ImportJobStore;
   /** The read queries behind metrics, time series and work-item details. */
   readonly metrics: MetricsQueries;
+  /** The reads behind feature outcomes (`GET …/value`). */
+  readonly features: FeatureQueries;
   /** The reads behind `GET …/data-health` (DESIGN §16). */
   readonly dataHealth: DataHealthQueries;
   /** The aggregate read behind the OpenTelemetry gauges. */
@@ -61,6 +64,7 @@ export class DatabaseValueStreamStore {
     this.alerts = new AlertStore(db);
     this.imports = new ImportJobStore(db);
     this.metrics = new MetricsQueries(db);
+    this.features = new FeatureQueries(db);
     this.dataHealth = new DataHealthQueries(db);
     this.telemetry = new TelemetryQueries(db);
     this.events = new EventStore(db);

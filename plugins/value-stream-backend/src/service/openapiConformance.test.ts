@@ -127,6 +127,7 @@ const ITEMS_PER_ITERATION =
   'GET /entities/{kind}/{namespace}/{name}/iterations';
 const ITEM = 'GET /work-items/{key}';
 const GROUP = 'GET /groups/{namespace}/{name}/metrics';
+const VALUE = 'GET /entities/{kind}/{namespace}/{name}/value';
 const DATA_HEALTH = 'GET /entities/{kind}/{namespace}/{name}/data-health';
 const IMPORT = 'GET /entities/{kind}/{namespace}/{name}/import';
 const REIMPORT = 'POST /entities/{kind}/{namespace}/{name}/import';
@@ -355,6 +356,18 @@ const CALLS: Call[] = [
   get(IMPORTS, 400, '/import?limit=1'),
   get(IMPORTS, 401, '/import', asNobody),
   get(IMPORTS, 403, '/import', asDenied),
+
+  // PAY-1, a feature shipped 01-05, with the incident i1 of its window
+  get(
+    VALUE,
+    200,
+    `${ENTITY}/value?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z`,
+  ),
+  get(VALUE, 200, `${ENTITY}/value`, asService),
+  get(VALUE, 400, `${ENTITY}/value?from=yesterday`),
+  get(VALUE, 401, `${ENTITY}/value`, asNobody),
+  get(VALUE, 403, `${ENTITY}/value`, asDenied),
+  get(VALUE, 404, '/entities/component/default/nope/value'),
 
   get(GROUP, 200, `/groups/default/team-pay/metrics?${WINDOW}`),
   get(GROUP, 400, '/groups/default/team-pay/metrics?to=nope'),
