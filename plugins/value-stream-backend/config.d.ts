@@ -101,6 +101,22 @@ export interface Config {
       observationHours?: number;
     };
     /**
+     * Targets shown on the metric cards and the organisation page (DESIGN §15); a profile's
+     * `targets` replace them for its entities. Durations in days (recovery in hours), shares
+     * 0–1. Defaults to none.
+     */
+    targets?: {
+      flowEfficiency?: number;
+      cycleTimeP50Days?: number;
+      cycleTimeP85Days?: number;
+      leadTimeP85Days?: number;
+      throughputPerWeek?: number;
+      deploymentsPerWeek?: number;
+      leadTimeForChangesP50Days?: number;
+      changeFailureRate?: number;
+      recoveryTimeP50Hours?: number;
+    };
+    /**
      * Per-team processes (docs/install.md#team-profiles): each key a profile sets replaces
      * the top-level one for the entities on it (annotation `value-stream/profile`, else
      * `profileByOwner`). Defaults to none: every entity uses the top-level settings.

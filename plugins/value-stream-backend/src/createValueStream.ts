@@ -32,8 +32,8 @@ import { IngestService } from './ingest/IngestService';
 import { subscribeToEvents } from './ingest/subscribeToEvents';
 import { DataHealthService } from './dataHealth/DataHealthService';
 import { MetricsService } from './service/MetricsService';
-import { FeatureOutcomeService } from './service/FeatureOutcomeService';
 import { createRouter } from './service/router';
+import { OverviewService } from './service/OverviewService';
 import { WorkItemService } from './service/WorkItemService';
 import { ImportService } from './imports/ImportService';
 import {
@@ -210,6 +210,11 @@ export async function createValueStream(deps: ValueStreamDeps) {
   const rebuild = journeyRebuild.rebuild;
 
   const metrics = new MetricsService(store.metrics, config, now, profileOf);
+  const overview = new OverviewService(
+    store.overview,
+    () => config.stages.map(s => s.name),
+    now,
+  );
   const router = await createRouter({
     httpAuth: deps.httpAuth,
     auth: deps.auth,
@@ -218,12 +223,7 @@ export async function createValueStream(deps: ValueStreamDeps) {
     logger,
     ingest,
     metrics,
-    featureOutcomes: new FeatureOutcomeService(
-      store.features,
-      store.metrics,
-      config,
-      now,
-    ),
+    overview,
     dataHealth: new DataHealthService(store, index.current, now),
     workItems: new WorkItemService(
       store,

@@ -1,3 +1,4 @@
+import type { MetricTargets } from './overview';
 import type { ItemType, StageCategory } from './stages';
 
 /** Summary statistics of a set of durations in seconds (DESIGN §6). @public */
@@ -56,6 +57,13 @@ export interface MetricsResponse {
   profiles?: string[];
   /** True when the entities use different profiles: one stage per stage category. */
   stagesByCategory?: boolean;
+  /**
+   * The targets of the entities' profile (`valueStream.targets`; the top-level ones when
+   * they use different profiles), absent when none are configured (DESIGN §15).
+   */
+  targets?: MetricTargets;
+  /** With `?compare=previous`: the same response for the window of equal length before. */
+  previous?: MetricsResponse;
   window: { from: string; to: string };
   flow: {
     throughput: {

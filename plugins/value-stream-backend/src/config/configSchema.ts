@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { targetsSchema } from './targetsSchema';
 import {
   STAGE_CATEGORIES,
   STAGE_ROLES,
@@ -256,6 +257,7 @@ export const valueStreamSchema = z
       })
       .optional(),
     done: doneSchema.optional(),
+    targets: targetsSchema.optional(),
     profiles: z
       .record(
         z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, {

@@ -17,13 +17,13 @@ import { AlertStore } from './AlertStore';
 import { DataHealthQueries } from './DataHealthQueries';
 import { DeploymentStore } from './DeploymentStore';
 import { EventStore } from './EventStore';
-import { FeatureQueries } from './FeatureQueries';
 import { ImportJobStore } from './ImportJobStore';
 import { IngestLock } from './IngestLock';
 import { JourneyStore } from './JourneyStore';
 import { LinkStore } from './LinkStore';
 import { MetaStore } from './MetaStore';
 import { MetricsQueries } from './MetricsQueries';
+import { OverviewQueries } from './OverviewQueries';
 import type { ChangeScope } from './entityChanges';
 import { ScmStore } from './ScmStore';
 import { TelemetryQueries } from './TelemetryQueries';
@@ -45,8 +45,8 @@ export class DatabaseValueStreamStore {
   readonly imports: ImportJobStore;
   /** The read queries behind metrics, time series and work-item details. */
   readonly metrics: MetricsQueries;
-  /** The reads behind feature outcomes (`GET …/value`). */
-  readonly features: FeatureQueries;
+  /** The organisation view's entity-tagged reads (DESIGN §15). */
+  readonly overview: OverviewQueries;
   /** The reads behind `GET …/data-health` (DESIGN §16). */
   readonly dataHealth: DataHealthQueries;
   /** The aggregate read behind the OpenTelemetry gauges. */
@@ -64,7 +64,7 @@ export class DatabaseValueStreamStore {
     this.alerts = new AlertStore(db);
     this.imports = new ImportJobStore(db);
     this.metrics = new MetricsQueries(db);
-    this.features = new FeatureQueries(db);
+    this.overview = new OverviewQueries(db);
     this.dataHealth = new DataHealthQueries(db);
     this.telemetry = new TelemetryQueries(db);
     this.events = new EventStore(db);

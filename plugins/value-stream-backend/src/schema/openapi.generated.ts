@@ -364,6 +364,9 @@ export const spec = {
           {
             $ref: '#/components/parameters/to',
           },
+          {
+            $ref: '#/components/parameters/compare',
+          },
         ],
         responses: {
           '200': {
@@ -691,55 +694,6 @@ export const spec = {
         },
       },
     },
-    '/entities/{kind}/{namespace}/{name}/value': {
-      get: {
-        operationId: 'getEntityValue',
-        summary:
-          'Value delivered and the outcomes of the features deployed in the window (DESIGN §14, §17)',
-        parameters: [
-          {
-            $ref: '#/components/parameters/kind',
-          },
-          {
-            $ref: '#/components/parameters/namespace',
-          },
-          {
-            $ref: '#/components/parameters/name',
-          },
-          {
-            $ref: '#/components/parameters/from',
-          },
-          {
-            $ref: '#/components/parameters/to',
-          },
-        ],
-        responses: {
-          '200': {
-            description:
-              '`value` as in the metrics response, and each feature item whose first successful production\ndeployment finished in `[from, to)` (newest first) with its outcome over the\n`valueStream.feedback.windowDays` after it: usage, NPS and its responses, uptime, incidents,\nsupport tickets and the Feature Success Score (null until the window has ended).\n',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Value',
-                },
-              },
-            },
-          },
-          '400': {
-            $ref: '#/components/responses/BadRequest',
-          },
-          '401': {
-            $ref: '#/components/responses/Unauthenticated',
-          },
-          '403': {
-            $ref: '#/components/responses/NotAllowed',
-          },
-          '404': {
-            $ref: '#/components/responses/NotFound',
-          },
-        },
-      },
-    },
     '/work-items/{key}': {
       get: {
         operationId: 'getWorkItem',
@@ -928,11 +882,24 @@ export const spec = {
           {
             $ref: '#/components/parameters/to',
           },
+          {
+            $ref: '#/components/parameters/compare',
+          },
+          {
+            name: 'includeSubgroups',
+            in: 'query',
+            description:
+              "With `false`, only the entities the group owns directly; default true (its sub-groups' at any depth too, each entity once)",
+            schema: {
+              type: 'string',
+              enum: ['true', 'false'],
+            },
+          },
         ],
         responses: {
           '200': {
             description:
-              'The metrics over the entities the group owns that the caller may read (`entityRefs`)',
+              'The metrics over the entities the group and its sub-groups own that the caller may read (`entityRefs`)',
             content: {
               'application/json': {
                 schema: {
@@ -952,6 +919,92 @@ export const spec = {
           },
           '404': {
             $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/systems/{namespace}/{name}/metrics': {
+      get: {
+        operationId: 'getSystemMetrics',
+        summary:
+          'The metrics over the components `partOf` the system (DESIGN §15, §17)',
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/from',
+          },
+          {
+            $ref: '#/components/parameters/to',
+          },
+          {
+            $ref: '#/components/parameters/compare',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              "The metrics over the system's components the caller may read (`entityRefs`)",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/GroupMetrics',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthenticated',
+          },
+          '403': {
+            $ref: '#/components/responses/NotAllowed',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/overview': {
+      get: {
+        operationId: 'getOverview',
+        summary:
+          'The organisation view (DESIGN §15, §17) over the groups and entities the caller may read',
+        parameters: [
+          {
+            $ref: '#/components/parameters/from',
+          },
+          {
+            $ref: '#/components/parameters/to',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              "Every group the caller may read, with its roll-up (its and its sub-groups' entities the caller\nmay read) for the window and the window of equal length before, and the group × stage heatmap.\n",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Overview',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthenticated',
+          },
+          '403': {
+            $ref: '#/components/responses/NotAllowed',
           },
         },
       },
@@ -1011,6 +1064,16 @@ export const spec = {
         schema: {
           type: 'string',
           format: 'date-time',
+        },
+      },
+      compare: {
+        name: 'compare',
+        in: 'query',
+        description:
+          '`previous` adds `previous`: the same response for `[from − (to − from), from)`',
+        schema: {
+          type: 'string',
+          enum: ['previous'],
         },
       },
     },
@@ -1586,6 +1649,217 @@ export const spec = {
           },
         },
       },
+      MetricTargets: {
+        type: 'object',
+        description:
+          "The targets of the entities' profile (valueStream.targets; the top-level ones when they use different profiles); absent when none",
+        additionalProperties: false,
+        properties: {
+          flowEfficiency: {
+            type: 'number',
+            minimum: 0,
+            maximum: 1,
+          },
+          cycleTimeP50Days: {
+            type: 'number',
+            minimum: 0,
+          },
+          cycleTimeP85Days: {
+            type: 'number',
+            minimum: 0,
+          },
+          leadTimeP85Days: {
+            type: 'number',
+            minimum: 0,
+          },
+          throughputPerWeek: {
+            type: 'number',
+            minimum: 0,
+          },
+          deploymentsPerWeek: {
+            type: 'number',
+            minimum: 0,
+          },
+          leadTimeForChangesP50Days: {
+            type: 'number',
+            minimum: 0,
+          },
+          changeFailureRate: {
+            type: 'number',
+            minimum: 0,
+            maximum: 1,
+          },
+          recoveryTimeP50Hours: {
+            type: 'number',
+            minimum: 0,
+          },
+        },
+      },
+      OverviewMetrics: {
+        type: 'object',
+        description:
+          "A group's summary over its roll-up's entities (an item or deployment of two of them counts once)",
+        required: ['window', 'flow', 'dora', 'openAlerts'],
+        additionalProperties: false,
+        properties: {
+          window: {
+            $ref: '#/components/schemas/Window',
+          },
+          flow: {
+            type: 'object',
+            required: [
+              'throughput',
+              'cycleTime',
+              'leadTime',
+              'efficiency',
+              'load',
+              'distribution',
+            ],
+            additionalProperties: false,
+            properties: {
+              throughput: {
+                type: 'object',
+                required: ['total', 'perWeek', 'byType'],
+                additionalProperties: false,
+                properties: {
+                  total: {
+                    type: 'integer',
+                    minimum: 0,
+                  },
+                  perWeek: {
+                    type: 'number',
+                    minimum: 0,
+                  },
+                  byType: {
+                    $ref: '#/components/schemas/CountByType',
+                  },
+                },
+              },
+              cycleTime: {
+                $ref: '#/components/schemas/DurationStats',
+              },
+              leadTime: {
+                $ref: '#/components/schemas/DurationStats',
+              },
+              efficiency: {
+                type: 'number',
+                minimum: 0,
+                maximum: 1,
+                nullable: true,
+              },
+              load: {
+                type: 'integer',
+                minimum: 0,
+              },
+              distribution: {
+                $ref: '#/components/schemas/Distribution',
+              },
+            },
+          },
+          dora: {
+            type: 'object',
+            required: ['deploymentFrequency'],
+            additionalProperties: false,
+            properties: {
+              deploymentFrequency: {
+                type: 'object',
+                required: ['count', 'perWeek'],
+                additionalProperties: false,
+                properties: {
+                  count: {
+                    type: 'integer',
+                    minimum: 0,
+                  },
+                  perWeek: {
+                    type: 'number',
+                    minimum: 0,
+                  },
+                },
+              },
+            },
+          },
+          openAlerts: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Open now (0 in `previous`)',
+          },
+        },
+      },
+      Overview: {
+        type: 'object',
+        required: ['window', 'groups', 'heatmap'],
+        additionalProperties: false,
+        properties: {
+          window: {
+            $ref: '#/components/schemas/Window',
+          },
+          groups: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: [
+                'groupRef',
+                'parentRefs',
+                'entityRefs',
+                'metrics',
+                'previous',
+              ],
+              additionalProperties: false,
+              properties: {
+                groupRef: {
+                  type: 'string',
+                },
+                parentRefs: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                  description: 'The visible groups it is a child of',
+                },
+                entityRefs: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+                metrics: {
+                  $ref: '#/components/schemas/OverviewMetrics',
+                },
+                previous: {
+                  $ref: '#/components/schemas/OverviewMetrics',
+                },
+              },
+            },
+          },
+          heatmap: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['groupRef', 'stage', 'openAlerts', 'timeShare'],
+              additionalProperties: false,
+              properties: {
+                groupRef: {
+                  type: 'string',
+                },
+                stage: {
+                  type: 'string',
+                },
+                openAlerts: {
+                  type: 'integer',
+                  minimum: 0,
+                },
+                timeShare: {
+                  type: 'number',
+                  minimum: 0,
+                  maximum: 1,
+                  description:
+                    "Seconds in the stage ÷ seconds in all stages, of the group's stage visits that ended in the window (0 when none)",
+                },
+              },
+            },
+          },
+        },
+      },
       FlowMetrics: {
         type: 'object',
         required: [
@@ -1858,6 +2132,12 @@ export const spec = {
             description:
               'Present (true) when the entities use different profiles; `stages` then has one stage per category',
           },
+          targets: {
+            $ref: '#/components/schemas/MetricTargets',
+          },
+          previous: {
+            $ref: '#/components/schemas/Metrics',
+          },
           flow: {
             $ref: '#/components/schemas/FlowMetrics',
           },
@@ -1914,6 +2194,12 @@ export const spec = {
             type: 'boolean',
             description:
               'Present (true) when the entities use different profiles; `stages` then has one stage per category',
+          },
+          targets: {
+            $ref: '#/components/schemas/MetricTargets',
+          },
+          previous: {
+            $ref: '#/components/schemas/GroupMetrics',
           },
           flow: {
             $ref: '#/components/schemas/FlowMetrics',
@@ -2043,146 +2329,6 @@ export const spec = {
             type: 'array',
             items: {
               $ref: '#/components/schemas/Iteration',
-            },
-          },
-        },
-      },
-      FeatureOutcome: {
-        type: 'object',
-        description:
-          'A feature\'s outcome over `[deployedAt, windowEndsAt)` (DESIGN §14, §17 "Feature outcomes";\ndocs/metrics.md "Feature Success Score").\n',
-        required: [
-          'key',
-          'title',
-          'value',
-          'deployedAt',
-          'windowEndsAt',
-          'usage',
-          'baseline',
-          'nps',
-          'responses',
-          'uptime',
-          'incidents',
-          'tickets',
-          'successScore',
-        ],
-        additionalProperties: false,
-        properties: {
-          key: {
-            type: 'string',
-          },
-          title: {
-            type: 'string',
-          },
-          value: {
-            type: 'integer',
-            nullable: true,
-            minimum: 1,
-            maximum: 100,
-          },
-          deployedAt: {
-            type: 'string',
-            format: 'date-time',
-            description:
-              'Finish of the first successful production deployment that includes one of its changes',
-          },
-          windowEndsAt: {
-            type: 'string',
-            format: 'date-time',
-          },
-          usage: {
-            type: 'number',
-            minimum: 0,
-            description:
-              'Σ usage.reported counts in the window, pro rata for reports partly inside',
-          },
-          baseline: {
-            type: 'number',
-            nullable: true,
-            description:
-              "Median usage of the entity's other measured features of the 90 days up to its deployment",
-          },
-          nps: {
-            type: 'number',
-            nullable: true,
-            minimum: -100,
-            maximum: 100,
-          },
-          responses: {
-            type: 'integer',
-            minimum: 0,
-          },
-          uptime: {
-            type: 'number',
-            minimum: 0,
-            maximum: 1,
-          },
-          incidents: {
-            type: 'object',
-            required: ['count', 'minutes', 'bySeverity'],
-            additionalProperties: false,
-            properties: {
-              count: {
-                type: 'integer',
-                minimum: 0,
-              },
-              minutes: {
-                type: 'number',
-                minimum: 0,
-                description:
-                  'Minutes of the window with an attributed incident open (overlaps count once)',
-              },
-              bySeverity: {
-                type: 'object',
-                additionalProperties: {
-                  type: 'integer',
-                },
-              },
-            },
-          },
-          tickets: {
-            type: 'object',
-            required: ['opened', 'resolved'],
-            additionalProperties: false,
-            properties: {
-              opened: {
-                type: 'integer',
-                minimum: 0,
-              },
-              resolved: {
-                type: 'integer',
-                minimum: 0,
-              },
-            },
-          },
-          successScore: {
-            type: 'number',
-            nullable: true,
-            minimum: -100,
-            maximum: 100,
-            description:
-              'The Feature Success Score; null until the window has ended',
-          },
-        },
-      },
-      Value: {
-        type: 'object',
-        required: ['entityRef', 'window', 'value', 'features'],
-        additionalProperties: false,
-        properties: {
-          entityRef: {
-            type: 'string',
-          },
-          window: {
-            $ref: '#/components/schemas/Window',
-          },
-          value: {
-            $ref: '#/components/schemas/ValueMetrics',
-          },
-          features: {
-            type: 'array',
-            items: {
-              $ref: '#/components/schemas/FeatureOutcome',
             },
           },
         },

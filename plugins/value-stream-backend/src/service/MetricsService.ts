@@ -1,6 +1,7 @@
 import type {
   IterationListResponse,
   MetricsResponse,
+  MetricTargets,
   TimeseriesInterval,
   TimeseriesMetric,
   TimeseriesResponse,
@@ -31,6 +32,7 @@ import {
   wipSeries,
 } from '../metrics/timeseries';
 import { inWindow, iso } from '../metrics/time';
+import { metricTargets } from '../metrics/targets';
 
 /** Computes the §8 metric reads for a set of entities (one entity or a group's). */
 export class MetricsService {
@@ -52,6 +54,21 @@ export class MetricsService {
         ? profiles
         : [{ name: 'default', stages: this.config.stages }],
     );
+  }
+
+  /**
+   * The targets of these entities' profile (DESIGN §15): the one profile's when they
+   * share it, else the top-level `valueStream.targets`; undefined when none are set.
+   */
+  targetsOf(entityRefs: string[]): MetricTargets | undefined {
+    const names = new Set(
+      this.profileOf ? entityRefs.map(r => this.profileOf!(r).name) : [],
+    );
+    const profile =
+      names.size === 1 && this.profileOf
+        ? this.profileOf(entityRefs[0])
+        : this.config.profiles?.default;
+    return metricTargets(profile?.targets ?? {});
   }
 
   async metrics(

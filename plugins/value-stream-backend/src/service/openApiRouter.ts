@@ -20,6 +20,8 @@ import {
   parseWorkItemKey,
 } from './queryParams';
 import { RebuildJobs } from './RebuildJobs';
+import { readMetrics } from './metricReads';
+import { parseCompare, parseIncludeSubgroups } from './rollUpParams';
 import type { RouterOptions } from './router';
 import { fieldFirstValidationErrors } from './validationErrors';
 
@@ -91,8 +93,17 @@ export function createOpenApiRouter(options: RouterOptions): express.Router {
     const credentials = await readCredentials(options, req);
     const ref = entityRefFromParams(req.params);
     const window = parseWindow(req.query, now());
+    const compare = parseCompare(req.query);
     await assertCanRead(catalog, credentials, ref);
-    res.json(await metrics.metrics(ref, [ref], window));
+    res.json(
+      await readMetrics({
+        metrics,
+        entityRef: ref,
+        entityRefs: [ref],
+        window,
+        compare,
+      }),
+    );
   });
 
   router.get(
@@ -147,14 +158,6 @@ export function createOpenApiRouter(options: RouterOptions): express.Router {
     },
   );
 
-  router.get('/entities/:kind/:namespace/:name/value', async (req, res) => {
-    const credentials = await readCredentials(options, req);
-    const ref = entityRefFromParams(req.params);
-    const window = parseWindow(req.query, now());
-    await assertCanRead(catalog, credentials, ref);
-    res.json(await options.featureOutcomes.value(ref, window));
-  });
-
   router.get('/work-items/:key', async (req, res) => {
     const credentials = await readCredentials(options, req);
     const key = parseWorkItemKey(req.params.key);
@@ -190,16 +193,74 @@ export function createOpenApiRouter(options: RouterOptions): express.Router {
     const credentials = await readCredentials(options, req);
     const groupRef = entityRefFromParams({ kind: 'group', ...req.params });
     const window = parseWindow(req.query, now());
+    const compare = parseCompare(req.query);
+    const includeSubgroups = parseIncludeSubgroups(req.query);
     await assertCanRead(catalog, credentials, groupRef);
+    // Sub-groups' entities (DESIGN §17), from the index: no catalog walk per request.
     const owned = await readableRefs(
       catalog,
       credentials,
-      index().ownedByGroup(groupRef),
+      index().groupEntities(groupRef, includeSubgroups),
     );
-    res.json({
-      ...(await metrics.metrics(groupRef, owned, window)),
-      entityRefs: owned,
-    });
+    res.json(
+      await readMetrics({
+        metrics,
+        entityRef: groupRef,
+        entityRefs: owned,
+        window,
+        compare,
+        extra: { entityRefs: owned },
+      }),
+    );
+  });
+
+  router.get('/systems/:namespace/:name/metrics', async (req, res) => {
+    const credentials = await readCredentials(options, req);
+    const systemRef = entityRefFromParams({ kind: 'system', ...req.params });
+    const window = parseWindow(req.query, now());
+    const compare = parseCompare(req.query);
+    await assertCanRead(catalog, credentials, systemRef);
+    const parts = await readableRefs(
+      catalog,
+      credentials,
+      index().systemComponents(systemRef),
+    );
+    res.json(
+      await readMetrics({
+        metrics,
+        entityRef: systemRef,
+        entityRefs: parts,
+        window,
+        compare,
+        extra: { entityRefs: parts },
+      }),
+    );
+  });
+
+  router.get('/overview', async (req, res) => {
+    const credentials = await readCredentials(options, req);
+    const window = parseWindow(req.query, now());
+    const idx = index();
+    // Two catalog calls whatever the number of groups: the visible groups, then the
+    // visible entities of all of them.
+    const groups = await readableRefs(catalog, credentials, idx.groups());
+    const rolled = groups.map(g => ({ g, refs: idx.groupEntities(g) }));
+    const visible = new Set(
+      await readableRefs(catalog, credentials, [
+        ...new Set(rolled.flatMap(r => r.refs)),
+      ]),
+    );
+    const shown = new Set(groups);
+    res.json(
+      await options.overview.overview(
+        rolled.map(({ g, refs }) => ({
+          groupRef: g,
+          parentRefs: idx.parentsOf(g).filter(p => shown.has(p)),
+          entityRefs: refs.filter(r => visible.has(r)),
+        })),
+        window,
+      ),
+    );
   });
 
   router.use(fieldFirstValidationErrors());

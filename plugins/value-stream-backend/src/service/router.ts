@@ -10,11 +10,11 @@ import type express from 'express';
 import Router from 'express-promise-router';
 import type { AlertService } from '../alerts/AlertService';
 import type { EntityIndex } from '../entities/EntityIndex';
-import type { FeatureOutcomeService } from './FeatureOutcomeService';
 import type { DataHealthService } from '../dataHealth/DataHealthService';
 import type { ImportService } from '../imports/ImportService';
 import type { IngestService } from '../ingest/IngestService';
 import type { MetricsService } from './MetricsService';
+import type { OverviewService } from './OverviewService';
 import { createOpenApiRouter } from './openApiRouter';
 import { createRawBodyRouter } from './rawBodyRouter';
 import type { WorkItemService } from './WorkItemService';
@@ -28,8 +28,8 @@ export interface RouterOptions {
   logger: LoggerService;
   ingest: IngestService;
   metrics: MetricsService;
-  /** `GET …/value`: value and feature outcomes (DESIGN §14). */
-  featureOutcomes: FeatureOutcomeService;
+  /** `GET /overview`: the organisation view (DESIGN §15). */
+  overview: OverviewService;
   /** `GET …/data-health` (DESIGN §16). */
   dataHealth: DataHealthService;
   workItems: WorkItemService;
