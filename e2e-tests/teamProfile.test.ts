@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { resolve } from 'node:path';
 import { componentPath, signInAt, valueStreamTab } from './valueStreamPage';
 
 // app-config.yaml puts team-web (checkout-web) on the `product-flow` profile; payments-api
@@ -50,6 +51,15 @@ test("a service on a team profile shows its profile's lanes, populated by the de
   await expect(page.getByRole('region', { name: 'Dev lane' })).toContainText(
     /WIP \d+ \/ 6/,
   );
+
+  // UPDATE_SCREENSHOTS=1 refreshes install.md's picture of a team profile's lanes.
+  if (process.env.UPDATE_SCREENSHOTS === '1')
+    await page
+      .getByRole('region', { name: 'Backlog lane' })
+      .locator('..')
+      .screenshot({
+        path: resolve(__dirname, '../docs/images/team-profile-lanes.png'),
+      });
 
   // A service of another team keeps the default stages.
   await signInAt(page, componentPath('payments-api'), valueStreamTab);
