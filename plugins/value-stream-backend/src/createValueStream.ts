@@ -32,6 +32,7 @@ import { IngestService } from './ingest/IngestService';
 import { subscribeToEvents } from './ingest/subscribeToEvents';
 import { DataHealthService } from './dataHealth/DataHealthService';
 import { MetricsService } from './service/MetricsService';
+import { FeatureOutcomeService } from './service/FeatureOutcomeService';
 import { createRouter } from './service/router';
 import { OverviewService } from './service/OverviewService';
 import { WorkItemService } from './service/WorkItemService';
@@ -224,6 +225,12 @@ export async function createValueStream(deps: ValueStreamDeps) {
     ingest,
     metrics,
     overview,
+    featureOutcomes: new FeatureOutcomeService(
+      store.features,
+      store.metrics,
+      config,
+      now,
+    ),
     dataHealth: new DataHealthService(store, index.current, now),
     workItems: new WorkItemService(
       store,

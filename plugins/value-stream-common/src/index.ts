@@ -11,4 +11,5 @@ export * from './permissions';
 export * from './annotations';
 export * from './formatDuration';
 export * from './feedbackEvents';
+export * from './featureOutcomes';
 export * from './dataHealth';

@@ -17,6 +17,7 @@ import { AlertStore } from './AlertStore';
 import { DataHealthQueries } from './DataHealthQueries';
 import { DeploymentStore } from './DeploymentStore';
 import { EventStore } from './EventStore';
+import { FeatureQueries } from './FeatureQueries';
 import { ImportJobStore } from './ImportJobStore';
 import { IngestLock } from './IngestLock';
 import { JourneyStore } from './JourneyStore';
@@ -47,6 +48,8 @@ export class DatabaseValueStreamStore {
   readonly metrics: MetricsQueries;
   /** The organisation view's entity-tagged reads (DESIGN §15). */
   readonly overview: OverviewQueries;
+  /** The reads behind feature outcomes (`GET …/value`). */
+  readonly features: FeatureQueries;
   /** The reads behind `GET …/data-health` (DESIGN §16). */
   readonly dataHealth: DataHealthQueries;
   /** The aggregate read behind the OpenTelemetry gauges. */
@@ -65,6 +68,7 @@ export class DatabaseValueStreamStore {
     this.imports = new ImportJobStore(db);
     this.metrics = new MetricsQueries(db);
     this.overview = new OverviewQueries(db);
+    this.features = new FeatureQueries(db);
     this.dataHealth = new DataHealthQueries(db);
     this.telemetry = new TelemetryQueries(db);
     this.events = new EventStore(db);

@@ -694,6 +694,55 @@ export const spec = {
         },
       },
     },
+    '/entities/{kind}/{namespace}/{name}/value': {
+      get: {
+        operationId: 'getEntityValue',
+        summary:
+          'Value delivered and the outcomes of the features deployed in the window (DESIGN §14, §17)',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/from',
+          },
+          {
+            $ref: '#/components/parameters/to',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              '`value` as in the metrics response, and each feature item whose first successful production\ndeployment finished in `[from, to)` (newest first) with its outcome over the\n`valueStream.feedback.windowDays` after it: usage, NPS and its responses, uptime, incidents,\nsupport tickets and the Feature Success Score (null until the window has ended).\n',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Value',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthenticated',
+          },
+          '403': {
+            $ref: '#/components/responses/NotAllowed',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
     '/work-items/{key}': {
       get: {
         operationId: 'getWorkItem',
@@ -2329,6 +2378,146 @@ export const spec = {
             type: 'array',
             items: {
               $ref: '#/components/schemas/Iteration',
+            },
+          },
+        },
+      },
+      FeatureOutcome: {
+        type: 'object',
+        description:
+          'A feature\'s outcome over `[deployedAt, windowEndsAt)` (DESIGN §14, §17 "Feature outcomes";\ndocs/metrics.md "Feature Success Score").\n',
+        required: [
+          'key',
+          'title',
+          'value',
+          'deployedAt',
+          'windowEndsAt',
+          'usage',
+          'baseline',
+          'nps',
+          'responses',
+          'uptime',
+          'incidents',
+          'tickets',
+          'successScore',
+        ],
+        additionalProperties: false,
+        properties: {
+          key: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          value: {
+            type: 'integer',
+            nullable: true,
+            minimum: 1,
+            maximum: 100,
+          },
+          deployedAt: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'Finish of the first successful production deployment that includes one of its changes',
+          },
+          windowEndsAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          usage: {
+            type: 'number',
+            minimum: 0,
+            description:
+              'Σ usage.reported counts in the window, pro rata for reports partly inside',
+          },
+          baseline: {
+            type: 'number',
+            nullable: true,
+            description:
+              "Median usage of the entity's other measured features of the 90 days up to its deployment",
+          },
+          nps: {
+            type: 'number',
+            nullable: true,
+            minimum: -100,
+            maximum: 100,
+          },
+          responses: {
+            type: 'integer',
+            minimum: 0,
+          },
+          uptime: {
+            type: 'number',
+            minimum: 0,
+            maximum: 1,
+          },
+          incidents: {
+            type: 'object',
+            required: ['count', 'minutes', 'bySeverity'],
+            additionalProperties: false,
+            properties: {
+              count: {
+                type: 'integer',
+                minimum: 0,
+              },
+              minutes: {
+                type: 'number',
+                minimum: 0,
+                description:
+                  'Minutes of the window with an attributed incident open (overlaps count once)',
+              },
+              bySeverity: {
+                type: 'object',
+                additionalProperties: {
+                  type: 'integer',
+                },
+              },
+            },
+          },
+          tickets: {
+            type: 'object',
+            required: ['opened', 'resolved'],
+            additionalProperties: false,
+            properties: {
+              opened: {
+                type: 'integer',
+                minimum: 0,
+              },
+              resolved: {
+                type: 'integer',
+                minimum: 0,
+              },
+            },
+          },
+          successScore: {
+            type: 'number',
+            nullable: true,
+            minimum: -100,
+            maximum: 100,
+            description:
+              'The Feature Success Score; null until the window has ended',
+          },
+        },
+      },
+      Value: {
+        type: 'object',
+        required: ['entityRef', 'window', 'value', 'features'],
+        additionalProperties: false,
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          window: {
+            $ref: '#/components/schemas/Window',
+          },
+          value: {
+            $ref: '#/components/schemas/ValueMetrics',
+          },
+          features: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FeatureOutcome',
             },
           },
         },

@@ -158,6 +158,14 @@ export function createOpenApiRouter(options: RouterOptions): express.Router {
     },
   );
 
+  router.get('/entities/:kind/:namespace/:name/value', async (req, res) => {
+    const credentials = await readCredentials(options, req);
+    const ref = entityRefFromParams(req.params);
+    const window = parseWindow(req.query, now());
+    await assertCanRead(catalog, credentials, ref);
+    res.json(await options.featureOutcomes.value(ref, window));
+  });
+
   router.get('/work-items/:key', async (req, res) => {
     const credentials = await readCredentials(options, req);
     const key = parseWorkItemKey(req.params.key);

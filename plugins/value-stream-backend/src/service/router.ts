@@ -10,6 +10,7 @@ import type express from 'express';
 import Router from 'express-promise-router';
 import type { AlertService } from '../alerts/AlertService';
 import type { EntityIndex } from '../entities/EntityIndex';
+import type { FeatureOutcomeService } from './FeatureOutcomeService';
 import type { DataHealthService } from '../dataHealth/DataHealthService';
 import type { ImportService } from '../imports/ImportService';
 import type { IngestService } from '../ingest/IngestService';
@@ -30,6 +31,8 @@ export interface RouterOptions {
   metrics: MetricsService;
   /** `GET /overview`: the organisation view (DESIGN §15). */
   overview: OverviewService;
+  /** `GET …/value`: value and feature outcomes (DESIGN §14). */
+  featureOutcomes: FeatureOutcomeService;
   /** `GET …/data-health` (DESIGN §16). */
   dataHealth: DataHealthService;
   workItems: WorkItemService;
