@@ -224,13 +224,13 @@ export async function createValueStream(deps: ValueStreamDeps) {
     logger,
     ingest,
     metrics,
-    overview,
     featureOutcomes: new FeatureOutcomeService(
       store.features,
       store.metrics,
       config,
       now,
     ),
+    overview,
     dataHealth: new DataHealthService(store, index.current, now),
     workItems: new WorkItemService(
       store,

@@ -46,10 +46,10 @@ export class DatabaseValueStreamStore {
   readonly imports: ImportJobStore;
   /** The read queries behind metrics, time series and work-item details. */
   readonly metrics: MetricsQueries;
-  /** The organisation view's entity-tagged reads (DESIGN §15). */
-  readonly overview: OverviewQueries;
   /** The reads behind feature outcomes (`GET …/value`). */
   readonly features: FeatureQueries;
+  /** The organisation view's entity-tagged reads (DESIGN §15). */
+  readonly overview: OverviewQueries;
   /** The reads behind `GET …/data-health` (DESIGN §16). */
   readonly dataHealth: DataHealthQueries;
   /** The aggregate read behind the OpenTelemetry gauges. */
@@ -67,8 +67,8 @@ export class DatabaseValueStreamStore {
     this.alerts = new AlertStore(db);
     this.imports = new ImportJobStore(db);
     this.metrics = new MetricsQueries(db);
-    this.overview = new OverviewQueries(db);
     this.features = new FeatureQueries(db);
+    this.overview = new OverviewQueries(db);
     this.dataHealth = new DataHealthQueries(db);
     this.telemetry = new TelemetryQueries(db);
     this.events = new EventStore(db);

@@ -29,10 +29,10 @@ export interface RouterOptions {
   logger: LoggerService;
   ingest: IngestService;
   metrics: MetricsService;
-  /** `GET /overview`: the organisation view (DESIGN §15). */
-  overview: OverviewService;
   /** `GET …/value`: value and feature outcomes (DESIGN §14). */
   featureOutcomes: FeatureOutcomeService;
+  /** `GET /overview`: the organisation view (DESIGN §15). */
+  overview: OverviewService;
   /** `GET …/data-health` (DESIGN §16). */
   dataHealth: DataHealthService;
   workItems: WorkItemService;
