@@ -232,6 +232,29 @@ export function issueDeliveries(
       case 'ReopenedEvent':
         out.push(delivery('reopened', { ...at, closed_at: null }));
         break;
+      case 'MilestonedEvent':
+      case 'DemilestonedEvent': {
+        // the timeline names the milestone; its dates are known for the current one
+        const now = issue.milestone;
+        const milestone =
+          now && now.title === item.milestoneTitle
+            ? {
+                title: now.title,
+                created_at: now.createdAt,
+                due_on: now.dueOn,
+              }
+            : { title: item.milestoneTitle };
+        out.push(
+          delivery(
+            item.__typename === 'MilestonedEvent'
+              ? 'milestoned'
+              : 'demilestoned',
+            at,
+            { milestone },
+          ),
+        );
+        break;
+      }
       default:
     }
   }

@@ -68,6 +68,8 @@ const ISSUE_TIMELINE = `
     ... on ClosedEvent { createdAt }
     ... on ReopenedEvent { createdAt }
     ... on RenamedTitleEvent { createdAt previousTitle currentTitle }
+    ... on MilestonedEvent { createdAt milestoneTitle }
+    ... on DemilestonedEvent { createdAt milestoneTitle }
   }`;
 
 /** Issues (never PRs) updated since, oldest update first, so a resumed run continues where it stopped. */
@@ -81,7 +83,8 @@ query ($owner: String!, $name: String!, $after: String, $since: DateTime!, $firs
       nodes {
         id number title createdAt updatedAt closedAt
         labels(first: 100) { nodes { name } }
-        timelineItems(first: 100, itemTypes: [LABELED_EVENT, UNLABELED_EVENT, CLOSED_EVENT, REOPENED_EVENT, RENAMED_TITLE_EVENT]) {${ISSUE_TIMELINE}
+        milestone { title createdAt dueOn }
+        timelineItems(first: 100, itemTypes: [LABELED_EVENT, UNLABELED_EVENT, CLOSED_EVENT, REOPENED_EVENT, RENAMED_TITLE_EVENT, MILESTONED_EVENT, DEMILESTONED_EVENT]) {${ISSUE_TIMELINE}
         }
       }
     }
@@ -92,7 +95,7 @@ export const ISSUE_TIMELINE_MORE_QUERY = `
 query ($id: ID!, $after: String) {
   node(id: $id) {
     ... on Issue {
-      timelineItems(first: 100, after: $after, itemTypes: [LABELED_EVENT, UNLABELED_EVENT, CLOSED_EVENT, REOPENED_EVENT, RENAMED_TITLE_EVENT]) {${ISSUE_TIMELINE}
+      timelineItems(first: 100, after: $after, itemTypes: [LABELED_EVENT, UNLABELED_EVENT, CLOSED_EVENT, REOPENED_EVENT, RENAMED_TITLE_EVENT, MILESTONED_EVENT, DEMILESTONED_EVENT]) {${ISSUE_TIMELINE}
       }
     }
   }

@@ -55,6 +55,11 @@ export type GqlIssueTimelineItem =
       createdAt: string;
       previousTitle: string;
       currentTitle: string;
+    }
+  | {
+      __typename: 'MilestonedEvent' | 'DemilestonedEvent';
+      createdAt: string;
+      milestoneTitle: string;
     };
 
 export interface GqlIssue {
@@ -65,6 +70,8 @@ export interface GqlIssue {
   updatedAt: string;
   closedAt: string | null;
   labels: { nodes: Array<{ name: string }> };
+  /** The issue's milestone now (its dates describe the milestone's iteration). */
+  milestone?: { title: string; createdAt: string; dueOn: string | null } | null;
   timelineItems: Connection<GqlIssueTimelineItem>;
 }
 

@@ -21,9 +21,32 @@ export function itemTypeFromLabels(labels: string[]): ItemType {
   return typeFromLabels(labels, LABEL_TYPES);
 }
 
+/** The fields of a milestone the mapping reads (webhook and import). */
+export interface MilestoneRef {
+  title: string;
+  created_at?: string | null;
+  due_on?: string | null;
+}
+
+/**
+ * A milestone as an iteration (DESIGN §14). GitHub milestones have a due date but no start:
+ * the iteration starts when the milestone was created. Milestone titles are unique in a
+ * repository, and the timeline the importer reads names milestones by title only, so the
+ * id is `owner/repo/milestone/<title>`.
+ */
+export function milestoneIteration(repository: string, m: MilestoneRef) {
+  return {
+    id: `${repository}/milestone/${m.title}`,
+    name: m.title,
+    startAt: m.created_at ? new Date(m.created_at).toISOString() : null,
+    endAt: m.due_on ? new Date(m.due_on).toISOString() : null,
+  };
+}
+
 /**
  * `issues`: opened → `work_item.created` (key `owner/repo#n`); labeled,
- * unlabeled, edited → `work_item.updated`; closed → status `closed` (stage
+ * unlabeled, edited → `work_item.updated`; milestoned, demilestoned →
+ * `work_item.updated` with `iteration`; closed → status `closed` (stage
  * Done); reopened → status `open`.
  */
 export function mapIssues(payload: IssuesEvent): CanonicalEvent[] {
@@ -63,6 +86,21 @@ export function mapIssues(payload: IssuesEvent): CanonicalEvent[] {
         updatedAt,
         { labels, itemType: itemTypeFromLabels(labels) },
       );
+    case 'milestoned':
+    case 'demilestoned': {
+      const milestone = required(payload.milestone, 'milestone');
+      return one(
+        `issue:${key}:${payload.action}:${issue.updated_at}:${milestone.title}`,
+        'work_item.updated',
+        updatedAt,
+        {
+          iteration:
+            payload.action === 'milestoned'
+              ? milestoneIteration(repository, milestone)
+              : null,
+        },
+      );
+    }
     case 'edited':
       return one(
         `issue:${key}:edited:${issue.updated_at}`,

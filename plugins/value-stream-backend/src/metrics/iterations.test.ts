@@ -116,6 +116,36 @@ describe('iterationSummaries', () => {
     ]);
   });
 
+  it('keeps the dates a later change leaves out', () => {
+    const [only] = iterationSummaries({
+      changes: [
+        move('D-1', day(-1), s1),
+        move('D-2', day(3), {
+          ...s1,
+          name: 'Sprint one',
+          startAt: null,
+          endAt: null,
+        }),
+      ],
+      items: [item('D-1', 10), item('D-2', 5)],
+      window,
+      now,
+    });
+    expect([
+      only.name,
+      only.startAt,
+      only.endAt,
+      only.planned,
+      only.added,
+    ]).toEqual([
+      'Sprint one',
+      '2026-11-02T00:00:00.000Z',
+      '2026-11-16T00:00:00.000Z',
+      { items: 1, value: 10 },
+      { items: 1, value: 5 },
+    ]);
+  });
+
   it('any order of the changes gives the same answer', () => {
     const expected = iterationSummaries({ changes, items, window, now });
     const reversed = iterationSummaries({

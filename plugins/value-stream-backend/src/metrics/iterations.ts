@@ -66,7 +66,8 @@ function memberAt(changes: readonly IterationChange[], t: number) {
  * planned = items in the iteration at `startAt`; delivered = items in it at `endAt` (or
  * `now`, if it has not ended) that entered Done in `[startAt, endAt)`; added = items that
  * joined after `startAt` (and before its end); carriedOver = planned items not done by
- * `endAt`. An iteration's name and dates are those of the latest change naming it. Without
+ * `endAt`. An iteration's name and dates are those of the latest change naming it (a date
+ * it leaves out stays as an earlier change gave it). Without
  * a `startAt` (or one still ahead) planned is its current membership, with nothing added.
  * Iterations overlapping the window, by start (undated ones last), then id.
  *
@@ -87,7 +88,14 @@ export function iterationSummaries(options: {
   const info = new Map<string, IterationInfo>();
   for (const c of sorted) {
     byItem.set(c.key, [...(byItem.get(c.key) ?? []), c]);
-    if (c.iteration) info.set(c.iteration.id, c.iteration);
+    if (!c.iteration) continue;
+    // a later change that does not know the dates (a GitHub timeline entry) keeps them
+    const seen = info.get(c.iteration.id);
+    info.set(c.iteration.id, {
+      ...c.iteration,
+      startAt: c.iteration.startAt ?? seen?.startAt ?? null,
+      endAt: c.iteration.endAt ?? seen?.endAt ?? null,
+    });
   }
 
   const out: IterationSummary[] = [];
