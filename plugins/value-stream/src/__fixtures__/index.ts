@@ -2,6 +2,7 @@ import type {
   AlertListResponse,
   MetricsResponse,
   TimeseriesResponse,
+  ValueResponse,
   WorkItemDetail,
   WorkItemListResponse,
 } from '@valuestream/backstage-plugin-value-stream-common';
@@ -10,6 +11,7 @@ import emptyMetricsJson from './emptyMetrics.json';
 import groupMetricsJson from './groupMetrics.json';
 import metricsJson from './metrics.json';
 import timeseriesJson from './timeseries.json';
+import valueJson from './value.json';
 import workItemDetailJson from './workItemDetail.json';
 import workItemsJson from './workItems.json';
 
@@ -20,6 +22,7 @@ export const groupMetrics = groupMetricsJson as MetricsResponse;
 export const workItems = workItemsJson as WorkItemListResponse;
 export const workItemDetail = workItemDetailJson as WorkItemDetail;
 export const alerts = alertsJson as AlertListResponse;
+export const value = valueJson as ValueResponse;
 export const timeseries = timeseriesJson as Record<
   'cfd' | 'wip' | 'throughput' | 'cycle_time' | 'lead_time_breakdown',
   TimeseriesResponse

@@ -7,6 +7,7 @@ import type {
   TimeseriesInterval,
   TimeseriesMetric,
   TimeseriesResponse,
+  ValueResponse,
   WorkItemDetail,
   WorkItemListResponse,
 } from '@valuestream/backstage-plugin-value-stream-common';
@@ -58,6 +59,8 @@ export interface ValueStreamApi {
   ): Promise<MetricsResponse>;
   /** The entity's history-import jobs (DESIGN §12); no jobs from a backend without import. */
   getImport(entityRef: string): Promise<EntityImportResponse>;
+  /** Value delivered and the outcomes of the features deployed in the window (DESIGN §14). */
+  getValue(entityRef: string, window?: TimeWindow): Promise<ValueResponse>;
 }
 
 /** @public */

@@ -6,6 +6,7 @@ import type {
   EntityImportResponse,
   MetricsResponse,
   TimeseriesResponse,
+  ValueResponse,
   WorkItemDetail,
   WorkItemListResponse,
 } from '@valuestream/backstage-plugin-value-stream-common';
@@ -80,6 +81,13 @@ export class ValueStreamClient implements ValueStreamApi {
       )}/metrics`,
       { from: window.from, to: window.to },
     );
+  }
+
+  getValue(entityRef: string, window: TimeWindow = {}) {
+    return this.get<ValueResponse>(`${entityPath(entityRef)}/value`, {
+      from: window.from,
+      to: window.to,
+    });
   }
 
   async getImport(entityRef: string): Promise<EntityImportResponse> {

@@ -5,6 +5,7 @@ import {
   groupMetrics,
   metrics,
   timeseries,
+  value,
   workItemDetail,
   workItems,
 } from '../__fixtures__';
@@ -28,6 +29,7 @@ export function createMockApi(
     getImport: jest
       .fn()
       .mockImplementation(async entityRef => ({ entityRef, jobs: [] })),
+    getValue: jest.fn().mockResolvedValue(value),
     ...overrides,
   };
 }

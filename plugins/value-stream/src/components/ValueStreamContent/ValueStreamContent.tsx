@@ -10,6 +10,7 @@ import { formatDateTime } from '../../lib/format';
 import { AlertsList } from '../AlertsList';
 import { Charts } from '../Charts';
 import { DateRangePicker } from '../DateRangePicker';
+import { FeatureOutcomes } from '../FeatureOutcomes';
 import { MissingAnnotation, NoEventsYet } from '../EmptyStates';
 import { ImportProgress, isImporting, useImportJobs } from '../ImportProgress';
 import { MetricCards } from '../MetricCards';
@@ -122,6 +123,17 @@ function ValueStreamView(props: {
         <Charts
           entityRef={entityRef}
           metrics={metrics}
+          from={range.from}
+          to={range.to}
+          onOpenItem={setOpenKey}
+        />
+      </Section>
+      <Section
+        title="Value"
+        description="Features shipped to production in the range, and how they did in their first days: usage, survey answers, uptime, incidents, tickets and their Feature Success Score. Select a feature to see its journey."
+      >
+        <FeatureOutcomes
+          entityRef={entityRef}
           from={range.from}
           to={range.to}
           onOpenItem={setOpenKey}

@@ -1,0 +1,1 @@
+export { FeatureOutcomes, FeatureOutcomesTable } from './FeatureOutcomes';
