@@ -1,10 +1,16 @@
 import type { CanonicalEvent } from '@valuestream/backstage-plugin-value-stream-common';
 import type { Timeline } from './plan';
 import { planDeployments } from './planDeployments';
+import { planFeedback } from './planFeedback';
 import { planItems } from './planItems';
 import { DEMO_SERVICES, DemoService } from './services';
 import { DAY } from './time';
-import { deploymentEvents, incidentEvents, itemEvents } from './toEvents';
+import {
+  deploymentEvents,
+  feedbackEvents,
+  incidentEvents,
+  itemEvents,
+} from './toEvents';
 
 const toMillis = (t: number | Date) =>
   typeof t === 'number' ? t : t.getTime();
@@ -68,6 +74,8 @@ export function generateDemoHistory(
       events.push(...deploymentEvents(service, d, timeline.end));
     for (const i of incidents)
       events.push(...incidentEvents(service, i, timeline.end));
+    for (const f of planFeedback(items, deployments, timeline))
+      events.push(...feedbackEvents(f, timeline.end));
   });
   return events.sort(
     (a, b) =>

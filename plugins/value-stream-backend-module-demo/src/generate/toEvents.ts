@@ -1,8 +1,9 @@
 import type { CanonicalEvent } from '@valuestream/backstage-plugin-value-stream-common';
 import type { PlannedDeployment, PlannedIncident, PlannedItem } from './plan';
+import type { PlannedFeedback } from './planFeedback';
 import type { DemoService } from './services';
 import { lowerFirst } from './texts';
-import { Millis, iso } from './time';
+import { DAY, Millis, iso } from './time';
 
 const DEFAULT_BRANCH = 'main';
 
@@ -260,5 +261,61 @@ export function incidentEvents(
       data,
     );
   }
+  return events;
+}
+
+/**
+ * A shipped feature's usage (as the Prometheus module reports it, one report per day),
+ * survey answers (score only: no person, no comment) and support tickets (DESIGN §14).
+ */
+export function feedbackEvents(
+  feedback: PlannedFeedback,
+  until: Millis,
+): CanonicalEvent[] {
+  const { events, emit } = collector(until);
+  const { key, service } = feedback.item;
+  const id = (suffix: string) => `demo-${service.name}-${key}-${suffix}`;
+  for (const u of feedback.usage) {
+    emit(
+      id(`usage-${iso(u.from).slice(0, 10)}`),
+      u.from + DAY,
+      'prometheus',
+      'usage.reported',
+      {
+        feature: key,
+        count: u.count,
+        from: iso(u.from),
+        to: iso(u.from + DAY),
+      },
+    );
+  }
+  feedback.answers.forEach((a, i) => {
+    emit(id(`nps-${i + 1}`), a.at, 'survey', 'feedback.submitted', {
+      feedbackId: `${service.name}-${key}-${i + 1}`,
+      workItemKey: key,
+      score: a.score,
+      channel: 'in-app',
+    });
+  });
+  feedback.tickets.forEach((t, i) => {
+    const data = {
+      ticketId: `${service.jiraKey}-T${key.split('-').pop()}${i + 1}`,
+      workItemKey: key,
+    };
+    emit(
+      id(`ticket-${i + 1}-opened`),
+      t.openedAt,
+      'helpdesk',
+      'support_ticket.opened',
+      { ...data, severity: 'normal' },
+    );
+    emit(
+      id(`ticket-${i + 1}-resolved`),
+      t.resolvedAt,
+      'helpdesk',
+      'support_ticket.resolved',
+      data,
+    );
+  });
   return events;
 }
