@@ -214,6 +214,7 @@ export async function createValueStream(deps: ValueStreamDeps) {
   const overview = new OverviewService(
     store.overview,
     () => config.stages.map(s => s.name),
+    config.blockedReasons,
     now,
   );
   const router = await createRouter({

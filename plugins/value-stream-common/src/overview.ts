@@ -33,13 +33,14 @@ export type MetricsWithPrevious = MetricsResponse & {
 
 /**
  * A group's summary in `GET /overview` (DESIGN §15, §17): the flow metrics of the §8
- * shape (without blocked time), deployment frequency and the open alerts, over the
+ * shape, deployment frequency and the open alerts, over the
  * entities the group and its sub-groups own.
  * @public
  */
 export interface OverviewMetrics {
   window: { from: string; to: string };
-  flow: Omit<MetricsResponse['flow'], 'blockedTime'>;
+  /** Blocked time only in the window's answer (`previous` has 0). */
+  flow: MetricsResponse['flow'];
   dora: { deploymentFrequency: { count: number; perWeek: number } };
   openAlerts: number;
 }

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import type { ItemStats, Window } from '../journeys/types';
+import type { ItemStats, Journey, Window } from '../journeys/types';
+import type { BlockedItem } from '../metrics/blockedTime';
 import { REACHED_STATUSES } from '../model/deployments';
 import { num, selectIn } from './util';
 
@@ -82,6 +83,44 @@ export class OverviewQueries {
           ? -1
           : 1,
       );
+  }
+
+  /**
+   * The blocked intervals of the items done in the window that were ever blocked, per
+   * entity, from the stored journeys (for the top blocker categories).
+   */
+  async doneBlockedItems(
+    entityRefs: string[],
+    window: Window,
+  ): Promise<(BlockedItem & { entityRef: string; key: string })[]> {
+    const rows = await selectIn<Record<string, any>>(
+      () =>
+        this.db('vs_item_entities as e')
+          .join('vs_work_items as w', 'w.key', 'e.item_key')
+          .select(
+            'e.entity_ref',
+            'w.key',
+            'w.created_at',
+            'w.started_at',
+            'w.done_at',
+            'w.journey',
+          )
+          .where('w.done_at', '>=', window.from)
+          .where('w.done_at', '<', window.to)
+          .where('w.blocked_time', '>', 0),
+      'e.entity_ref',
+      entityRefs,
+    );
+    return rows.map(r => ({
+      entityRef: r.entity_ref,
+      key: r.key,
+      createdAt: num(r.created_at)!,
+      startedAt: num(r.started_at),
+      doneAt: num(r.done_at)!,
+      blockedIntervals: (
+        JSON.parse(r.journey) as Pick<Journey, 'blockedIntervals'>
+      ).blockedIntervals,
+    }));
   }
 
   /** Keys of the items in an active or wait stage now, per entity. */

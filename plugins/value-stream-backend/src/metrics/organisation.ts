@@ -3,6 +3,8 @@ import type {
   OverviewMetrics,
 } from '@valuestream/backstage-plugin-value-stream-common';
 import type { ItemStats, Window } from '../journeys/types';
+import type { BlockedReasonRules } from './blockedReasons';
+import { type BlockedItem, blockedTime } from './blockedTime';
 import { flowMetrics } from './flow';
 import { iso, perWeek } from './time';
 
@@ -27,6 +29,10 @@ export function byEntity<T extends { entityRef: string }>(
   return out;
 }
 
+const uniqueByKey = <T extends { key: string }>(rows: T[]) => [
+  ...new Map(rows.map(r => [r.key, r])).values(),
+];
+
 const rowsOf = <T>(m: Map<string, T[]>, refs: readonly string[]) =>
   refs.flatMap(ref => m.get(ref) ?? []);
 
@@ -46,6 +52,11 @@ export function groupSummary(options: {
   >;
   /** Open alerts per entity (current, whatever the window); omitted: 0. */
   openAlerts?: Map<string, unknown[]>;
+  /** Done blocked items of the window per entity, and the reason categories. */
+  blocked?: {
+    items: Map<string, (BlockedItem & { entityRef: string; key: string })[]>;
+    rules: BlockedReasonRules;
+  };
 }): OverviewMetrics {
   const { entityRefs, window } = options;
   const items = new Map<string, ItemStats>();
@@ -62,7 +73,15 @@ export function groupSummary(options: {
   );
   return {
     window: { from: iso(window.from), to: iso(window.to) },
-    flow: flowMetrics(sorted, window, loadKeys.size),
+    flow: {
+      ...flowMetrics(sorted, window, loadKeys.size),
+      blockedTime: options.blocked
+        ? blockedTime(
+            uniqueByKey(rowsOf(options.blocked.items, entityRefs)),
+            options.blocked.rules,
+          )
+        : { total: 0, byReason: {} },
+    },
     dora: {
       deploymentFrequency: {
         count: deployments.size,

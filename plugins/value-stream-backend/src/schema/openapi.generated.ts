@@ -1763,6 +1763,7 @@ export const spec = {
               'efficiency',
               'load',
               'distribution',
+              'blockedTime',
             ],
             additionalProperties: false,
             properties: {
@@ -1802,6 +1803,26 @@ export const spec = {
               },
               distribution: {
                 $ref: '#/components/schemas/Distribution',
+              },
+              blockedTime: {
+                description:
+                  'Seconds blocked of the items done in the window by reason category, as in the metrics (0 in `previous`)',
+                type: 'object',
+                required: ['total', 'byReason'],
+                additionalProperties: false,
+                properties: {
+                  total: {
+                    type: 'number',
+                    minimum: 0,
+                  },
+                  byReason: {
+                    type: 'object',
+                    additionalProperties: {
+                      type: 'number',
+                      minimum: 0,
+                    },
+                  },
+                },
               },
             },
           },

@@ -1,6 +1,7 @@
 import type { OverviewResponse } from '@valuestream/backstage-plugin-value-stream-common';
 import type { OverviewQueries } from '../database/OverviewQueries';
 import type { Window } from '../journeys/types';
+import type { BlockedReasonRules } from '../metrics/blockedReasons';
 import {
   byEntity,
   groupSummary,
@@ -18,7 +19,7 @@ export interface OverviewGroupInput {
 
 /**
  * `GET /overview` (DESIGN §15, §17): every group's roll-up for the window and the previous
- * one, and the group × stage heatmap, from six entity-tagged reads over all the groups'
+ * one, and the group × stage heatmap, from seven entity-tagged reads over all the groups'
  * entities at once (never one set of queries per group).
  */
 export class OverviewService {
@@ -26,6 +27,8 @@ export class OverviewService {
     private readonly queries: OverviewQueries,
     /** Stage order of the heatmap (the top-level stages). */
     private readonly stages: () => string[],
+    /** `valueStream.blockedReasons`, for the top blocker categories. */
+    private readonly blockedReasons: BlockedReasonRules,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -38,7 +41,7 @@ export class OverviewService {
     const refs = [...new Set(groups.flatMap(g => g.entityRefs))].sort();
     const current = window.to >= this.now();
     const span = { from: previous.from, to: window.to };
-    const [done, load, previousLoad, seconds, alerts, deployments] =
+    const [done, load, previousLoad, seconds, alerts, deployments, blocked] =
       await Promise.all([
         q.doneItems(refs, span),
         current ? q.currentLoad(refs) : q.loadAt(refs, window.to),
@@ -46,6 +49,7 @@ export class OverviewService {
         q.stageSeconds(refs, window),
         q.openAlerts(refs),
         q.deployments(refs, span),
+        q.doneBlockedItems(refs, window),
       ]);
     const tagged = {
       done: byEntity(done),
@@ -67,6 +71,7 @@ export class OverviewService {
           entityRefs: g.entityRefs,
           window,
           load: loadNow,
+          blocked: { items: byEntity(blocked), rules: this.blockedReasons },
         }),
         previous: groupSummary({
           ...tagged,

@@ -9,7 +9,12 @@ import {
 } from '@valuestream/backstage-plugin-value-stream-node';
 import request from 'supertest';
 import { SCENARIO, WINDOW } from '../__testUtils__/scenario';
-import { databases, startValueStream } from '../__testUtils__/testBackend';
+import {
+  databases,
+  group,
+  payments,
+  startValueStream,
+} from '../__testUtils__/testBackend';
 import {
   documentedAnswers,
   OPENAPI_ROUTE,
@@ -127,6 +132,24 @@ const ITEMS_PER_ITERATION =
   'GET /entities/{kind}/{namespace}/{name}/iterations';
 const ITEM = 'GET /work-items/{key}';
 const GROUP = 'GET /groups/{namespace}/{name}/metrics';
+const SYSTEM = 'GET /systems/{namespace}/{name}/metrics';
+const OVERVIEW = 'GET /overview';
+/** A system payments is part of (DESIGN §15 roll-ups). */
+const SHOP = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'System',
+  metadata: { name: 'shop', namespace: 'default' },
+  spec: { owner: 'team-pay' },
+  relations: [{ type: 'hasPart', targetRef: 'component:default/payments' }],
+};
+const VALUE = 'GET /entities/{kind}/{namespace}/{name}/value';
+const DATA_HEALTH = 'GET /entities/{kind}/{namespace}/{name}/data-health';
+const IMPORT = 'GET /entities/{kind}/{namespace}/{name}/import';
+const REIMPORT = 'POST /entities/{kind}/{namespace}/{name}/import';
+const IMPORTS = 'GET /import';
+const EVENTS = 'POST /events';
+const WEBHOOK = 'POST /webhooks/{source}';
+
 const VALUE = 'GET /entities/{kind}/{namespace}/{name}/value';
 const DATA_HEALTH = 'GET /entities/{kind}/{namespace}/{name}/data-health';
 const IMPORT = 'GET /entities/{kind}/{namespace}/{name}/import';
@@ -374,6 +397,24 @@ const CALLS: Call[] = [
   get(GROUP, 401, '/groups/default/team-pay/metrics', asNobody),
   get(GROUP, 403, '/groups/default/team-pay/metrics', asDenied),
   get(GROUP, 404, '/groups/default/nope/metrics'),
+  get(
+    GROUP,
+    200,
+    `/groups/default/team-pay/metrics?${WINDOW}&compare=previous&includeSubgroups=false`,
+  ),
+  get(METRICS, 200, `${ENTITY}/metrics?${WINDOW}&compare=previous`),
+
+  get(SYSTEM, 200, `/systems/default/shop/metrics?${WINDOW}&compare=previous`),
+  get(SYSTEM, 400, '/systems/default/shop/metrics?compare=next'),
+  get(SYSTEM, 401, '/systems/default/shop/metrics', asNobody),
+  get(SYSTEM, 403, '/systems/default/shop/metrics', asDenied),
+  get(SYSTEM, 404, '/systems/default/nope/metrics'),
+
+  get(OVERVIEW, 200, `/overview?${WINDOW}`),
+  get(OVERVIEW, 200, '/overview', asService),
+  get(OVERVIEW, 400, '/overview?from=yesterday'),
+  get(OVERVIEW, 401, '/overview', asNobody),
+  get(OVERVIEW, 403, '/overview', asDenied),
 ];
 
 // ---- the tests --------------------------------------------------------------------------------
@@ -402,6 +443,7 @@ describe.each(databases.eachSupportedId())(
     beforeAll(async () => {
       vs = await startValueStream(id, {
         config: { sources: { conformance: { webhookSecret: SECRET } } },
+        entities: [payments, group, SHOP],
         features: [sourcesModule, permissions],
       });
       const r = await vs.post('/events', [...SCENARIO, ...BLOCKED]);

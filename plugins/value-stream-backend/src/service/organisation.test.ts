@@ -113,6 +113,11 @@ const EVENTS = [
   created('CHK-1', '2026-01-01T00:00:00Z'),
   moved('CHK-1', 'To Do', 'In Progress', '2026-01-02T00:00:00Z'),
   moved('CHK-1', 'In Progress', 'In Review', '2026-01-03T00:00:00Z'),
+  ev('work_item.blocked', '2026-01-04T00:00:00Z', {
+    key: 'CHK-1',
+    reason: 'staging down',
+  }),
+  ev('work_item.unblocked', '2026-01-05T00:00:00Z', { key: 'CHK-1' }),
   moved('CHK-1', 'In Review', 'Done', '2026-01-06T00:00:00Z'),
   created('SEC-1', '2026-01-01T00:00:00Z'),
   moved('SEC-1', 'To Do', 'In Progress', '2026-01-02T00:00:00Z'),
@@ -259,6 +264,11 @@ describe.each(databases.eachSupportedId())(
       expect(pay.metrics.flow.throughput.total).toBe(2);
       expect(pay.metrics.flow.cycleTime.p50).toBe(3 * DAY);
       expect(pay.metrics.flow.load).toBe(1);
+      // CHK-1 was blocked a day ("staging down"): the org's top blocker category.
+      expect(pay.metrics.flow.blockedTime.total).toBe(DAY);
+      expect(Object.values(pay.metrics.flow.blockedTime.byReason)).toEqual([
+        DAY,
+      ]);
       expect(pay.previous.window.from).toBe('2025-12-25T00:00:00.000Z');
       expect(pay.previous.flow.throughput.total).toBe(1);
       expect(pay.previous.flow.load).toBe(0);
