@@ -46,6 +46,14 @@ export interface ApiIssue {
   created_at: string;
   updated_at: string;
   closed_at: string | null;
+  /** Premium: the issue's iteration now (`start_date`, `due_date` as `YYYY-MM-DD`). */
+  iteration?: {
+    id: number;
+    iid?: number;
+    title?: string | null;
+    start_date?: string | null;
+    due_date?: string | null;
+  } | null;
 }
 
 /** `GET /projects/:id/pipelines/:id` (the list lacks `finished_at`) */
@@ -192,6 +200,15 @@ export function issueHooks(
   if (!changes.length && issue.state === 'closed') {
     const closedAt = issue.closed_at ?? issue.updated_at;
     hooks.push(hook('close', closedAt, closedAt));
+  }
+  // The issue's current iteration, as of its creation: the list does not say when it was set.
+  if (issue.iteration) {
+    const update: Payload = hook('update', issue.created_at);
+    update.object_attributes.iteration = issue.iteration;
+    update.changes = {
+      iteration_id: { previous: null, current: issue.iteration.id },
+    };
+    hooks.splice(1, 0, update);
   }
   return hooks;
 }

@@ -23,10 +23,32 @@ export function itemTypeFromLabels(labels: string[]): ItemType {
   return typeFromLabels(labels, LABEL_TYPES);
 }
 
+/** A GitLab iteration (REST `issue.iteration`, or a hook's) as a canonical one (DESIGN §14). */
+export function gitlabIteration(
+  id: unknown,
+  it: Payload | null | undefined,
+): { id: string; name: string; startAt: string | null; endAt: string | null } {
+  const day = (d: unknown) =>
+    typeof d === 'string' && /^\d{4}-\d\d-\d\d/.test(d)
+      ? `${d.slice(0, 10)}T00:00:00.000Z`
+      : null;
+  const end = day(it?.due_date);
+  return {
+    id: String(id),
+    name:
+      typeof it?.title === 'string' && it.title
+        ? it.title
+        : `Iteration ${it?.iid ?? id}`,
+    startAt: day(it?.start_date),
+    // an iteration's due date is its last day: it ends at the next midnight
+    endAt: end && new Date(Date.parse(end) + 86_400_000).toISOString(),
+  };
+}
+
 /**
  * Issue Hook: open → `work_item.created` (key `<project path>#<iid>`); close →
- * status `closed` (stage Done); reopen → status `opened`; update with label or
- * title changes → `work_item.updated`.
+ * status `closed` (stage Done); reopen → status `opened`; update with label,
+ * title or iteration (`changes.iteration_id`) changes → `work_item.updated`.
  */
 export function mapIssue(payload: Payload): CanonicalEvent[] {
   const issue: Payload = required(
@@ -83,7 +105,8 @@ export function mapIssue(payload: Payload): CanonicalEvent[] {
       );
     case 'update': {
       const changes: Payload = payload.changes ?? {};
-      if (!changes.labels && !changes.title) return [];
+      const iteration = changes.iteration_id;
+      if (!changes.labels && !changes.title && !iteration) return [];
       return one(
         `issue:${key}:updated:${issue.updated_at}`,
         'work_item.updated',
@@ -92,6 +115,14 @@ export function mapIssue(payload: Payload): CanonicalEvent[] {
           title: changes.title ? issue.title : undefined,
           labels: changes.labels ? labels : undefined,
           itemType: changes.labels ? itemTypeFromLabels(labels) : undefined,
+          ...(iteration
+            ? {
+                iteration:
+                  iteration.current === null || iteration.current === undefined
+                    ? null
+                    : gitlabIteration(iteration.current, issue.iteration),
+              }
+            : {}),
         },
       );
     }

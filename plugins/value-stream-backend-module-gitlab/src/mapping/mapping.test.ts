@@ -268,6 +268,53 @@ describe('Issue Hook', () => {
     });
   });
 
+  it('maps an iteration change to work_item.updated.iteration, and its removal to null', () => {
+    const set = issueHook('update', {
+      changes: { iteration_id: { previous: null, current: 1207 } },
+    });
+    expect(map(set)).toEqual([
+      {
+        id: `issue:${key}:updated:2025-05-03 09:30:00 UTC`,
+        source: 'gitlab',
+        type: 'work_item.updated',
+        occurredAt: '2025-05-03T09:30:00.000Z',
+        repository: 'vedant8600317/test',
+        data: {
+          key,
+          iteration: {
+            id: '1207',
+            name: 'Iteration 1207',
+            startAt: null,
+            endAt: null,
+          },
+        },
+      },
+    ]);
+    const removed = issueHook('update', {
+      changes: { iteration_id: { previous: 1207, current: null } },
+    });
+    expect(map(removed)[0].data).toEqual({ key, iteration: null });
+  });
+
+  it("takes the iteration's title and dates when the hook carries them (due date: its last day)", () => {
+    const hook: any = issueHook('update', {
+      changes: { iteration_id: { previous: null, current: 1207 } },
+    });
+    hook.object_attributes.iteration = {
+      id: 1207,
+      iid: 4,
+      title: 'Sprint 4',
+      start_date: '2025-05-05',
+      due_date: '2025-05-16',
+    };
+    expect(map(hook)[0].data.iteration).toEqual({
+      id: '1207',
+      name: 'Sprint 4',
+      startAt: '2025-05-05T00:00:00.000Z',
+      endAt: '2025-05-17T00:00:00.000Z',
+    });
+  });
+
   it('classifies labels', () => {
     expect(itemTypeFromLabels(['type::security'])).toBe('risk');
     expect(itemTypeFromLabels(['Refactor'])).toBe('debt');
