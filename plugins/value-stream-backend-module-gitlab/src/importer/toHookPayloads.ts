@@ -187,7 +187,7 @@ export function issueHooks(
       action,
     },
   });
-  const hooks = [hook('open', issue.created_at)];
+  const hooks: Payload[] = [hook('open', issue.created_at)];
   const changes = stateEvents.filter(e =>
     ['closed', 'reopened'].includes(e.state),
   );
