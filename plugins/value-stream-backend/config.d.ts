@@ -61,6 +61,16 @@ export interface Config {
     }>;
     /** How long after a production deployment an incident is attributed to it. Defaults to 24 hours. */
     incidentAttributionWindow?: HumanDuration | string;
+    /** Retention (DESIGN §16). Off by default: nothing is ever deleted. */
+    retention?: {
+      /**
+       * Days of events and derived rows kept: once a day (once across replicas), items done
+       * before the limit with no event since go with their journeys, links and the commits,
+       * PRs, builds, deployments and incidents only they need, and raw events of no item go
+       * too. A whole number of at least 1; unset (the default): retention is off.
+       */
+      days?: number;
+    };
     /** Customer feedback and feature outcomes (DESIGN §14). */
     feedback?: {
       /**

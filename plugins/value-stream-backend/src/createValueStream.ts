@@ -44,6 +44,7 @@ import {
   ImportRunner,
   JourneyRebuild,
   ProfileRebuild,
+  RetentionTask,
 } from './tasks';
 import { createTelemetry, observeStore, TelemetryLabels } from './telemetry';
 
@@ -249,9 +250,19 @@ export async function createValueStream(deps: ValueStreamDeps) {
     now,
   });
 
+  // `valueStream.retention.days` (DESIGN §16): a bad value stops start-up here.
+  const retention = new RetentionTask({
+    config: deps.config,
+    scheduler,
+    logger,
+    store,
+    now,
+  });
+
   async function start(producers: EventProducer[]) {
     await new EntityIndexTask(scheduler, index).start();
     await new AlertTask({ config, scheduler, logger, store, alerts }).start();
+    await retention.start();
     await new DeliveredDoneTask({
       scheduler,
       logger,

@@ -26,6 +26,7 @@ import { MetaStore } from './MetaStore';
 import { MetricsQueries } from './MetricsQueries';
 import { OverviewQueries } from './OverviewQueries';
 import type { ChangeScope } from './entityChanges';
+import { RetentionStore } from './RetentionStore';
 import { ScmStore } from './ScmStore';
 import { TelemetryQueries } from './TelemetryQueries';
 
@@ -52,6 +53,8 @@ export class DatabaseValueStreamStore {
   readonly overview: OverviewQueries;
   /** The reads behind `GET …/data-health` (DESIGN §16). */
   readonly dataHealth: DataHealthQueries;
+  /** The batched deletes of a retention pass (`valueStream.retention.days`). */
+  readonly retention: RetentionStore;
   /** The aggregate read behind the OpenTelemetry gauges. */
   readonly telemetry: TelemetryQueries;
   private readonly events: EventStore;
@@ -70,6 +73,7 @@ export class DatabaseValueStreamStore {
     this.features = new FeatureQueries(db);
     this.overview = new OverviewQueries(db);
     this.dataHealth = new DataHealthQueries(db);
+    this.retention = new RetentionStore(db);
     this.telemetry = new TelemetryQueries(db);
     this.events = new EventStore(db);
     this.scm = new ScmStore(db);

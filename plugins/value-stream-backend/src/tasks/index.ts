@@ -4,3 +4,4 @@ export { EntityIndexTask } from './EntityIndexTask';
 export { JourneyRebuild } from './JourneyRebuild';
 export { ImportRunner } from './ImportRunner';
 export { ProfileRebuild } from './ProfileRebuild';
+export { RetentionTask } from './RetentionTask';
