@@ -7,11 +7,13 @@
  * VALUE_STREAM_PROMETHEUS=off leaves the exporter out.
  */
 const http = require('node:http');
+const { isMainThread } = require('node:worker_threads');
 const { metrics } = require('@opentelemetry/api');
 const { MeterProvider } = require('@opentelemetry/sdk-metrics');
 const { PrometheusExporter } = require('@opentelemetry/exporter-prometheus');
 
-if (process.env.VALUE_STREAM_PROMETHEUS !== 'off') {
+// Worker threads inherit `--require`: only the main thread, where the plugins run, serves.
+if (isMainThread && process.env.VALUE_STREAM_PROMETHEUS !== 'off') {
   const host = process.env.OTEL_EXPORTER_PROMETHEUS_HOST || 'localhost';
   const port = Number(process.env.OTEL_EXPORTER_PROMETHEUS_PORT || 9464);
   const exporter = new PrometheusExporter({ preventServerStart: true });
