@@ -295,7 +295,8 @@ export type TimeseriesMetric =
   | 'throughput'
   | 'cfd'
   | 'cycle_time'
-  | 'lead_time_breakdown';
+  | 'lead_time_breakdown'
+  | 'value';
 /** @public */
 export type TimeseriesInterval = 'day' | 'week';
 
@@ -303,7 +304,7 @@ export type TimeseriesInterval = 'day' | 'week';
 export type TimeseriesPoint =
   | { t: string; value: number; stages: Record<string, number> } // wip
   | { t: string; stages: Record<string, number> } // cfd
-  | { t: string; value: number } // throughput
+  | { t: string; value: number } // throughput; value (value delivered in [from, t))
   | { t: string; key: string; value: number } // cycle_time
   | LeadTimeBreakdownPoint; // lead_time_breakdown
 

@@ -555,6 +555,7 @@ export const spec = {
                 'cfd',
                 'cycle_time',
                 'lead_time_breakdown',
+                'value',
               ],
             },
           },
@@ -578,7 +579,7 @@ export const spec = {
         responses: {
           '200': {
             description:
-              "`{ metric, interval, points }`. wip: `{t, value, stages}`; cfd: `{t, stages}` (items in that\nstage or a later one); throughput: `{t, value}` per period; cycle_time: `{t, key, value}` per done item;\nlead_time_breakdown: `{t, count, coding, pickup, review, deploy}` per period (changes first deployed\nto production in it and each part's mean seconds, null when none has it).\n",
+              "`{ metric, interval, points }`. wip: `{t, value, stages}`; cfd: `{t, stages}` (items in that\nstage or a later one); throughput: `{t, value}` per period; cycle_time: `{t, key, value}` per done item;\nlead_time_breakdown: `{t, count, coding, pickup, review, deploy}` per period (changes first deployed\nto production in it and each part's mean seconds, null when none has it); value: `{t, value}` at each\nboundary as cfd, the value delivered in `[from, t)` (DESIGN §14).\n",
             content: {
               'application/json': {
                 schema: {
@@ -3298,6 +3299,7 @@ export const spec = {
               'cfd',
               'cycle_time',
               'lead_time_breakdown',
+              'value',
             ],
           },
           interval: {

@@ -18,6 +18,7 @@ import { stageMetrics } from '../metrics/stages';
 import {
 import { valueMetrics } from '../metrics/value';
 import { iterationSummaries } from '../metrics/iterations';
+import { valueDeliveredSeries } from '../metrics/valueSeries';
   rollUpAlerts,
   rollUpCounts,
   rollUpIntervals,
@@ -227,6 +228,16 @@ export class MetricsService {
           ),
         };
       }
+      case 'value':
+        return {
+          metric,
+          interval,
+          points: valueDeliveredSeries(
+            await q.doneItems(entityRefs, window),
+            window,
+            interval,
+          ),
+        };
       case 'lead_time_breakdown':
         return {
           metric,

@@ -295,7 +295,14 @@ const CALLS: Call[] = [
   get(ALERTS, 403, `${ENTITY}/alerts`, asDenied),
   get(ALERTS, 404, '/entities/component/default/nope/alerts'),
 
-  ...['wip', 'cfd', 'throughput', 'cycle_time', 'lead_time_breakdown'].map(
+  ...[
+    'wip',
+    'cfd',
+    'throughput',
+    'cycle_time',
+    'lead_time_breakdown',
+    'value',
+  ].map(
     metric =>
       get(TIMESERIES, 200, `${ENTITY}/timeseries?metric=${metric}&${WINDOW}`),
   ),

@@ -108,6 +108,7 @@ export function parseTimeseriesQuery(query: unknown) {
           'cfd',
           'cycle_time',
           'lead_time_breakdown',
+          'value',
         ]),
         interval: z.enum(['day', 'week']).optional(),
       })
