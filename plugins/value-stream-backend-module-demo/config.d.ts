@@ -35,6 +35,16 @@ export interface Config {
         /** Each list page is answered after this long (ms), so the import is seen to progress. Defaults to 2000. */
         pageDelayMs?: number;
       };
+      /**
+       * Development only: a Slack-shaped incoming webhook on 127.0.0.1 that keeps the last
+       * 20 messages (`GET /messages`) and logs their count. Point a
+       * `valueStream.alerts.webhooks` entry (`format: slack`) at `http://127.0.0.1:<port>/<any path>`.
+       * Off when absent.
+       */
+      chatReceiver?: {
+        /** Port on 127.0.0.1; 0 (the default) picks a free one. */
+        port?: number;
+      };
     };
   };
 }

@@ -9,6 +9,8 @@ export interface DemoConfig {
   anchor?: number;
   /** The loopback GitHub the import demo reads, when `valueStream.demo.importApi` is set. */
   importApi?: DemoImportApiConfig;
+  /** The loopback chat receiver, when `valueStream.demo.chatReceiver` is set. */
+  chatReceiver?: { port: number };
 }
 
 /** `valueStream.demo.importApi` with its defaults. */
@@ -16,6 +18,16 @@ export interface DemoImportApiConfig {
   port: number;
   token: string;
   pageDelayMs: number;
+}
+
+function readPort(config: Config, key: string) {
+  const port = config.getOptionalNumber('port') ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(
+      `Invalid valueStream.demo.${key}.port ${port}: expected 0-65535`,
+    );
+  }
+  return port;
 }
 
 function readImportApi(config: Config | undefined) {
@@ -60,5 +72,12 @@ export function readDemoConfig(config: Config): DemoConfig {
     days,
     anchor,
     importApi: readImportApi(demo?.getOptionalConfig('importApi')),
+    ...(demo?.has('chatReceiver')
+      ? {
+          chatReceiver: {
+            port: readPort(demo.getConfig('chatReceiver'), 'chatReceiver'),
+          },
+        }
+      : {}),
   };
 }

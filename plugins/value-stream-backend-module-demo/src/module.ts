@@ -5,6 +5,7 @@ import {
 import { valueStreamProducersExtensionPoint } from '@valuestream/backstage-plugin-value-stream-node';
 import { readDemoConfig } from './config';
 import { createDemoProducer } from './createDemoProducer';
+import { serveChatDemo } from './chatReceiver/serveChatDemo';
 import { serveImportDemo } from './importApi/serveImportDemo';
 
 /**
@@ -12,7 +13,8 @@ import { serveImportDemo } from './importApi/serveImportDemo';
  * time goes by, through the real ingest path. Only when
  * `valueStream.demo.enabled` is true. With `valueStream.demo.importApi`
  * (development), also a loopback GitHub holding `checkout-service`'s history,
- * which arrives through the GitHub importer.
+ * which arrives through the GitHub importer. With `valueStream.demo.chatReceiver`
+ * (development), also a loopback Slack-shaped webhook receiving the new alerts.
  * @public
  */
 export const valueStreamModuleDemo = createBackendModule({
@@ -34,6 +36,13 @@ export const valueStreamModuleDemo = createBackendModule({
         if (importApi) {
           await serveImportDemo({
             config: { ...demo, importApi },
+            logger,
+            lifecycle,
+          });
+        }
+        if (demo.chatReceiver) {
+          await serveChatDemo({
+            port: demo.chatReceiver.port,
             logger,
             lifecycle,
           });
