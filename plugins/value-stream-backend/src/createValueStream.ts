@@ -1,4 +1,5 @@
 import type {
+  AuditorService,
   AuthService,
   DatabaseService,
   HttpAuthService,
@@ -24,6 +25,7 @@ import { profileResolver } from './config/profiles';
 import { readValueStreamConfig } from './config/readConfig';
 import type { EntityIndex } from './entities/EntityIndex';
 import { Correlator } from './correlation/Correlator';
+import { CorrectionService } from './corrections/CorrectionService';
 import { DatabaseValueStreamStore } from './database/DatabaseValueStreamStore';
 import { EntityIndexRefresher } from './entities/EntityIndexRefresher';
 import { readClaimPins } from './entities/claims';
@@ -60,6 +62,8 @@ export interface ValueStreamDeps {
   catalog: CatalogService;
   events?: EventsService;
   notifications?: NotificationService;
+  /** Records every correction (DESIGN §16). */
+  auditor?: AuditorService;
   sources: Map<string, SourceAdapter>;
   statusMapper?: StatusMapper;
   /** History importers by source (valueStreamImportersExtensionPoint). */
@@ -242,6 +246,13 @@ export async function createValueStream(deps: ValueStreamDeps) {
       config.incidentAttributionWindowMs,
     ),
     alerts,
+    corrections: new CorrectionService({
+      access: deps,
+      store,
+      worker,
+      auditor: deps.auditor,
+      now,
+    }),
     sources: deps.sources,
     webhookSecrets: config.webhookSecrets,
     index: index.current,

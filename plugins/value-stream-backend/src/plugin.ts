@@ -84,6 +84,7 @@ export const valueStreamPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         events: eventsServiceRef,
         notifications: notificationService,
+        auditor: coreServices.auditor,
       },
       async init(deps) {
         // Lists the plugin's permissions in the metadata that policy tools and external

@@ -256,6 +256,8 @@ export interface WorkItemDetail extends WorkItemSummary {
     incidents: IncidentLink[];
   };
   entityRefs: string[];
+  /** Excluded from metrics and lanes by a correction (DESIGN §16). */
+  excluded?: boolean;
 }
 
 /** Bottleneck rules (DESIGN §7). @public */

@@ -50,6 +50,17 @@ export const valueStreamImportCreatePermission = createPermission({
   attributes: { action: 'create' },
 });
 
+/**
+ * Correct what the correlation derived (`POST /corrections`, DESIGN §16): link or unlink a
+ * commit or PR, set an item's type or value, exclude an item, attribute an incident. Users
+ * and service principals alike; every correction is audited.
+ * @public
+ */
+export const valueStreamCorrectionCreatePermission = createPermission({
+  name: 'value-stream.correction.create',
+  attributes: { action: 'create' },
+});
+
 /** All permissions of the value-stream plugin. @public */
 export const valueStreamPermissions = [
   valueStreamRebuildPermission,
@@ -57,4 +68,5 @@ export const valueStreamPermissions = [
   valueStreamUnresolvedReadPermission,
   valueStreamEventCreatePermission,
   valueStreamImportCreatePermission,
+  valueStreamCorrectionCreatePermission,
 ];

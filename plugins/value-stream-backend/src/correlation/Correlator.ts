@@ -3,6 +3,7 @@ import type { ValueStreamConfig } from '../config/readConfig';
 import type { DatabaseValueStreamStore } from '../database/DatabaseValueStreamStore';
 import type { EntityIndex } from '../entities/EntityIndex';
 import type { StoredEvent, StoredJourney } from '../model';
+import { applyLinkCorrections } from '../corrections/applyLinkCorrections';
 import { group, unique } from './collections';
 import {
   artifactSubjects,
@@ -103,6 +104,8 @@ export class Correlator {
       await this.store.deployments(deploymentIds)
     ).flatMap(d => d.commits);
     await upsertArtifacts(this.store, a);
+    // Manual links and unlinks (DESIGN §16) first: key linking then respects them.
+    await applyLinkCorrections(this.store, events);
     await linkArtifacts(this.store, a, this.projectKeys);
     const branched = await linkHeadBranches(this.store, a.commits, a.prs);
     const squashed = await relinkSquashCommits(

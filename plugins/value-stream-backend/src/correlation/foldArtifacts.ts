@@ -1,4 +1,6 @@
 import type { DatabaseValueStreamStore } from '../database/DatabaseValueStreamStore';
+import { isCorrectionEvent } from '../corrections/correctionEvents';
+import { foldIncidentAttribution } from '../corrections/foldCorrections';
 import type {
   Build,
   Commit,
@@ -102,7 +104,13 @@ export function foldArtifacts(
         ? d
         : { ...d, repository: ctx.repositoryForService(d.service) };
     }),
-    incidents: fold('incident', foldIncident),
+    // Corrections name the deployment; the incident's own fields come from its events.
+    incidents: fold('incident', evs => {
+      const facts = evs.filter(e => !isCorrectionEvent(e));
+      if (!facts.length) return [];
+      const attribution = foldIncidentAttribution(evs);
+      return [{ ...foldIncident(facts), ...(attribution && { attribution }) }];
+    }).flat(),
   };
 }
 

@@ -27,6 +27,11 @@ import { itemProfileEntity } from '../config/profiles';
 import { itemComponents, itemEntityRefs } from './itemEntities';
 import { itemEvidence, RoleStages } from './itemEvidence';
 import type { ChangeFiles } from '../database/changeFiles';
+import { isCorrectionEvent } from '../corrections/correctionEvents';
+import {
+  foldItemCorrections,
+  withItemCorrections,
+} from '../corrections/foldCorrections';
 
 /** The store methods rebuilding items reads and writes. */
 export type RebuildStore = Pick<
@@ -120,15 +125,23 @@ export function itemShas(
 /** The journey, numbers and entities of one item from what is stored about it. Pure. */
 export function storedJourney(
   key: string,
-  events: StoredEvent[],
+  history: StoredEvent[],
   linked: LinkedArtifacts,
   ctx: JourneyContext,
 ): StoredJourney {
+  // Corrections (DESIGN §16) override what the item's own events and links say.
+  const events = history.filter(e => !isCorrectionEvent(e));
+  const fixes = foldItemCorrections(history);
+  const unlinked = new Set(
+    fixes.links.filter(l => !l.linked && l.kind === 'commit').map(l => l.ref),
+  );
   const links = linked.links.get(key) ?? [];
   const pullRequests = unique(
     links.filter(l => l.kind === 'pr').map(l => l.ref),
   ).flatMap(id => linked.pullRequests.get(id) ?? []);
-  const shas = [...itemShas(links, linked.pullRequests)];
+  const shas = [...itemShas(links, linked.pullRequests)].filter(
+    sha => !unlinked.has(sha),
+  );
   const commits = shas.flatMap(sha => linked.commits.get(sha) ?? []);
   const deployments = new Map<string, Deployment>();
   for (const sha of shas)
@@ -172,13 +185,18 @@ export function storedJourney(
     now: ctx.now,
   });
   const journey = withObservation(
-    buildJourney(foldItemAttributes(key, events), delivered.evidence, p.stages),
+    buildJourney(
+      withItemCorrections(foldItemAttributes(key, events), fixes),
+      delivered.evidence,
+      p.stages,
+    ),
     delivered,
   );
   return {
     journey,
     stats: computeItemStats(journey, ctx.now),
     entityRefs,
+    ...(fixes.excluded && { excluded: true }),
   };
 }
 
@@ -186,7 +204,11 @@ export function storedJourney(
 export function journeyDigest(o: StoredJourney): string {
   const { journey, entityRefs } = o;
   return createHash('sha256')
-    .update(JSON.stringify([journey, entityRefs]))
+    .update(
+      JSON.stringify(
+        o.excluded ? [journey, entityRefs, true] : [journey, entityRefs],
+      ),
+    )
     .digest('hex');
 }
 
@@ -262,7 +284,10 @@ export async function rebuildItems(
     await store.eventsForSubjects(keys.map(k => subject('item', k))),
     e => parseSubject(e.subject)?.id ?? '',
   );
-  const present = keys.filter(k => itemEvents.has(k));
+  // An item exists through its own events; corrections alone make none.
+  const present = keys.filter(k =>
+    itemEvents.get(k)?.some(e => !isCorrectionEvent(e)),
+  );
   const linked = await loadLinkedArtifacts(store, present);
   const journeyCtx = { ...ctx, index: ctx.index(), now: ctx.now() };
   const items = present.map(key =>

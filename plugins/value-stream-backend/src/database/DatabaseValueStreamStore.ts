@@ -258,6 +258,12 @@ export class DatabaseValueStreamStore {
   keysLinkedTo(kind: 'commit' | 'pr', refs: string[]) {
     return this.links.keysLinkedTo(kind, refs);
   }
+  correctLinks(corrections: Parameters<LinkStore['correctLinks']>[0]) {
+    return this.links.correctLinks(corrections);
+  }
+  linkCorrectionsForItems(keys: string[]) {
+    return this.links.linkCorrectionsForItems(keys);
+  }
 
   // ---- journeys and work items (JourneyStore) ----------------------------------------------
 
@@ -278,6 +284,9 @@ export class DatabaseValueStreamStore {
   }
   entitiesOfItem(key: string) {
     return this.journeys.entitiesOfItem(key);
+  }
+  isExcluded(key: string) {
+    return this.journeys.isExcluded(key);
   }
   listWorkItems(options: Parameters<JourneyStore['listWorkItems']>[0]) {
     return this.journeys.listWorkItems(options);

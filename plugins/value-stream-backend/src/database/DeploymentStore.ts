@@ -54,6 +54,9 @@ const toIncident = (r: IncidentsTable): Incident => ({
   commitSha: r.commit_sha,
   openedAt: num(r.opened_at),
   resolvedAt: num(r.resolved_at),
+  ...(r.attribution_corrected
+    ? { attribution: { deploymentId: r.corrected_deployment_id ?? null } }
+    : {}),
 });
 
 const incidentRow = (i: Incident): IncidentsTable => ({
@@ -66,6 +69,8 @@ const incidentRow = (i: Incident): IncidentsTable => ({
   commit_sha: i.commitSha,
   opened_at: i.openedAt,
   resolved_at: i.resolvedAt,
+  attribution_corrected: i.attribution !== undefined,
+  corrected_deployment_id: i.attribution?.deploymentId ?? null,
 });
 
 /** Deployments with the commits they included, incidents, and the entities of both. */

@@ -34,6 +34,9 @@ export class JourneyStore {
         await tx<ItemEntitiesTable>('vs_item_entities')
           .whereIn('item_key', part)
           .delete();
+        await tx<ItemEntitiesTable>('vs_excluded_item_entities')
+          .whereIn('item_key', part)
+          .delete();
       }
       await insertIgnore<StageIntervalsTable>(
         tx,
@@ -50,18 +53,38 @@ export class JourneyStore {
         ),
         ['item_key', 'seq'],
       );
+      const entityRows = (excluded: boolean) =>
+        items
+          .filter(i => Boolean(i.excluded) === excluded)
+          .flatMap(i =>
+            i.entityRefs.map(entity_ref => ({
+              entity_ref,
+              item_key: i.journey.key,
+            })),
+          );
       await insertIgnore<ItemEntitiesTable>(
         tx,
         'vs_item_entities',
-        items.flatMap(i =>
-          i.entityRefs.map(entity_ref => ({
-            entity_ref,
-            item_key: i.journey.key,
-          })),
-        ),
+        entityRows(false),
         ['entity_ref', 'item_key'],
       );
+      // Excluded items (DESIGN §16) keep their entities apart: out of every metric, lane
+      // and alert, their journey still readable by those who may read the entities.
+      await insertIgnore<ItemEntitiesTable>(
+        tx,
+        'vs_excluded_item_entities',
+        entityRows(true),
+        ['item_key', 'entity_ref'],
+      );
     });
+  }
+
+  /** Whether a correction excluded the item (it has entities only as an excluded one). */
+  async isExcluded(key: string): Promise<boolean> {
+    const row = await this.db('vs_excluded_item_entities')
+      .where({ item_key: key })
+      .first();
+    return Boolean(row);
   }
 
   async storedDigests(
@@ -117,11 +140,20 @@ export class JourneyStore {
     return rows.map(r => toJourney(toWorkItem(r)));
   }
 
+  /** The item's entities, excluded (DESIGN §16) or not. */
   async entitiesOfItem(key: string): Promise<string[]> {
-    const rows = await this.db<ItemEntitiesTable>('vs_item_entities')
+    const rows: Pick<ItemEntitiesTable, 'entity_ref'>[] = await this.db(
+      'vs_item_entities',
+    )
       .where({ item_key: key })
-      .select('entity_ref');
-    return rows.map(r => r.entity_ref).sort();
+      .select('entity_ref')
+      .union(q =>
+        q
+          .from('vs_excluded_item_entities')
+          .where({ item_key: key })
+          .select('entity_ref'),
+      );
+    return [...new Set(rows.map(r => r.entity_ref))].sort();
   }
 
   async listWorkItems(options: {

@@ -322,6 +322,9 @@ export class MetricsQueries {
       severity: r.severity,
       deploymentId: r.deployment_id,
       commitSha: r.commit_sha,
+      ...(r.attribution_corrected
+        ? { attribution: { deploymentId: r.corrected_deployment_id ?? null } }
+        : {}),
     }));
   }
 

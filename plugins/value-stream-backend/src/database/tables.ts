@@ -119,6 +119,17 @@ export interface IncidentsTable {
   commit_sha: string | null;
   opened_at: DbNumber | null;
   resolved_at: DbNumber | null;
+  /** An attribute_incident correction (20261208200000_corrections). */
+  attribution_corrected?: DbBoolean;
+  corrected_deployment_id?: string | null;
+}
+
+/** The last link/unlink correction of a pair (20261208200000_corrections). */
+export interface LinkCorrectionsTable {
+  item_key: string;
+  kind: 'commit' | 'pr';
+  ref: string;
+  linked: DbBoolean;
 }
 
 export interface ArtifactEntitiesTable {

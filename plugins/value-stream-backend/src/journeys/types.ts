@@ -93,6 +93,8 @@ export interface IncidentRecord {
   severity: string | null;
   deploymentId: string | null;
   commitSha: string | null;
+  /** An attribute_incident correction (DESIGN §16): the deployment, or null for none. */
+  attribution?: { deploymentId: string | null };
 }
 
 /** A merged change (PR or direct default-branch commit) for DORA lead time. */

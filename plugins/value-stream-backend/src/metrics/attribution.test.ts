@@ -36,6 +36,28 @@ describe('attributeIncident', () => {
     );
   });
 
+  it('a correction decides alone: its deployment, or none', () => {
+    const named = incident('i', {
+      deploymentId: 'd1',
+      openedAt: h(6),
+      attribution: { deploymentId: 'd2' },
+    });
+    expect(attributeIncident(named, deployments, DAY_MS)?.deploymentId).toBe(
+      'd2',
+    );
+    const none = incident('i', {
+      deploymentId: 'd1',
+      attribution: { deploymentId: null },
+    });
+    expect(attributeIncident(none, deployments, DAY_MS)).toBeNull();
+    // A failed deployment never reached production: attributed to none.
+    const failed = incident('i', {
+      openedAt: h(6),
+      attribution: { deploymentId: 'd3' },
+    });
+    expect(attributeIncident(failed, deployments, DAY_MS)).toBeNull();
+  });
+
   it('rule 2: takes the earliest deployment that deployed the commit', () => {
     const i = incident('i', { commitSha: 'aaa', openedAt: h(7) });
     expect(attributeIncident(i, deployments, DAY_MS)?.deploymentId).toBe('d1');

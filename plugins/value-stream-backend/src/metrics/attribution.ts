@@ -17,6 +17,8 @@ export function successfulProduction(
 
 /**
  * The deployment an incident is attributed to (DESIGN §6, §11), or null:
+ * 0. a correction (`attribute_incident`, DESIGN §16) decides alone: the successful
+ *    production deployment it names among these, else none;
  * 1. the successful production deployment named by `deploymentId`;
  * 2. else the earliest successful production deployment whose `commitSha` is
  *    the incident's `commitSha` or whose commits include it;
@@ -49,6 +51,12 @@ export function attributeToProduction(
   production: ReadonlyArray<DeploymentRecord & { finishedAt: number }>,
   attributionWindowMs: number,
 ): DeploymentRecord | null {
+  if (incident.attribution) {
+    const id = incident.attribution.deploymentId;
+    return id === null
+      ? null
+      : production.find(d => d.deploymentId === id) ?? null;
+  }
   if (incident.deploymentId !== null) {
     const named = production.find(
       d => d.deploymentId === incident.deploymentId,

@@ -82,6 +82,8 @@ export interface Incident {
   commitSha: string | null;
   openedAt: number | null;
   resolvedAt: number | null;
+  /** The last `attribute_incident` correction (DESIGN §16): it wins over the §6 rules. */
+  attribution?: { deploymentId: string | null };
 }
 
 /** A repository's merged PRs and default-branch commits (for deployment inclusion). */

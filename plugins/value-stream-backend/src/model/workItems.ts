@@ -6,6 +6,8 @@ export interface StoredJourney {
   journey: Journey;
   stats: ItemStats;
   entityRefs: string[];
+  /** Excluded by a correction (DESIGN §16): out of metrics, lanes and alerts. */
+  excluded?: boolean;
   /** Digest of journey and entities (see Correlator); unchanged items are skipped. */
   digest?: string;
 }

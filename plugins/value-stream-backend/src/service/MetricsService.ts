@@ -158,7 +158,11 @@ export class MetricsService {
         withCommits: false,
       }),
       q.productionDeployments(entityRefs, {
-        ids: incidents.flatMap(i => (i.deploymentId ? [i.deploymentId] : [])),
+        ids: incidents.flatMap(i =>
+          [i.deploymentId, i.attribution?.deploymentId].flatMap(id =>
+            id ? [id] : [],
+          ),
+        ),
         shas: incidents.flatMap(i => (i.commitSha ? [i.commitSha] : [])),
       }),
       q.changesWithPullRequests(entityRefs, window),

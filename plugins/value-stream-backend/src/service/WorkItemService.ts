@@ -142,6 +142,7 @@ export class WorkItemService {
       leadTimeForChanges: links.leadTimeForChanges,
       links: links.links,
       entityRefs: scope.entityRefs,
+      excluded: await this.store.isExcluded(key),
     };
   }
 
@@ -206,6 +207,9 @@ export class WorkItemService {
       p.commits.forEach(c => shas.add(c));
       if (p.mergeCommitSha) shas.add(p.mergeCommitSha);
     }
+    // A commit unlinked by a correction (DESIGN §16) is not the item's, even through a PR.
+    for (const c of await s.linkCorrectionsForItems([key]))
+      if (c.kind === 'commit' && !c.linked) shas.delete(c.ref);
     const allCommits = await s.commits([...shas]);
     const allDeployments = await s.deployments(
       await s.deploymentIdsForCommits([...shas]),

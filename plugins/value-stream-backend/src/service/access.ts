@@ -12,6 +12,7 @@ import {
   type BasicPermission,
 } from '@backstage/plugin-permission-common';
 import {
+  valueStreamCorrectionCreatePermission,
   valueStreamEventCreatePermission,
   valueStreamImportCreatePermission,
   valueStreamReadPermission,
@@ -169,3 +170,19 @@ export async function readableRefs(
   );
   return refs.filter((_, i) => items[i]);
 }
+
+/**
+ * Credentials to correct what the correlation derived (`POST /corrections`, DESIGN §16):
+ * users and service principals allowed `value-stream.correction.create` (403 otherwise).
+ */
+export const correctionCredentials = (
+  access: AccessServices,
+  req: AnyRequest,
+) =>
+  allowedCredentials(
+    access,
+    req,
+    ['user', 'service'],
+    valueStreamCorrectionCreatePermission,
+    'correct value-stream data',
+  );

@@ -19,6 +19,7 @@ import type { OverviewService } from './OverviewService';
 import { createOpenApiRouter } from './openApiRouter';
 import { createRawBodyRouter } from './rawBodyRouter';
 import type { WorkItemService } from './WorkItemService';
+import type { CorrectionService } from '../corrections/CorrectionService';
 
 /** @internal */
 export interface RouterOptions {
@@ -37,6 +38,8 @@ export interface RouterOptions {
   dataHealth: DataHealthService;
   workItems: WorkItemService;
   alerts: AlertService;
+  /** `POST /corrections` (DESIGN §16). */
+  corrections: CorrectionService;
   sources: Map<string, SourceAdapter>;
   webhookSecrets: Record<string, string>;
   index: () => EntityIndex;
