@@ -1,6 +1,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type {
   Alert,
+  AlertHistoryResponse,
   StageDefinition,
 } from '@valuestream/backstage-plugin-value-stream-common';
 import type { DatabaseValueStreamStore } from '../database/DatabaseValueStreamStore';
@@ -8,6 +9,7 @@ import type { ItemStats, Journey } from '../journeys/types';
 import { flowEfficiency } from '../metrics/flow';
 import { computeItemStats } from '../metrics/itemStats';
 import { DAY_MS } from '../metrics/time';
+import { alertHistory } from './alertHistory';
 import { diffAlerts, evaluateRules } from './evaluate';
 import { nextEvaluationAt } from './recheck';
 import {
@@ -142,6 +144,17 @@ export class AlertService {
     status: 'open' | 'resolved' | 'all',
   ): Promise<Alert[]> {
     return this.store.alerts.list(entityRefs, status);
+  }
+
+  /** The entity's bottleneck history over the window (DESIGN §15). */
+  async history(
+    entityRef: string,
+    window: { from: number; to: number },
+  ): Promise<AlertHistoryResponse> {
+    return alertHistory(
+      await this.store.alerts.history(entityRef, window),
+      window,
+    );
   }
 
   /** Entities that have any item (the scheduled pass evaluates these). */

@@ -56,6 +56,32 @@ export class AlertStore {
     return rows.map(r => withoutSubject(toAlert(r)));
   }
 
+  /**
+   * The entity's alerts detected or resolved in `[from, to)` (the bottleneck history): two
+   * index ranges, (entity_ref, detected_at) and (entity_ref, resolved_at).
+   */
+  async history(
+    entityRef: string,
+    window: { from: number; to: number },
+  ): Promise<Alert[]> {
+    const rows = await this.db<AlertsTable>('vs_alerts')
+      .where({ entity_ref: entityRef })
+      .where(b =>
+        b
+          .where(d =>
+            d
+              .where('detected_at', '>=', window.from)
+              .where('detected_at', '<', window.to),
+          )
+          .orWhere(r =>
+            r
+              .where('resolved_at', '>=', window.from)
+              .where('resolved_at', '<', window.to),
+          ),
+      );
+    return rows.map(r => withoutSubject(toAlert(r)));
+  }
+
   /** The entity's open alerts, with their subjects (to compare with the rules' output). */
   async openAlerts(entityRef: string): Promise<StoredAlert[]> {
     const rows = await this.db<AlertsTable>('vs_alerts')

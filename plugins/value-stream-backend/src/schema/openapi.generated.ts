@@ -320,55 +320,6 @@ export const spec = {
         },
       },
     },
-    '/corrections': {
-      post: {
-        operationId: 'postCorrection',
-        summary:
-          'Correct what the correlation derived (DESIGN §16, permission value-stream.correction.create, users and service principals; audited). Stored as an event, so a rebuild or replay keeps it; journeys, links and metrics reflect it within 5 s. Corrections apply in event order; a repeated one changes nothing.',
-        requestBody: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: {
-                $ref: '#/components/schemas/Correction',
-              },
-            },
-          },
-        },
-        responses: {
-          '202': {
-            description: 'The correction is stored',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  required: ['id'],
-                  additionalProperties: false,
-                  properties: {
-                    id: {
-                      type: 'string',
-                      description: 'Id of the stored correction event',
-                    },
-                  },
-                },
-              },
-            },
-          },
-          '400': {
-            $ref: '#/components/responses/BadRequest',
-          },
-          '401': {
-            $ref: '#/components/responses/Unauthenticated',
-          },
-          '403': {
-            $ref: '#/components/responses/NotAllowed',
-          },
-          '404': {
-            $ref: '#/components/responses/NotFound',
-          },
-        },
-      },
-    },
     '/ingest/status': {
       get: {
         operationId: 'getIngestStatus',
@@ -560,6 +511,54 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/AlertList',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthenticated',
+          },
+          '403': {
+            $ref: '#/components/responses/NotAllowed',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/alerts/history': {
+      get: {
+        operationId: 'getEntityAlertHistory',
+        description:
+          'Bottleneck history (DESIGN §15): the alerts resolved in the window with their time to resolve, and per ISO week (Monday 00:00 UTC) the alerts opened and resolved in it.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/from',
+          },
+          {
+            $ref: '#/components/parameters/to',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Resolved alerts and weekly counts',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AlertHistory',
                 },
               },
             },
@@ -1342,60 +1341,6 @@ export const spec = {
           oldestPendingAt: {
             type: 'string',
             format: 'date-time',
-            nullable: true,
-          },
-        },
-      },
-      Correction: {
-        type: 'object',
-        description:
-          "One of - `{ kind: link|unlink, workItemKey, commitSha | pullRequest: { repository, number } }` (overrides the links derived from keys); `{ kind: set_item, workItemKey, itemType?, value? }` (overrides the tracker's; value null removes it); `{ kind: exclude_item, workItemKey, excluded }` (out of metrics and lanes); `{ kind: attribute_incident, incidentId, deploymentId }` (null - attributed to none). The handler validates the fields of each kind (400 naming the field); an unknown work item or incident is a 404.",
-        required: ['kind'],
-        properties: {
-          kind: {
-            type: 'string',
-            enum: [
-              'link',
-              'unlink',
-              'set_item',
-              'exclude_item',
-              'attribute_incident',
-            ],
-          },
-          workItemKey: {
-            type: 'string',
-          },
-          commitSha: {
-            type: 'string',
-          },
-          pullRequest: {
-            type: 'object',
-            properties: {
-              repository: {
-                type: 'string',
-              },
-              number: {
-                type: 'integer',
-              },
-            },
-          },
-          itemType: {
-            $ref: '#/components/schemas/ItemType',
-          },
-          value: {
-            type: 'integer',
-            nullable: true,
-            minimum: 1,
-            maximum: 100,
-          },
-          excluded: {
-            type: 'boolean',
-          },
-          incidentId: {
-            type: 'string',
-          },
-          deploymentId: {
-            type: 'string',
             nullable: true,
           },
         },
@@ -3035,11 +2980,6 @@ export const spec = {
             type: 'number',
             nullable: true,
           },
-          excluded: {
-            type: 'boolean',
-            description:
-              'Excluded from metrics and lanes by a correction (DESIGN §16)',
-          },
           links: {
             type: 'object',
             required: [
@@ -3136,6 +3076,119 @@ export const spec = {
           },
           entityRef: {
             type: 'string',
+          },
+        },
+      },
+      ResolvedAlert: {
+        type: 'object',
+        required: [
+          'id',
+          'rule',
+          'severity',
+          'message',
+          'detectedAt',
+          'resolvedAt',
+          'timeToResolve',
+        ],
+        additionalProperties: false,
+        properties: {
+          id: {
+            type: 'string',
+          },
+          rule: {
+            type: 'string',
+            enum: [
+              'item_stuck',
+              'wip_spike',
+              'wip_over_limit',
+              'cycle_time_outlier',
+              'low_flow_efficiency',
+              'item_blocked',
+              'high_value_stuck',
+            ],
+          },
+          severity: {
+            type: 'string',
+            enum: ['info', 'warning', 'critical'],
+          },
+          stage: {
+            type: 'string',
+          },
+          workItemKey: {
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+          },
+          detectedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          resolvedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          timeToResolve: {
+            type: 'number',
+            minimum: 0,
+            description: 'Seconds from detectedAt to resolvedAt',
+          },
+        },
+      },
+      AlertHistory: {
+        type: 'object',
+        required: ['window', 'opened', 'timeToResolve', 'items', 'weeks'],
+        additionalProperties: false,
+        properties: {
+          window: {
+            $ref: '#/components/schemas/Window',
+          },
+          opened: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Alerts detected in the window',
+          },
+          timeToResolve: {
+            $ref: '#/components/schemas/DurationStats',
+          },
+          items: {
+            type: 'array',
+            description:
+              'Alerts resolved in the window, latest resolved first, at most 200',
+            items: {
+              $ref: '#/components/schemas/ResolvedAlert',
+            },
+          },
+          weeks: {
+            type: 'array',
+            description: 'Every ISO week the window touches, oldest first',
+            items: {
+              type: 'object',
+              required: ['weekStart', 'opened', 'resolved', 'timeToResolveP50'],
+              additionalProperties: false,
+              properties: {
+                weekStart: {
+                  type: 'string',
+                  format: 'date-time',
+                },
+                opened: {
+                  type: 'integer',
+                  minimum: 0,
+                },
+                resolved: {
+                  type: 'integer',
+                  minimum: 0,
+                },
+                timeToResolveP50: {
+                  type: 'number',
+                  minimum: 0,
+                  nullable: true,
+                },
+              },
+            },
           },
         },
       },

@@ -82,11 +82,6 @@ export function createOpenApiRouter(options: RouterOptions): express.Router {
     res.status(202).json(rebuilds.start());
   });
 
-  // Corrections (DESIGN §16): permission, validation and audit in the service.
-  router.post('/corrections', async (req, res) => {
-    res.status(202).json(await options.corrections.create(req));
-  });
-
   router.get('/rebuild/:id', async (req, res) => {
     await authorizeRebuild(req, 'read rebuilds');
     const job = rebuilds.get(req.params.id);
@@ -129,6 +124,17 @@ export function createOpenApiRouter(options: RouterOptions): express.Router {
     await assertCanRead(catalog, credentials, ref);
     res.json({ items: await alerts.list([ref], status) });
   });
+
+  router.get(
+    '/entities/:kind/:namespace/:name/alerts/history',
+    async (req, res) => {
+      const credentials = await readCredentials(options, req);
+      const ref = entityRefFromParams(req.params);
+      const window = parseWindow(req.query, now());
+      await assertCanRead(catalog, credentials, ref);
+      res.json(await alerts.history(ref, window));
+    },
+  );
 
   router.get(
     '/entities/:kind/:namespace/:name/timeseries',

@@ -38,8 +38,6 @@ const asUser = { Authorization: mockCredentials.user.header() };
 const asDenied = { Authorization: mockCredentials.user.header(DENIED) };
 const asService = { Authorization: mockCredentials.service.header() };
 const asNobody = { Authorization: mockCredentials.none.header() };
-/** A correction that changes nothing (the item is not excluded). */
-const INCLUDE = { kind: 'exclude_item', excluded: false } as const;
 
 /** A source whose webhooks are signed with the configured secret (HMAC-SHA256, hex). */
 const signed: SourceAdapter = {
@@ -129,6 +127,7 @@ const get = (
 const METRICS = 'GET /entities/{kind}/{namespace}/{name}/metrics';
 const WORK_ITEMS = 'GET /entities/{kind}/{namespace}/{name}/work-items';
 const ALERTS = 'GET /entities/{kind}/{namespace}/{name}/alerts';
+const ALERT_HISTORY = 'GET /entities/{kind}/{namespace}/{name}/alerts/history';
 const TIMESERIES = 'GET /entities/{kind}/{namespace}/{name}/timeseries';
 const ITEMS_PER_ITERATION =
   'GET /entities/{kind}/{namespace}/{name}/iterations';
@@ -253,21 +252,6 @@ const CALLS: Call[] = [
   { op: 'POST /rebuild', status: 202, url: '/rebuild', headers: asUser },
   { op: 'POST /rebuild', status: 401, url: '/rebuild', headers: asNobody },
   { op: 'POST /rebuild', status: 403, url: '/rebuild', headers: asDenied },
-  ...(
-    [
-      [202, asUser, { ...INCLUDE, workItemKey: 'PAY-3' }],
-      [400, asUser, { kind: 'exclude_item', workItemKey: 'PAY-3' }],
-      [401, asNobody, { ...INCLUDE, workItemKey: 'PAY-3' }],
-      [403, asDenied, { ...INCLUDE, workItemKey: 'PAY-3' }],
-      [404, asUser, { ...INCLUDE, workItemKey: 'PAY-99' }],
-    ] as const
-  ).map(([status, headers, body]) => ({
-    op: 'POST /corrections',
-    status,
-    url: '/corrections',
-    headers,
-    body,
-  })),
   {
     op: 'GET /rebuild/{id}',
     status: 200,
@@ -311,6 +295,11 @@ const CALLS: Call[] = [
   get(ALERTS, 401, `${ENTITY}/alerts`, asNobody),
   get(ALERTS, 403, `${ENTITY}/alerts`, asDenied),
   get(ALERTS, 404, '/entities/component/default/nope/alerts'),
+  get(ALERT_HISTORY, 200, `${ENTITY}/alerts/history?${WINDOW}`),
+  get(ALERT_HISTORY, 400, `${ENTITY}/alerts/history?from=yesterday`),
+  get(ALERT_HISTORY, 401, `${ENTITY}/alerts/history`, asNobody),
+  get(ALERT_HISTORY, 403, `${ENTITY}/alerts/history`, asDenied),
+  get(ALERT_HISTORY, 404, '/entities/component/default/nope/alerts/history'),
 
   ...[
     'wip',
@@ -319,9 +308,8 @@ const CALLS: Call[] = [
     'cycle_time',
     'lead_time_breakdown',
     'value',
-  ].map(
-    metric =>
-      get(TIMESERIES, 200, `${ENTITY}/timeseries?metric=${metric}&${WINDOW}`),
+  ].map(metric =>
+    get(TIMESERIES, 200, `${ENTITY}/timeseries?metric=${metric}&${WINDOW}`),
   ),
   get(
     TIMESERIES,
