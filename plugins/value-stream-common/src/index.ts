@@ -8,6 +8,7 @@ export * from './events';
 export * from './api';
 export * from './overview';
 export * from './permissions';
+export * from './corrections';
 export * from './annotations';
 export * from './formatDuration';
 export * from './feedbackEvents';

@@ -320,6 +320,55 @@ export const spec = {
         },
       },
     },
+    '/corrections': {
+      post: {
+        operationId: 'postCorrection',
+        summary:
+          'Correct what the correlation derived (DESIGN §16, permission value-stream.correction.create, users and service principals; audited). Stored as an event, so a rebuild or replay keeps it; journeys, links and metrics reflect it within 5 s. Corrections apply in event order; a repeated one changes nothing.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/Correction',
+              },
+            },
+          },
+        },
+        responses: {
+          '202': {
+            description: 'The correction is stored',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['id'],
+                  additionalProperties: false,
+                  properties: {
+                    id: {
+                      type: 'string',
+                      description: 'Id of the stored correction event',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthenticated',
+          },
+          '403': {
+            $ref: '#/components/responses/NotAllowed',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
     '/ingest/status': {
       get: {
         operationId: 'getIngestStatus',
@@ -1341,6 +1390,60 @@ export const spec = {
           oldestPendingAt: {
             type: 'string',
             format: 'date-time',
+            nullable: true,
+          },
+        },
+      },
+      Correction: {
+        type: 'object',
+        description:
+          "One of - `{ kind: link|unlink, workItemKey, commitSha | pullRequest: { repository, number } }` (overrides the links derived from keys); `{ kind: set_item, workItemKey, itemType?, value? }` (overrides the tracker's; value null removes it); `{ kind: exclude_item, workItemKey, excluded }` (out of metrics and lanes); `{ kind: attribute_incident, incidentId, deploymentId }` (null - attributed to none). The handler validates the fields of each kind (400 naming the field); an unknown work item or incident is a 404.",
+        required: ['kind'],
+        properties: {
+          kind: {
+            type: 'string',
+            enum: [
+              'link',
+              'unlink',
+              'set_item',
+              'exclude_item',
+              'attribute_incident',
+            ],
+          },
+          workItemKey: {
+            type: 'string',
+          },
+          commitSha: {
+            type: 'string',
+          },
+          pullRequest: {
+            type: 'object',
+            properties: {
+              repository: {
+                type: 'string',
+              },
+              number: {
+                type: 'integer',
+              },
+            },
+          },
+          itemType: {
+            $ref: '#/components/schemas/ItemType',
+          },
+          value: {
+            type: 'integer',
+            nullable: true,
+            minimum: 1,
+            maximum: 100,
+          },
+          excluded: {
+            type: 'boolean',
+          },
+          incidentId: {
+            type: 'string',
+          },
+          deploymentId: {
+            type: 'string',
             nullable: true,
           },
         },
@@ -2979,6 +3082,11 @@ export const spec = {
           leadTimeForChanges: {
             type: 'number',
             nullable: true,
+          },
+          excluded: {
+            type: 'boolean',
+            description:
+              'Excluded from metrics and lanes by a correction (DESIGN §16)',
           },
           links: {
             type: 'object',

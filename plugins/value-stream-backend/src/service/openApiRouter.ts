@@ -82,6 +82,11 @@ export function createOpenApiRouter(options: RouterOptions): express.Router {
     res.status(202).json(rebuilds.start());
   });
 
+  // Corrections (DESIGN §16): permission, validation and audit in the service.
+  router.post('/corrections', async (req, res) => {
+    res.status(202).json(await options.corrections.create(req));
+  });
+
   router.get('/rebuild/:id', async (req, res) => {
     await authorizeRebuild(req, 'read rebuilds');
     const job = rebuilds.get(req.params.id);

@@ -38,6 +38,8 @@ const asUser = { Authorization: mockCredentials.user.header() };
 const asDenied = { Authorization: mockCredentials.user.header(DENIED) };
 const asService = { Authorization: mockCredentials.service.header() };
 const asNobody = { Authorization: mockCredentials.none.header() };
+/** A correction that changes nothing (the item is not excluded). */
+const INCLUDE = { kind: 'exclude_item', excluded: false } as const;
 
 /** A source whose webhooks are signed with the configured secret (HMAC-SHA256, hex). */
 const signed: SourceAdapter = {
@@ -252,6 +254,21 @@ const CALLS: Call[] = [
   { op: 'POST /rebuild', status: 202, url: '/rebuild', headers: asUser },
   { op: 'POST /rebuild', status: 401, url: '/rebuild', headers: asNobody },
   { op: 'POST /rebuild', status: 403, url: '/rebuild', headers: asDenied },
+  ...(
+    [
+      [202, asUser, { ...INCLUDE, workItemKey: 'PAY-3' }],
+      [400, asUser, { kind: 'exclude_item', workItemKey: 'PAY-3' }],
+      [401, asNobody, { ...INCLUDE, workItemKey: 'PAY-3' }],
+      [403, asDenied, { ...INCLUDE, workItemKey: 'PAY-3' }],
+      [404, asUser, { ...INCLUDE, workItemKey: 'PAY-99' }],
+    ] as const
+  ).map(([status, headers, body]) => ({
+    op: 'POST /corrections',
+    status,
+    url: '/corrections',
+    headers,
+    body,
+  })),
   {
     op: 'GET /rebuild/{id}',
     status: 200,
