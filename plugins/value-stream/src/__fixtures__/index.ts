@@ -1,5 +1,6 @@
 import type {
   AlertListResponse,
+  DataHealth,
   MetricsResponse,
   TimeseriesResponse,
   ValueResponse,
@@ -7,6 +8,7 @@ import type {
   WorkItemListResponse,
 } from '@valuestream/backstage-plugin-value-stream-common';
 import alertsJson from './alerts.json';
+import dataHealthJson from './dataHealth.json';
 import emptyMetricsJson from './emptyMetrics.json';
 import groupMetricsJson from './groupMetrics.json';
 import metricsJson from './metrics.json';
@@ -22,6 +24,7 @@ export const groupMetrics = groupMetricsJson as MetricsResponse;
 export const workItems = workItemsJson as WorkItemListResponse;
 export const workItemDetail = workItemDetailJson as WorkItemDetail;
 export const alerts = alertsJson as AlertListResponse;
+export const dataHealth = dataHealthJson as DataHealth;
 export const value = valueJson as ValueResponse;
 export const timeseries = timeseriesJson as Record<
   'cfd' | 'wip' | 'throughput' | 'cycle_time' | 'lead_time_breakdown',

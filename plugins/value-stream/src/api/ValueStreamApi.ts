@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   AlertListResponse,
+  DataHealth,
   EntityImportResponse,
   ItemType,
   MetricsResponse,
@@ -61,6 +62,8 @@ export interface ValueStreamApi {
   getImport(entityRef: string): Promise<EntityImportResponse>;
   /** Value delivered and the outcomes of the features deployed in the window (DESIGN §14). */
   getValue(entityRef: string, window?: TimeWindow): Promise<ValueResponse>;
+  /** The entity's input of the last 30 days and what to fix (DESIGN §16). */
+  getDataHealth(entityRef: string): Promise<DataHealth>;
 }
 
 /** @public */

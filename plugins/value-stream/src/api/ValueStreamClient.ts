@@ -3,6 +3,7 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
   AlertListResponse,
+  DataHealth,
   EntityImportResponse,
   MetricsResponse,
   TimeseriesResponse,
@@ -88,6 +89,10 @@ export class ValueStreamClient implements ValueStreamApi {
       from: window.from,
       to: window.to,
     });
+  }
+
+  getDataHealth(entityRef: string) {
+    return this.get<DataHealth>(`${entityPath(entityRef)}/data-health`);
   }
 
   async getImport(entityRef: string): Promise<EntityImportResponse> {

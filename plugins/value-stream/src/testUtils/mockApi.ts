@@ -2,6 +2,7 @@ import type { Entity } from '@backstage/catalog-model';
 import type { ValueStreamApi } from '../api';
 import {
   alerts,
+  dataHealth,
   groupMetrics,
   metrics,
   timeseries,
@@ -30,6 +31,8 @@ export function createMockApi(
       .fn()
       .mockImplementation(async entityRef => ({ entityRef, jobs: [] })),
     getValue: jest.fn().mockResolvedValue(value),
+    // Healthy by default; the data-health tests give the warnings of the fixture.
+    getDataHealth: jest.fn().mockResolvedValue({ ...dataHealth, warnings: [] }),
     ...overrides,
   };
 }

@@ -12,6 +12,7 @@ import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { valueStreamApiRef } from '../../api';
 import { presetRange } from '../../lib/dateRange';
+import { WeakestServices } from '../DataHealth';
 import { MetricCard, metricFigures } from '../MetricCards';
 import { StatusMarker } from '../StageLanes/StatusMarker';
 import { worstStages } from './worstStages';
@@ -90,6 +91,9 @@ function RollUp(props: { metrics: MetricsResponse }) {
             metrics.profiles?.length ?? 0,
           )}
         </Text>
+      )}
+      {metrics.entityRefs && metrics.entityRefs.length > 0 && (
+        <WeakestServices entityRefs={metrics.entityRefs} />
       )}
       {metrics.entityRefs && metrics.entityRefs.length > 0 && (
         <Text variant="body-small" color="secondary">

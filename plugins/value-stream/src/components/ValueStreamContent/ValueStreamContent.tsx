@@ -10,6 +10,7 @@ import { formatDateTime } from '../../lib/format';
 import { AlertsList } from '../AlertsList';
 import { Charts } from '../Charts';
 import { DateRangePicker } from '../DateRangePicker';
+import { DataHealthCard } from '../DataHealth';
 import { FeatureOutcomes } from '../FeatureOutcomes';
 import { MissingAnnotation, NoEventsYet } from '../EmptyStates';
 import { ImportProgress, isImporting, useImportJobs } from '../ImportProgress';
@@ -118,6 +119,12 @@ function ValueStreamView(props: {
       </Section>
       <Section title="Open alerts">
         <AlertsList alerts={alerts} onOpenItem={setOpenKey} />
+      </Section>
+      <Section
+        title="Data health"
+        description="How much of the last 30 days' input is linked, and what to fix so the numbers above count everything."
+      >
+        <DataHealthCard entityRef={entityRef} />
       </Section>
       <Section title="Charts">
         <Charts

@@ -1,0 +1,3 @@
+export { DataHealthCard, DataHealthView } from './DataHealthCard';
+export { WeakestServices } from './WeakestServices';
+export { healthFigures, weakestServices } from './healthFigures';
