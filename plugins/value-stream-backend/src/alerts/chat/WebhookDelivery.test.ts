@@ -129,6 +129,23 @@ describe('WebhookDelivery', () => {
     ]);
   });
 
+  it("waits a 429's Retry-After when it is longer than the backoff", async () => {
+    receiver = await startReceiver(n =>
+      n === 1 ? { status: 429, headers: { 'retry-after': '1' } } : 200,
+    );
+    const { logger } = capturingLogger();
+    delivery = new WebhookDelivery({
+      webhooks: [hook(receiver.url(SECRET), 'slack')],
+      logger,
+      retryDelayMs: 10,
+    });
+    delivery.notify(ITEM_ALERT.entityRef, ITEM_ALERT.alert);
+    await delivery.idle();
+    expect(receiver.received).toHaveLength(2);
+    const [first, second] = receiver.received;
+    expect(second.at - first.at).toBeGreaterThanOrEqual(990);
+  });
+
   it('does not retry a refusal (4xx other than 408 and 429)', async () => {
     receiver = await startReceiver(() => 404);
     const { logger, lines } = capturingLogger();

@@ -33,6 +33,16 @@ function retryable(status: number) {
   return status === 408 || status === 429 || status >= 500;
 }
 
+/** Longest `Retry-After` followed, in ms. */
+const MAX_RETRY_AFTER_MS = 60_000;
+
+/** A `Retry-After` in seconds (as Slack and Teams send it) as ms, at most a minute; 0 without. */
+function retryAfterMs(header: string | null): number {
+  const seconds = Number(header);
+  if (!header || !Number.isFinite(seconds) || seconds <= 0) return 0;
+  return Math.min(seconds * 1000, MAX_RETRY_AFTER_MS);
+}
+
 /** A failed attempt, for the log: the status or the error code, never the URL. */
 function describe(error: unknown): string {
   const e = error as { name?: string; cause?: { code?: string } };
@@ -45,7 +55,8 @@ function describe(error: unknown): string {
  * Posts one chat message per new alert to each matching `valueStream.alerts.webhooks` entry
  * (DESIGN §15). `notify` only queues and returns, so evaluation never waits for a chat; each
  * webhook's queue is sent in order, an attempt that fails (no answer, 408, 429, 5xx) is
- * retried after 2 s, 4 s, 8 s… up to `maxAttempts`. Messages still queued at shutdown are
+ * retried after 2 s, 4 s, 8 s… (or the answer's `Retry-After`, up to a minute, when longer)
+ * up to `maxAttempts`. Messages still queued at shutdown are
  * lost. Logs name a webhook by its position, never by its URL.
  * @internal
  */
@@ -143,6 +154,7 @@ export class WebhookDelivery {
     let delay = this.options.retryDelayMs ?? 2000;
     let last = '';
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      let wait = delay;
       try {
         const res = await this.fetch(hook.url, {
           method: 'POST',
@@ -163,6 +175,7 @@ export class WebhookDelivery {
         }
         last = `HTTP ${res.status}`;
         if (!retryable(res.status)) break;
+        wait = Math.max(delay, retryAfterMs(res.headers.get('retry-after')));
       } catch (e) {
         last = describe(e);
       }
@@ -171,7 +184,7 @@ export class WebhookDelivery {
         break;
       }
       if (attempt < maxAttempts) {
-        await this.wait(delay);
+        await this.wait(wait);
         delay *= 2;
       }
     }

@@ -3,11 +3,16 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** A status to answer, or none ever. @internal */
-export type Answer = number | 'hang';
+export type Answer =
+  | number
+  | 'hang'
+  | { status: number; headers: Record<string, string> };
 /** A post the receiver got. @internal */
 export interface Received {
   path: string;
   body: any;
+  /** Epoch ms. */
+  at: number;
 }
 
 /** A chat on loopback (for tests): answers each POST as `answer(n)` says (n counts from 1). @internal */
@@ -19,11 +24,14 @@ export async function startReceiver(answer: (n: number) => Answer = () => 200) {
     received.push({
       path: req.url ?? '',
       body: JSON.parse(Buffer.concat(chunks).toString()),
+      at: Date.now(),
     });
     const a = answer(received.length);
     if (a === 'hang') return; // never answers
-    res.writeHead(a, { 'content-type': 'text/plain' });
-    res.end(a === 200 ? 'ok' : 'error');
+    const { status, headers } =
+      typeof a === 'number' ? { status: a, headers: {} } : a;
+    res.writeHead(status, { 'content-type': 'text/plain', ...headers });
+    res.end(status === 200 ? 'ok' : 'error');
   });
   await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
