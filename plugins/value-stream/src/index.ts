@@ -8,7 +8,10 @@ export {
   valueStreamPlugin,
   EntityValueStreamContent,
   EntityValueStreamTeamCard,
+  EntityValueStreamSystemCard,
+  ValueStreamPage,
 } from './plugin';
+export { organisationRouteRef } from './routes';
 export {
   isValueStreamAvailable,
   VALUE_STREAM_ANNOTATIONS,

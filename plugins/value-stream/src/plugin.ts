@@ -8,7 +8,7 @@ import {
 } from '@backstage/core-plugin-api';
 import type { JSX } from 'react';
 import { ValueStreamClient, valueStreamApiRef } from './api';
-import { rootRouteRef } from './routes';
+import { organisationRouteRef, rootRouteRef } from './routes';
 
 /**
  * The value-stream plugin for the legacy frontend system.
@@ -23,7 +23,7 @@ export const valueStreamPlugin = createPlugin({
       factory: deps => new ValueStreamClient(deps),
     }),
   ],
-  routes: { root: rootRouteRef },
+  routes: { root: rootRouteRef, organisation: organisationRouteRef },
 });
 
 /**
@@ -55,3 +55,31 @@ export const EntityValueStreamTeamCard: () => JSX.Element =
       },
     }),
   );
+
+/**
+ * The system page card: the roll-up of the system's components (legacy frontend system).
+ * @public
+ */
+export const EntityValueStreamSystemCard: () => JSX.Element =
+  valueStreamPlugin.provide(
+    createComponentExtension({
+      name: 'EntityValueStreamSystemCard',
+      component: {
+        lazy: () => import('./components/SystemCard').then(m => m.SystemCard),
+      },
+    }),
+  );
+
+/**
+ * The organisation page, every team at a glance (legacy frontend system): mount it at
+ * `/value-stream` in App.tsx (DESIGN §15).
+ * @public
+ */
+export const ValueStreamPage: () => JSX.Element = valueStreamPlugin.provide(
+  createRoutableExtension({
+    name: 'ValueStreamPage',
+    component: () =>
+      import('./components/OrganisationPage').then(m => m.OrganisationPage),
+    mountPoint: organisationRouteRef,
+  }),
+);

@@ -2,6 +2,7 @@ import type {
   AlertListResponse,
   DataHealth,
   MetricsResponse,
+  OverviewResponse,
   TimeseriesResponse,
   ValueResponse,
   WorkItemDetail,
@@ -12,6 +13,7 @@ import dataHealthJson from './dataHealth.json';
 import emptyMetricsJson from './emptyMetrics.json';
 import groupMetricsJson from './groupMetrics.json';
 import metricsJson from './metrics.json';
+import overviewJson from './overview.json';
 import timeseriesJson from './timeseries.json';
 import valueJson from './value.json';
 import workItemDetailJson from './workItemDetail.json';
@@ -22,6 +24,7 @@ export const metrics = metricsJson as MetricsResponse;
 export const emptyMetrics = emptyMetricsJson as MetricsResponse;
 export const groupMetrics = groupMetricsJson as MetricsResponse;
 export const workItems = workItemsJson as WorkItemListResponse;
+export const overview = overviewJson as OverviewResponse;
 export const workItemDetail = workItemDetailJson as WorkItemDetail;
 export const alerts = alertsJson as AlertListResponse;
 export const dataHealth = dataHealthJson as DataHealth;

@@ -10,3 +10,15 @@ export const valueStreamTeamCard = EntityCardBlueprint.make({
       import('../components/TeamCard').then(m => compatWrapper(<m.TeamCard />)),
   },
 });
+
+/** The system page card: the roll-up of the system's components (DESIGN §15). @alpha */
+export const valueStreamSystemCard = EntityCardBlueprint.make({
+  name: 'system',
+  params: {
+    filter: { kind: 'system' },
+    loader: () =>
+      import('../components/SystemCard').then(m =>
+        compatWrapper(<m.SystemCard />),
+      ),
+  },
+});

@@ -1,3 +1,4 @@
 export { valueStreamApi } from './apis';
 export { valueStreamEntityContent } from './entityContent';
-export { valueStreamTeamCard } from './entityCards';
+export { valueStreamTeamCard, valueStreamSystemCard } from './entityCards';
+export { valueStreamPage } from './page';

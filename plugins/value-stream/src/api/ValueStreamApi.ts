@@ -5,6 +5,7 @@ import type {
   EntityImportResponse,
   ItemType,
   MetricsResponse,
+  OverviewResponse,
   TimeseriesInterval,
   TimeseriesMetric,
   TimeseriesResponse,
@@ -28,6 +29,20 @@ export interface WorkItemQuery {
   cursor?: string;
 }
 
+/**
+ * A metrics read's window, and `compare: 'previous'` to add `previous` (the window of
+ * equal length before; DESIGN §15). @public
+ */
+export interface MetricsQuery extends TimeWindow {
+  compare?: 'previous';
+}
+
+/** Options of {@link ValueStreamApi.getGroupMetrics}. @public */
+export interface GroupMetricsQuery extends MetricsQuery {
+  /** false: only the entities the group owns directly (default true: sub-groups' too). */
+  includeSubgroups?: boolean;
+}
+
 /** Options of {@link ValueStreamApi.getTimeseries}. @public */
 export interface TimeseriesQuery extends TimeWindow {
   metric: TimeseriesMetric;
@@ -40,7 +55,7 @@ export interface TimeseriesQuery extends TimeWindow {
  * @public
  */
 export interface ValueStreamApi {
-  getMetrics(entityRef: string, window?: TimeWindow): Promise<MetricsResponse>;
+  getMetrics(entityRef: string, window?: MetricsQuery): Promise<MetricsResponse>;
   getWorkItems(
     entityRef: string,
     query?: WorkItemQuery,
@@ -56,8 +71,15 @@ export interface ValueStreamApi {
   ): Promise<TimeseriesResponse>;
   getGroupMetrics(
     groupRef: string,
-    window?: TimeWindow,
+    window?: GroupMetricsQuery,
   ): Promise<MetricsResponse>;
+  /** The roll-up of the components `partOf` a system (DESIGN §15). */
+  getSystemMetrics(
+    systemRef: string,
+    window?: MetricsQuery,
+  ): Promise<MetricsResponse>;
+  /** Every group the user may read with its roll-up and the heatmap (DESIGN §15). */
+  getOverview(window?: TimeWindow): Promise<OverviewResponse>;
   /** The entity's history-import jobs (DESIGN §12); no jobs from a backend without import. */
   getImport(entityRef: string): Promise<EntityImportResponse>;
   /** Value delivered and the outcomes of the features deployed in the window (DESIGN §14). */

@@ -6,12 +6,15 @@ import type {
   DataHealth,
   EntityImportResponse,
   MetricsResponse,
+  OverviewResponse,
   TimeseriesResponse,
   ValueResponse,
   WorkItemDetail,
   WorkItemListResponse,
 } from '@valuestream/backstage-plugin-value-stream-common';
 import type {
+  GroupMetricsQuery,
+  MetricsQuery,
   TimeseriesQuery,
   TimeWindow,
   ValueStreamApi,
@@ -33,10 +36,11 @@ export class ValueStreamClient implements ValueStreamApi {
     this.fetchApi = options.fetchApi;
   }
 
-  getMetrics(entityRef: string, window: TimeWindow = {}) {
+  getMetrics(entityRef: string, window: MetricsQuery = {}) {
     return this.get<MetricsResponse>(`${entityPath(entityRef)}/metrics`, {
       from: window.from,
       to: window.to,
+      compare: window.compare,
     });
   }
 
@@ -72,7 +76,7 @@ export class ValueStreamClient implements ValueStreamApi {
     });
   }
 
-  getGroupMetrics(groupRef: string, window: TimeWindow = {}) {
+  getGroupMetrics(groupRef: string, window: GroupMetricsQuery = {}) {
     const { namespace, name } = parseEntityRef(groupRef, {
       defaultKind: 'group',
     });
@@ -80,8 +84,35 @@ export class ValueStreamClient implements ValueStreamApi {
       `/groups/${encodeURIComponent(namespace)}/${encodeURIComponent(
         name,
       )}/metrics`,
-      { from: window.from, to: window.to },
+      {
+        from: window.from,
+        to: window.to,
+        compare: window.compare,
+        includeSubgroups:
+          window.includeSubgroups === undefined
+            ? undefined
+            : String(window.includeSubgroups),
+      },
     );
+  }
+
+  getSystemMetrics(systemRef: string, window: MetricsQuery = {}) {
+    const { namespace, name } = parseEntityRef(systemRef, {
+      defaultKind: 'system',
+    });
+    return this.get<MetricsResponse>(
+      `/systems/${encodeURIComponent(namespace)}/${encodeURIComponent(
+        name,
+      )}/metrics`,
+      { from: window.from, to: window.to, compare: window.compare },
+    );
+  }
+
+  getOverview(window: TimeWindow = {}) {
+    return this.get<OverviewResponse>('/overview', {
+      from: window.from,
+      to: window.to,
+    });
   }
 
   getValue(entityRef: string, window: TimeWindow = {}) {

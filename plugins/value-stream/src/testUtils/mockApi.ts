@@ -4,6 +4,7 @@ import {
   alerts,
   dataHealth,
   groupMetrics,
+  overview,
   metrics,
   timeseries,
   value,
@@ -27,6 +28,8 @@ export function createMockApi(
           timeseries[query.metric as keyof typeof timeseries],
       ),
     getGroupMetrics: jest.fn().mockResolvedValue(groupMetrics),
+    getSystemMetrics: jest.fn().mockResolvedValue(groupMetrics),
+    getOverview: jest.fn().mockResolvedValue(overview),
     getImport: jest
       .fn()
       .mockImplementation(async entityRef => ({ entityRef, jobs: [] })),

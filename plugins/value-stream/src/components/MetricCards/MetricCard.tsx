@@ -1,5 +1,6 @@
 import { Box, Flex, Text } from '@backstage/ui';
 import type { DoraTier } from '@valuestream/backstage-plugin-value-stream-common';
+import type { FigureChange, FigureTarget } from './metricTrends';
 
 const TIER_COLOR: Record<DoraTier, 'success' | 'info' | 'warning' | 'danger'> =
   {
@@ -9,6 +10,11 @@ const TIER_COLOR: Record<DoraTier, 'success' | 'info' | 'warning' | 'danger'> =
     low: 'danger',
   };
 
+function changeColor(change?: FigureChange) {
+  if (!change || change.improved === null) return 'secondary' as const;
+  return change.improved ? ('success' as const) : ('danger' as const);
+}
+
 /** One figure with its label, an optional detail line and DORA tier. */
 export function MetricCard(props: {
   testId: string;
@@ -16,8 +22,10 @@ export function MetricCard(props: {
   value: string;
   detail?: string;
   tier?: DoraTier | null;
+  change?: FigureChange;
+  target?: FigureTarget;
 }) {
-  const { testId, label, value, detail, tier } = props;
+  const { testId, label, value, detail, tier, change, target } = props;
   return (
     <Box
       p="3"
@@ -53,6 +61,28 @@ export function MetricCard(props: {
             </Text>
           )}
         </Flex>
+        {(change || target) && (
+          <Flex justify="between" align="center" gap="2">
+            <Text
+              variant="body-x-small"
+              weight="bold"
+              color={changeColor(change)}
+              data-testid="metric-change"
+              title={change?.description}
+            >
+              {change ? `${change.text} vs previous` : ''}
+            </Text>
+            {target && (
+              <Text
+                variant="body-x-small"
+                color={target.met ? 'success' : 'danger'}
+                data-testid="metric-target"
+              >
+                {`${target.text}${target.met ? ' ✓' : ''}`}
+              </Text>
+            )}
+          </Flex>
+        )}
       </Flex>
     </Box>
   );

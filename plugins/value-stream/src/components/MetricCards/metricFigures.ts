@@ -3,6 +3,12 @@ import type {
   MetricsResponse,
 } from '@valuestream/backstage-plugin-value-stream-common';
 import { formatDuration, formatNumber, formatPercent } from '../../lib/format';
+import {
+  type FigureChange,
+  type FigureTarget,
+  targetOf,
+  trendOf,
+} from './metricTrends';
 
 /** A metric as displayed: test id, label, formatted value. */
 export interface MetricFigure {
@@ -11,6 +17,27 @@ export interface MetricFigure {
   value: string;
   detail?: string;
   tier?: DoraTier | null;
+  /** Against `previous`, when the read asked for it (DESIGN §15). */
+  change?: FigureChange;
+  /** The configured target of the metric, if any. */
+  target?: FigureTarget;
+}
+
+/** Adds the change against the previous period and the target, where there are some. */
+function withTrend(metrics: MetricsResponse) {
+  return (figure: MetricFigure): MetricFigure => {
+    const change = trendOf(figure.testId, metrics);
+    const target = targetOf(figure.testId, metrics);
+    return {
+      ...figure,
+      ...(change ? { change } : {}),
+      ...(target ? { target } : {}),
+    };
+  };
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function count(n: number, noun: string): string {
@@ -22,7 +49,7 @@ export function metricFigures(metrics: MetricsResponse): MetricFigure[] {
   const { flow, dora } = metrics;
   const cfr = dora.changeFailureRate;
   const rework = dora.reworkRate;
-  return [
+  const figures: MetricFigure[] = [
     {
       testId: 'cycle-time-p50',
       label: 'Cycle time (p50)',
@@ -96,4 +123,5 @@ export function metricFigures(metrics: MetricsResponse): MetricFigure[] {
       detail: `${rework.rework} of ${rework.total} deployments were rework`,
     },
   ];
+  return figures.map(withTrend(metrics));
 }

@@ -38,7 +38,8 @@ export function processesNote(services: number, profiles: number): string {
   )}: stages shown by category`;
 }
 
-function RollUp(props: { metrics: MetricsResponse }) {
+/** The roll-up figures, worst bottlenecks and entities of a group or system. @internal */
+export function RollUp(props: { metrics: MetricsResponse }) {
   const { metrics } = props;
   const figures = metricFigures(metrics).filter(f =>
     ROLL_UP.includes(f.testId),
@@ -119,7 +120,12 @@ export function TeamCard() {
   const groupRef = stringifyEntityRef(entity);
   const [range] = useState(() => presetRange('30'));
   const { value, loading, error } = useAsync(
-    () => api.getGroupMetrics(groupRef, { from: range.from, to: range.to }),
+    () =>
+      api.getGroupMetrics(groupRef, {
+        from: range.from,
+        to: range.to,
+        compare: 'previous',
+      }),
     [api, groupRef, range],
   );
   return (

@@ -42,7 +42,7 @@ export function useEntityValueStream(
   const api = useApi(valueStreamApiRef);
   return useAsyncRetry(async (): Promise<EntityValueStream> => {
     const [metrics, items, alerts] = await Promise.all([
-      api.getMetrics(entityRef, { from, to }),
+      api.getMetrics(entityRef, { from, to, compare: 'previous' }),
       listOpenItems(api, entityRef),
       api.getAlerts(entityRef, 'open'),
     ]);

@@ -1,0 +1,1 @@
+export { OrganisationPage, OrganisationView } from './OrganisationPage';
