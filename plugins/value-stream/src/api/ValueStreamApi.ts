@@ -55,7 +55,10 @@ export interface TimeseriesQuery extends TimeWindow {
  * @public
  */
 export interface ValueStreamApi {
-  getMetrics(entityRef: string, window?: MetricsQuery): Promise<MetricsResponse>;
+  getMetrics(
+    entityRef: string,
+    window?: MetricsQuery,
+  ): Promise<MetricsResponse>;
   getWorkItems(
     entityRef: string,
     query?: WorkItemQuery,
