@@ -1,5 +1,6 @@
 import type {
   AlertListResponse,
+  IterationListResponse,
   DataHealth,
   MetricsResponse,
   OverviewResponse,
@@ -12,6 +13,7 @@ import alertsJson from './alerts.json';
 import dataHealthJson from './dataHealth.json';
 import emptyMetricsJson from './emptyMetrics.json';
 import groupMetricsJson from './groupMetrics.json';
+import iterationsJson from './iterations.json';
 import metricsJson from './metrics.json';
 import overviewJson from './overview.json';
 import timeseriesJson from './timeseries.json';
@@ -23,6 +25,7 @@ import workItemsJson from './workItems.json';
 export const metrics = metricsJson as MetricsResponse;
 export const emptyMetrics = emptyMetricsJson as MetricsResponse;
 export const groupMetrics = groupMetricsJson as MetricsResponse;
+export const iterations = iterationsJson as IterationListResponse;
 export const workItems = workItemsJson as WorkItemListResponse;
 export const overview = overviewJson as OverviewResponse;
 export const workItemDetail = workItemDetailJson as WorkItemDetail;
@@ -30,6 +33,11 @@ export const alerts = alertsJson as AlertListResponse;
 export const dataHealth = dataHealthJson as DataHealth;
 export const value = valueJson as ValueResponse;
 export const timeseries = timeseriesJson as Record<
-  'cfd' | 'wip' | 'throughput' | 'cycle_time' | 'lead_time_breakdown',
+  | 'cfd'
+  | 'wip'
+  | 'throughput'
+  | 'cycle_time'
+  | 'lead_time_breakdown'
+  | 'value',
   TimeseriesResponse
 >;

@@ -4,6 +4,7 @@ import type {
   DataHealth,
   EntityImportResponse,
   ItemType,
+  IterationListResponse,
   MetricsResponse,
   OverviewResponse,
   TimeseriesInterval,
@@ -87,6 +88,11 @@ export interface ValueStreamApi {
   getImport(entityRef: string): Promise<EntityImportResponse>;
   /** Value delivered and the outcomes of the features deployed in the window (DESIGN §14). */
   getValue(entityRef: string, window?: TimeWindow): Promise<ValueResponse>;
+  /** Planned, delivered, added and carried over per iteration (DESIGN §14). */
+  getIterations(
+    entityRef: string,
+    window?: TimeWindow,
+  ): Promise<IterationListResponse>;
   /** The entity's input of the last 30 days and what to fix (DESIGN §16). */
   getDataHealth(entityRef: string): Promise<DataHealth>;
 }

@@ -5,6 +5,7 @@ import type {
   AlertListResponse,
   DataHealth,
   EntityImportResponse,
+  IterationListResponse,
   MetricsResponse,
   OverviewResponse,
   TimeseriesResponse,
@@ -124,6 +125,13 @@ export class ValueStreamClient implements ValueStreamApi {
 
   getDataHealth(entityRef: string) {
     return this.get<DataHealth>(`${entityPath(entityRef)}/data-health`);
+  }
+
+  getIterations(entityRef: string, window: TimeWindow = {}) {
+    return this.get<IterationListResponse>(
+      `${entityPath(entityRef)}/iterations`,
+      { from: window.from, to: window.to },
+    );
   }
 
   async getImport(entityRef: string): Promise<EntityImportResponse> {

@@ -4,6 +4,7 @@ import {
   alerts,
   dataHealth,
   groupMetrics,
+  iterations,
   overview,
   metrics,
   timeseries,
@@ -34,6 +35,7 @@ export function createMockApi(
       .fn()
       .mockImplementation(async entityRef => ({ entityRef, jobs: [] })),
     getValue: jest.fn().mockResolvedValue(value),
+    getIterations: jest.fn().mockResolvedValue(iterations),
     // Healthy by default; the data-health tests give the warnings of the fixture.
     getDataHealth: jest.fn().mockResolvedValue({ ...dataHealth, warnings: [] }),
     ...overrides,

@@ -28,7 +28,11 @@ export function Charts(props: {
   const stages = metrics.stages.map(s => s.name);
   return (
     <Grid.Root columns={{ initial: '1', md: '2' }} gap="3">
-      <CumulativeFlowChart series={value.cfd} stages={stages} />
+      <CumulativeFlowChart
+        series={value.cfd}
+        stages={stages}
+        valueSeries={value.value}
+      />
       <CycleTimeScatter
         series={value.cycleTime}
         stats={metrics.flow.cycleTime}

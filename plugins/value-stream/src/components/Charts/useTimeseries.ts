@@ -9,6 +9,8 @@ export interface ChartSeries {
   throughput: TimeseriesResponse;
   cycleTime: TimeseriesResponse;
   breakdown: TimeseriesResponse;
+  /** Value delivered since the range's start, per day (the cumulative flow's overlay). */
+  value: TimeseriesResponse;
 }
 
 /** The five time series the charts need, for one entity and range. */
@@ -16,29 +18,35 @@ export function useTimeseries(entityRef: string, from: string, to: string) {
   const api = useApi(valueStreamApiRef);
   return useAsync(async (): Promise<ChartSeries> => {
     const window = { from, to };
-    const [cfd, wip, throughput, cycleTime, breakdown] = await Promise.all([
-      api.getTimeseries(entityRef, {
-        metric: 'cfd',
-        interval: 'day',
-        ...window,
-      }),
-      api.getTimeseries(entityRef, {
-        metric: 'wip',
-        interval: 'day',
-        ...window,
-      }),
-      api.getTimeseries(entityRef, {
-        metric: 'throughput',
-        interval: 'week',
-        ...window,
-      }),
-      api.getTimeseries(entityRef, { metric: 'cycle_time', ...window }),
-      api.getTimeseries(entityRef, {
-        metric: 'lead_time_breakdown',
-        interval: 'week',
-        ...window,
-      }),
-    ]);
-    return { cfd, wip, throughput, cycleTime, breakdown };
+    const [cfd, wip, throughput, cycleTime, breakdown, value] =
+      await Promise.all([
+        api.getTimeseries(entityRef, {
+          metric: 'cfd',
+          interval: 'day',
+          ...window,
+        }),
+        api.getTimeseries(entityRef, {
+          metric: 'wip',
+          interval: 'day',
+          ...window,
+        }),
+        api.getTimeseries(entityRef, {
+          metric: 'throughput',
+          interval: 'week',
+          ...window,
+        }),
+        api.getTimeseries(entityRef, { metric: 'cycle_time', ...window }),
+        api.getTimeseries(entityRef, {
+          metric: 'lead_time_breakdown',
+          interval: 'week',
+          ...window,
+        }),
+        api.getTimeseries(entityRef, {
+          metric: 'value',
+          interval: 'day',
+          ...window,
+        }),
+      ]);
+    return { cfd, wip, throughput, cycleTime, breakdown, value };
   }, [api, entityRef, from, to]);
 }

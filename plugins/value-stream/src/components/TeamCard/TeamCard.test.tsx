@@ -30,6 +30,10 @@ describe('TeamCard', () => {
     expect(
       within(card).getByTestId('metric-change-failure-rate'),
     ).toHaveTextContent('14%');
+    // groupMetrics.json: value delivered 410, 95.67 per week
+    expect(
+      within(card).getByTestId('metric-value-delivered'),
+    ).toHaveTextContent('Value delivered41095.7 / week');
     const bottlenecks = within(card).getAllByTestId('team-bottleneck');
     expect(bottlenecks.map(b => b.textContent)).toEqual([
       'Code Review: 2 / 2 in progressBottleneck',

@@ -15,6 +15,7 @@ import { presetRange } from '../../lib/dateRange';
 import { WeakestServices } from '../DataHealth';
 import { MetricCard, metricFigures } from '../MetricCards';
 import { StatusMarker } from '../StageLanes/StatusMarker';
+import { valueFigures } from '../ValueDelivered/valueText';
 import { worstStages } from './worstStages';
 
 const ROLL_UP = [
@@ -51,6 +52,14 @@ export function RollUp(props: { metrics: MetricsResponse }) {
         {figures.map(f => (
           <MetricCard key={f.testId} {...f} />
         ))}
+        {metrics.value && (
+          <MetricCard
+            testId="value-delivered"
+            label="Value delivered"
+            value={valueFigures(metrics.value).delivered}
+            detail={valueFigures(metrics.value).velocity}
+          />
+        )}
       </Grid.Root>
       <section aria-label="Worst bottlenecks">
         <Text as="h3" variant="body-medium" weight="bold">

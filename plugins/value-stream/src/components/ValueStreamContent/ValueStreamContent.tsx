@@ -12,6 +12,7 @@ import { Charts } from '../Charts';
 import { DateRangePicker } from '../DateRangePicker';
 import { DataHealthCard } from '../DataHealth';
 import { FeatureOutcomes } from '../FeatureOutcomes';
+import { ValueDelivered } from '../ValueDelivered';
 import { MissingAnnotation, NoEventsYet } from '../EmptyStates';
 import { ImportProgress, isImporting, useImportJobs } from '../ImportProgress';
 import { MetricCards } from '../MetricCards';
@@ -139,6 +140,12 @@ function ValueStreamView(props: {
         title="Value"
         description="Features shipped to production in the range, and how they did in their first days: usage, survey answers, uptime, incidents, tickets and their Feature Success Score. Select a feature to see its journey."
       >
+        <ValueDelivered
+          entityRef={entityRef}
+          value={metrics.value}
+          from={range.from}
+          to={range.to}
+        />
         <FeatureOutcomes
           entityRef={entityRef}
           from={range.from}

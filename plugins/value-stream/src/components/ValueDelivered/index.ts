@@ -1,0 +1,1 @@
+export { ValueDelivered } from './ValueDelivered';
