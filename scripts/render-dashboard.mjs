@@ -2,8 +2,8 @@
 // Draws a Grafana dashboard of grafana/ from the Prometheus answers that
 // `yarn check:prometheus --out answers.json` wrote, in Chromium, for the README's screenshot
 // (where Grafana itself is not installable). Each panel sits at its gridPos; stat panels show
-// the number, time series a line per series, bar gauges and pie charts bars, the team × stage
-// heatmap a coloured table, tables a table. Values are formatted with the panel's unit.
+// the number, time series a line per series, bar gauges and pie charts bars, a table grouped to a
+// matrix (team × stage) coloured cells, other tables a table. Values are formatted with the panel's unit.
 //
 // Usage: node scripts/render-dashboard.mjs answers.json [dashboard.json] [out.png]
 //        (defaults: executive-overview.json, docs/images/grafana-dashboard.png)
@@ -210,6 +210,11 @@ const panels = dashboard.panels
     if (p.type === 'stat') body = stat(p, unit);
     else if (p.type === 'timeseries') body = lines(p, unit, pw - 16, ph - 30);
     else if (p.type === 'heatmap') body = heatmap(p);
+    else if (
+      p.type === 'table' &&
+      p.transformations?.some(t => t.id === 'groupingToMatrix')
+    )
+      body = heatmap(p);
     else if (p.type === 'table') body = table(p);
     else body = bars(p, unit);
     return `<section style="left:${x * COL + 6}px;top:${
