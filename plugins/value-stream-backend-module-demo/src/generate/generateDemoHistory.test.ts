@@ -142,7 +142,10 @@ describe('generateDemoHistory', () => {
               )),
       );
       const keyPattern = new RegExp(`^${s.jiraKey}-\\d+`);
-      for (const commit of ofType('commit.pushed', repoEvents)) {
+      // Housekeeping commits name no item on purpose (data health, below).
+      for (const commit of ofType('commit.pushed', repoEvents).filter(
+        e => data(e).branch !== 'chore/housekeeping',
+      )) {
         expect(data(commit).message).toMatch(new RegExp(`${s.jiraKey}-\\d+`));
         expect(data(commit).defaultBranch).toBe('main');
       }
@@ -274,6 +277,26 @@ describe('generateDemoHistory', () => {
       )
       .map(e => (startedAt - at(e)) / HOUR);
     expect(closes.map(h => Math.round(h * 10) / 10)).toEqual([3.9, 1.9]);
+  });
+
+  it('gives notifications-worker commits of the last 30 days naming no item, on a branch with no PR', () => {
+    const unlinked = ofType('commit.pushed').filter(
+      e => data(e).branch === 'chore/housekeeping',
+    );
+    expect(unlinked.length).toBeGreaterThan(15);
+    expect(new Set(unlinked.map(e => e.repository))).toEqual(
+      new Set(['acme/notifications-worker']),
+    );
+    for (const e of unlinked) {
+      expect(data(e).message).not.toMatch(/[A-Z][A-Z0-9]+-\d+/);
+      expect(Date.parse(e.occurredAt)).toBeGreaterThan(NOW - 30 * 86_400_000);
+      expect(Date.parse(e.occurredAt)).toBeLessThanOrEqual(NOW);
+    }
+    expect(
+      ofType('pull_request.opened').some(
+        e => data(e).branch === 'chore/housekeeping',
+      ),
+    ).toBe(false);
   });
 
   it('has a Code Review bottleneck on payments-api only', () => {

@@ -11,6 +11,7 @@ import {
   incidentEvents,
   itemEvents,
 } from './toEvents';
+import { unlinkedCommitEvents } from './unlinkedCommits';
 
 const toMillis = (t: number | Date) =>
   typeof t === 'number' ? t : t.getTime();
@@ -76,6 +77,7 @@ export function generateDemoHistory(
       events.push(...incidentEvents(service, i, timeline.end));
     for (const f of planFeedback(items, deployments, timeline))
       events.push(...feedbackEvents(f, timeline.end));
+    events.push(...unlinkedCommitEvents(service, timeline));
   });
   return events.sort(
     (a, b) =>

@@ -37,6 +37,11 @@ export interface DemoService {
   rollback?: boolean;
   /** An incident opened a few hours before now is still open. */
   openIncident?: boolean;
+  /**
+   * Commits of the last 30 days that name no work item, on a branch with no PR (DESIGN §16):
+   * what its data-health card asks to fix. Defaults to 0.
+   */
+  unlinkedCommits?: number;
 }
 
 /**
@@ -114,6 +119,7 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     jiraKey: 'NOT',
     argocdApp: 'notifications-worker',
     pagerdutyService: 'PNOT001',
+    unlinkedCommits: 24,
     itemsPerWeek: 11,
     reviewMedianHours: 3,
     deployDays: [2, 4],
