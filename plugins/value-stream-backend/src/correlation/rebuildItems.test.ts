@@ -209,6 +209,14 @@ describe('journeysToWrite', () => {
     expect(done.map(o => o.journey.key)).toEqual(['C']);
   });
 
+  it('does not report an item whose done time only moved', () => {
+    const moved = item('B', t(3));
+    const stored = new Map([['B', { digest: 'old', doneAt: t(1) }]]);
+    const { write, done } = journeysToWrite([moved], stored);
+    expect(write.map(o => o.journey.key)).toEqual(['B']);
+    expect(done).toEqual([]);
+  });
+
   it('writes every item when forced', () => {
     const stored = new Map([['A', { digest: journeyDigest(a), doneAt: null }]]);
     expect(

@@ -224,10 +224,12 @@ export function journeysToWrite(
   const write = items
     .map(o => ({ ...o, digest: journeyDigest(o) }))
     .filter(o => force || stored.get(o.journey.key)?.digest !== o.digest);
+  // Entered done: done now, not done when last stored. A done time that moves (a rebuild
+  // under another profile's Done) is no new completion, so the counters do not count it twice.
   const done = write.filter(
     o =>
       o.journey.doneAt !== null &&
-      (stored.get(o.journey.key)?.doneAt ?? null) !== o.journey.doneAt,
+      (stored.get(o.journey.key)?.doneAt ?? null) === null,
   );
   return { write, done };
 }
