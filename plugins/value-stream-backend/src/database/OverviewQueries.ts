@@ -74,14 +74,11 @@ export class OverviewQueries {
         waitTime: num(r.wait_time),
         blockedTime: num(r.blocked_time) ?? 0,
       }))
-      .sort((a, b) =>
-        a.key < b.key
-          ? -1
-          : a.key > b.key
-          ? 1
-          : a.entityRef < b.entityRef
-          ? -1
-          : 1,
+      // A fixed order: floating-point sums come out the same whatever the rows' order.
+      .sort(
+        (a, b) =>
+          a.key.localeCompare(b.key, 'en') ||
+          a.entityRef.localeCompare(b.entityRef, 'en'),
       );
   }
 

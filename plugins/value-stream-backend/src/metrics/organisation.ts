@@ -69,7 +69,7 @@ export function groupSummary(options: {
       .map(d => d.deploymentId),
   );
   const sorted = [...items.values()].sort((a, b) =>
-    a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
+    a.key.localeCompare(b.key, 'en'),
   );
   return {
     window: { from: iso(window.from), to: iso(window.to) },

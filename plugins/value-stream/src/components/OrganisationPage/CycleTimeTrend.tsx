@@ -104,7 +104,7 @@ export function CycleTimeTrend(props: { entityRefs: string[]; now?: number }) {
               labelFormatter={t =>
                 `Week of ${formatShortDate(new Date(Number(t)).toISOString())}`
               }
-              formatter={value => formatDuration(Number(value) * 86_400)}
+              formatter={v => formatDuration(Number(v) * 86_400)}
             />
             <Legend />
             <Line
