@@ -1,4 +1,5 @@
 import type {
+  AlertHistoryResponse,
   AlertListResponse,
   IterationListResponse,
   DataHealth,
@@ -9,6 +10,7 @@ import type {
   WorkItemDetail,
   WorkItemListResponse,
 } from '@valuestream/backstage-plugin-value-stream-common';
+import alertHistoryJson from './alertHistory.json';
 import alertsJson from './alerts.json';
 import dataHealthJson from './dataHealth.json';
 import emptyMetricsJson from './emptyMetrics.json';
@@ -30,6 +32,7 @@ export const workItems = workItemsJson as WorkItemListResponse;
 export const overview = overviewJson as OverviewResponse;
 export const workItemDetail = workItemDetailJson as WorkItemDetail;
 export const alerts = alertsJson as AlertListResponse;
+export const alertHistory = alertHistoryJson as AlertHistoryResponse;
 export const dataHealth = dataHealthJson as DataHealth;
 export const value = valueJson as ValueResponse;
 export const timeseries = timeseriesJson as Record<

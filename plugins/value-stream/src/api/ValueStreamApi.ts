@@ -1,5 +1,6 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  AlertHistoryResponse,
   AlertListResponse,
   DataHealth,
   EntityImportResponse,
@@ -69,6 +70,11 @@ export interface ValueStreamApi {
     entityRef: string,
     status?: 'open' | 'resolved' | 'all',
   ): Promise<AlertListResponse>;
+  /** The bottleneck history: alerts resolved in the window and weekly counts (DESIGN §15). */
+  getAlertHistory(
+    entityRef: string,
+    window?: TimeWindow,
+  ): Promise<AlertHistoryResponse>;
   getTimeseries(
     entityRef: string,
     query: TimeseriesQuery,

@@ -3,6 +3,7 @@ import { ResponseError } from '@backstage/errors';
 import { http, HttpResponse, type JsonBodyType } from 'msw';
 import { setupServer } from 'msw/node';
 import {
+  alertHistory,
   alerts,
   groupMetrics,
   metrics,
@@ -77,6 +78,23 @@ describe('ValueStreamClient', () => {
     expect(urls[0].pathname).toBe(
       '/api/value-stream/work-items/acme%2Fpayments%2312',
     );
+  });
+
+  it('gets the alert history of an entity for a window', async () => {
+    const urls = respondWith(
+      '/entities/component/default/payments/alerts/history',
+      alertHistory,
+    );
+    await expect(
+      createClient().getAlertHistory('component:default/payments', {
+        from: '2026-11-04T00:00:00.000Z',
+        to: '2026-11-16T00:00:00.000Z',
+      }),
+    ).resolves.toEqual(alertHistory);
+    expect(Object.fromEntries(urls[0].searchParams)).toEqual({
+      from: '2026-11-04T00:00:00.000Z',
+      to: '2026-11-16T00:00:00.000Z',
+    });
   });
 
   it('gets alerts by status and timeseries by metric', async () => {

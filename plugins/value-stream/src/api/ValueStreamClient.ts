@@ -2,6 +2,7 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  AlertHistoryResponse,
   AlertListResponse,
   DataHealth,
   EntityImportResponse,
@@ -66,6 +67,13 @@ export class ValueStreamClient implements ValueStreamApi {
     return this.get<AlertListResponse>(`${entityPath(entityRef)}/alerts`, {
       status,
     });
+  }
+
+  getAlertHistory(entityRef: string, window: TimeWindow = {}) {
+    return this.get<AlertHistoryResponse>(
+      `${entityPath(entityRef)}/alerts/history`,
+      { from: window.from, to: window.to },
+    );
   }
 
   getTimeseries(entityRef: string, query: TimeseriesQuery) {

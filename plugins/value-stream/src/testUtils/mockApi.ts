@@ -1,6 +1,7 @@
 import type { Entity } from '@backstage/catalog-model';
 import type { ValueStreamApi } from '../api';
 import {
+  alertHistory,
   alerts,
   dataHealth,
   groupMetrics,
@@ -22,6 +23,7 @@ export function createMockApi(
     getWorkItems: jest.fn().mockResolvedValue(workItems),
     getWorkItem: jest.fn().mockResolvedValue(workItemDetail),
     getAlerts: jest.fn().mockResolvedValue(alerts),
+    getAlertHistory: jest.fn().mockResolvedValue(alertHistory),
     getTimeseries: jest
       .fn()
       .mockImplementation(

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { presentAnnotations } from '../../lib/annotations';
 import { presetRange, type DateRange } from '../../lib/dateRange';
 import { formatDateTime } from '../../lib/format';
+import { AlertHistory } from '../AlertHistory';
 import { AlertsList } from '../AlertsList';
 import { Charts } from '../Charts';
 import { DateRangePicker } from '../DateRangePicker';
@@ -118,8 +119,22 @@ function ValueStreamView(props: {
       >
         <StageLanes metrics={metrics} items={items} onOpenItem={setOpenKey} />
       </Section>
-      <Section title="Open alerts">
+      <Section
+        title="Open alerts"
+        description="Grouped by rule and stage; each alert resolves itself when its condition clears."
+      >
         <AlertsList alerts={alerts} onOpenItem={setOpenKey} />
+      </Section>
+      <Section
+        title="Bottleneck history"
+        description="Alerts opened and resolved in the range, and how long they stayed open."
+      >
+        <AlertHistory
+          entityRef={entityRef}
+          from={range.from}
+          to={range.to}
+          onOpenItem={setOpenKey}
+        />
       </Section>
       <Section
         title="Data health"

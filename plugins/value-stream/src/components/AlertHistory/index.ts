@@ -1,0 +1,1 @@
+export { AlertHistory } from './AlertHistory';
