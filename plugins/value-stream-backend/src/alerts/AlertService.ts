@@ -5,8 +5,6 @@ import type {
   StageDefinition,
 } from '@valuestream/backstage-plugin-value-stream-common';
 import type { DatabaseValueStreamStore } from '../database/DatabaseValueStreamStore';
-import type { ItemStats, Journey } from '../journeys/types';
-import { flowEfficiency } from '../metrics/flow';
 import { computeItemStats } from '../metrics/itemStats';
 import { DAY_MS } from '../metrics/time';
 import { alertHistory } from './alertHistory';
@@ -19,8 +17,8 @@ import {
 } from './thresholds';
 import type { ProfileOf, ProfileSet } from '../config/profiles';
 
-/** Days of flow efficiency in the OpenTelemetry snapshot. */
-const SNAPSHOT_DAYS = 30;
+/** Days of history read per evaluation at least (rules with longer windows read more). */
+const MIN_LOOKBACK_DAYS = 30;
 const DEFAULT_REFRESH_MS = 3_600_000;
 /** New alerts are notified when their condition became true at most this long ago. */
 const NOTIFY_MAX_AGE_MS = 2 * 3_600_000;
@@ -34,11 +32,6 @@ export type AlertNotifier = (entityRef: string, alert: Alert) => Promise<void>;
  */
 export class AlertService {
   private notifier?: AlertNotifier;
-  /** Latest WIP per stage and 30-day flow efficiency per entity, for the OpenTelemetry gauges. */
-  readonly snapshots = new Map<
-    string,
-    { wip: Record<string, number>; efficiency: number | null }
-  >();
   /** Days of history read per evaluation. */
   private readonly lookbackDays: number;
 
@@ -61,10 +54,10 @@ export class AlertService {
         stages: p.stages,
         thresholds: withDefaultThresholds(p.thresholds),
       });
-    // The history read covers every configured rule window (and the snapshot's): a fixed
+    // The history read covers every configured rule window (and 30 days at least): a fixed
     // 90 days here silently capped longer lookbacks.
     this.lookbackDays = Math.max(
-      SNAPSHOT_DAYS,
+      MIN_LOOKBACK_DAYS,
       historyDays(options.thresholds),
       ...[...this.byProfile.values()].map(p => historyDays(p.thresholds)),
     );
@@ -201,21 +194,6 @@ export class AlertService {
     return { entities, opened, resolved };
   }
 
-  private snapshot(
-    entityRef: string,
-    journeys: Journey[],
-    stats: ItemStats[],
-    now: number,
-  ) {
-    const recent = stats.filter(
-      s => s.doneAt !== null && s.doneAt >= now - SNAPSHOT_DAYS * DAY_MS,
-    );
-    this.snapshots.set(entityRef, {
-      wip: wipByStage(journeys),
-      efficiency: flowEfficiency(recent),
-    });
-  }
-
   async evaluateEntity(
     entityRef: string,
   ): Promise<{ opened: number; resolved: number }> {
@@ -236,7 +214,6 @@ export class AlertService {
       thresholds,
       now + refreshMs - (spread(entityRef) * refreshMs) / 4,
     );
-    this.snapshot(entityRef, journeys, itemStats, now);
     const open = await this.store.alerts.openAlerts(entityRef);
     const diff = diffAlerts(open, candidates);
     const created = await this.store.alerts.recordEvaluation({
@@ -282,12 +259,4 @@ function spread(entityRef: string): number {
   for (let i = 0; i < entityRef.length; i++)
     h = (Math.imul(h, 31) + entityRef.charCodeAt(i)) >>> 0;
   return h / 2 ** 32;
-}
-
-function wipByStage(journeys: Journey[]) {
-  const wip: Record<string, number> = {};
-  for (const j of journeys) {
-    if (j.doneAt === null) wip[j.stage] = (wip[j.stage] ?? 0) + 1;
-  }
-  return wip;
 }
