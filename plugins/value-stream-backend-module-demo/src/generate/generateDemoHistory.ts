@@ -2,6 +2,7 @@ import type { CanonicalEvent } from '@valuestream/backstage-plugin-value-stream-
 import type { Timeline } from './plan';
 import { planDeployments } from './planDeployments';
 import { planFeedback } from './planFeedback';
+import { demoSprints } from './planIterations';
 import { planItems } from './planItems';
 import { DEMO_SERVICES, DemoService } from './services';
 import { DAY } from './time';
@@ -63,6 +64,7 @@ export function generateDemoHistory(
     observedAt: toMillis(options.observedAt ?? anchor),
   };
   const events: CanonicalEvent[] = [];
+  const sprints = demoSprints(anchor);
   (options.services ?? DEMO_SERVICES).forEach((service, index) => {
     const items = planItems(service, index, timeline);
     const { deployments, incidents } = planDeployments(
@@ -70,7 +72,8 @@ export function generateDemoHistory(
       items,
       timeline,
     );
-    for (const item of items) events.push(...itemEvents(item, timeline.end));
+    for (const item of items)
+      events.push(...itemEvents(item, timeline.end, sprints));
     for (const d of deployments)
       events.push(...deploymentEvents(service, d, timeline.end));
     for (const i of incidents)

@@ -1,6 +1,11 @@
 import type { CanonicalEvent } from '@valuestream/backstage-plugin-value-stream-common';
 import type { PlannedDeployment, PlannedIncident, PlannedItem } from './plan';
 import type { PlannedFeedback } from './planFeedback';
+import {
+  type DemoSprint,
+  itemSprintMoves,
+  sprintIteration,
+} from './planIterations';
 import type { DemoService } from './services';
 import { lowerFirst } from './texts';
 import { DAY, Millis, iso } from './time';
@@ -61,7 +66,11 @@ function commitFiles(
  * and Jenkins (builds of the merge commit) would send them. No `entityRef`:
  * they resolve by key prefix and repository, as a real install's do.
  */
-export function itemEvents(item: PlannedItem, until: Millis): CanonicalEvent[] {
+export function itemEvents(
+  item: PlannedItem,
+  until: Millis,
+  sprints: readonly DemoSprint[] = [],
+): CanonicalEvent[] {
   const { events, emit } = collector(until);
   const { key, text, service, pr } = item;
   const id = (suffix: string) => `demo-${service.name}-${key}-${suffix}`;
@@ -76,6 +85,13 @@ export function itemEvents(item: PlannedItem, until: Millis): CanonicalEvent[] {
     priority: text.priority,
     ...(item.value !== undefined ? { value: item.value } : {}),
     status: 'To Do',
+  });
+  // its sprints (DESIGN §14): planned or added, carried over when not done in time
+  itemSprintMoves(item, sprints).forEach((move, i) => {
+    emit(id(`sprint-${i + 1}`), move.at, 'jira', 'work_item.updated', {
+      key,
+      iteration: sprintIteration(move.sprint),
+    });
   });
   emit(id('started'), item.startedAt, 'jira', 'work_item.status_changed', {
     key,
