@@ -8,7 +8,8 @@
 // --small entities, then to --entities. At both sizes it times per-entity reads over a sample
 // of entities, a fresh HTTP ingest, and reports the database size; at the large size it also
 // times the scheduled alert pass over every entity (from the backend's log line) and checks
-// that a clone's metrics equal the template's.
+// that a clone's metrics equal the template's. The entities are owned by --groups teams under
+// one parent group (issue 19): GET /overview and the group roll-ups are timed with the reads.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -40,11 +41,12 @@ const PG = {
 };
 const PREFIX = 'vsscale_';
 
-const HELP = `usage: yarn bench:scale [--entities 1000] [--items 1000] [--small 10] [--calls 30]
+const HELP = `usage: yarn bench:scale [--entities 1000] [--items 1000] [--small 10] [--calls 30] [--groups 100]
   --entities   entities at the large size (the template plus entities-1 clones; default 1000)
   --items      work items per entity (default 1000; about 20 events each)
   --small      entities at the small size measured first (default 10)
   --calls      timed calls per read endpoint and size, spread over up to 20 entities (default 30)
+  --groups     teams owning the entities round-robin, all children of bench-org (default 100)
   --passes     scheduled alert passes to time at the large size (default 2)
   --frequency  alerts.frequencySeconds of the backend (default 60)
   --no-events  do not clone vs_events (reads and alert passes never read it; saves the time)
@@ -56,6 +58,7 @@ function parseArgs(argv) {
     items: 1000,
     small: 10,
     calls: 30,
+    groups: 100,
     passes: 2,
     frequency: 60,
     events: true,
@@ -75,7 +78,15 @@ function parseArgs(argv) {
       process.exit(2);
     }
   }
-  const ints = ['entities', 'items', 'small', 'calls', 'passes', 'frequency'];
+  const ints = [
+    'entities',
+    'items',
+    'small',
+    'calls',
+    'groups',
+    'passes',
+    'frequency',
+  ];
   if (
     ints.some(k => !Number.isInteger(o[k]) || o[k] < 0) ||
     o.small < 1 ||
@@ -121,10 +132,37 @@ function sampleEntities(n) {
   ];
 }
 
-function endpoints({ sample, items, from, to }) {
+/** Team g of the --groups teams (all children of bench-org). */
+const groupName = g => `bench-group-${g}`;
+const groupEntity = (name, parent) => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name },
+  spec: { type: 'team', children: [], ...(parent ? { parent } : {}) },
+});
+/** Entity i's team: round-robin over the groups. */
+const ownerOf = (i, groups) => `group:default/${groupName(i % groups)}`;
+
+function endpoints({ sample, items, from, to, groups }) {
   const ent = i =>
     `${VS}/entities/component/default/${entityName(sample[i % sample.length])}`;
   return [
+    { name: `overview (${groups + 1} groups)`, path: () => `${VS}/overview` },
+    {
+      name: 'group roll-up (one team)',
+      path: i =>
+        `${VS}/groups/default/${groupName(
+          sample[i % sample.length] % groups,
+        )}/metrics`,
+    },
+    {
+      name: 'group roll-up (bench-org, every entity)',
+      path: () => `${VS}/groups/default/bench-org/metrics`,
+    },
+    {
+      name: 'metrics compare=previous',
+      path: i => `${ent(i)}/metrics?compare=previous`,
+    },
     { name: 'metrics (default 30 d)', path: i => `${ent(i)}/metrics` },
     {
       name: 'metrics (90 d)',
@@ -296,9 +334,20 @@ async function main() {
       service: name,
     }).events;
 
-  const entities = [benchTeam, component('bench-main', 'bench/main', 'BEN')];
+  const owned = (i, c) => ({
+    ...c,
+    spec: { ...c.spec, owner: ownerOf(i, opts.groups) },
+  });
+  const entities = [
+    benchTeam,
+    groupEntity('bench-org'),
+    ...Array.from({ length: opts.groups }, (_, g) =>
+      groupEntity(groupName(g), 'bench-org'),
+    ),
+    owned(0, component('bench-main', 'bench/main', 'BEN')),
+  ];
   for (let i = 1; i < opts.entities; i++)
-    entities.push(component(cloneName(i), cloneSlug(i), cloneKey(i)));
+    entities.push(owned(i, component(cloneName(i), cloneSlug(i), cloneKey(i))));
   entities.push(component('late-a', 'late/late-a', 'LTA'));
   entities.push(component('late-b', 'late/late-b', 'LTB'));
 
@@ -391,7 +440,13 @@ async function main() {
       phase.reads = await measureReads({
         base,
         token: userToken,
-        endpoints: endpoints({ sample, items: opts.items, from, to }),
+        endpoints: endpoints({
+          sample,
+          items: opts.items,
+          from,
+          to,
+          groups: opts.groups,
+        }),
         calls: opts.calls,
         log,
       });
