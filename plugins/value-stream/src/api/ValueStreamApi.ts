@@ -2,6 +2,8 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   AlertHistoryResponse,
   AlertListResponse,
+  Correction,
+  CorrectionResponse,
   DataHealth,
   EntityImportResponse,
   ItemType,
@@ -101,6 +103,11 @@ export interface ValueStreamApi {
   ): Promise<IterationListResponse>;
   /** The entity's input of the last 30 days and what to fix (DESIGN §16). */
   getDataHealth(entityRef: string): Promise<DataHealth>;
+  /**
+   * Corrects a link, an item or an incident attribution (DESIGN §16); needs the
+   * permission `value-stream.correction.create`. Resolves once it is applied.
+   */
+  createCorrection(correction: Correction): Promise<CorrectionResponse>;
 }
 
 /** @public */

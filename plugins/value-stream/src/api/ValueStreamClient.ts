@@ -4,6 +4,8 @@ import { ResponseError } from '@backstage/errors';
 import type {
   AlertHistoryResponse,
   AlertListResponse,
+  Correction,
+  CorrectionResponse,
   DataHealth,
   EntityImportResponse,
   IterationListResponse,
@@ -153,6 +155,19 @@ export class ValueStreamClient implements ValueStreamApi {
         return { entityRef, jobs: [] };
       throw e;
     }
+  }
+
+  async createCorrection(correction: Correction): Promise<CorrectionResponse> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('value-stream');
+    const response = await this.fetchApi.fetch(`${baseUrl}/corrections`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(correction),
+    });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as CorrectionResponse;
   }
 
   private async get<T>(

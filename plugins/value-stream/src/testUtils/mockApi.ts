@@ -40,6 +40,7 @@ export function createMockApi(
     getIterations: jest.fn().mockResolvedValue(iterations),
     // Healthy by default; the data-health tests give the warnings of the fixture.
     getDataHealth: jest.fn().mockResolvedValue({ ...dataHealth, warnings: [] }),
+    createCorrection: jest.fn().mockResolvedValue({ id: 'c1' }),
     ...overrides,
   };
 }

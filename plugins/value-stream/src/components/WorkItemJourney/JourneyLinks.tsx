@@ -15,7 +15,14 @@ interface Row {
   url?: string;
   /** Set on a change (a merged PR or a direct push): its lead-time parts. */
   breakdown?: ChangeBreakdown;
+  /** A control beside the row (the journey's corrections). */
+  action?: ReactNode;
 }
+
+/** A commit or PR of the journey, for a control beside it. */
+export type JourneyLinkRef =
+  | { kind: 'commit'; sha: string; label: string }
+  | { kind: 'pr'; repository: string; number: number; label: string };
 
 const PARTS = ['coding', 'pickup', 'review', 'deploy'] as const;
 
@@ -58,6 +65,7 @@ function LinkSection(props: { title: string; rows: Row[] }) {
                   <Text variant="body-x-small" color="secondary">
                     {row.detail}
                   </Text>
+                  {row.action}
                 </Flex>
                 {row.breakdown && (
                   <Text
@@ -85,8 +93,11 @@ function repoPrefix(repository: string | null): string {
 /** Commits, PRs, builds, deployments and incidents linked to an item. */
 export function JourneyLinks(props: {
   links: WorkItemDetail['links'];
+  /** A control beside each commit and PR (e.g. unlink), for permitted users. */
+  linkAction?: (link: JourneyLinkRef) => ReactNode;
 }): ReactNode {
   const { commits, pullRequests, builds, deployments, incidents } = props.links;
+  const action = props.linkAction;
   return (
     <Flex direction="column" gap="3">
       <LinkSection
@@ -97,6 +108,11 @@ export function JourneyLinks(props: {
           detail: c.message.split('\n')[0],
           url: c.url,
           breakdown: c.breakdown,
+          action: action?.({
+            kind: 'commit',
+            sha: c.sha,
+            label: `commit ${c.sha.slice(0, 7)}`,
+          }),
         }))}
       />
       <LinkSection
@@ -109,6 +125,15 @@ export function JourneyLinks(props: {
             : pr.state,
           url: pr.url,
           breakdown: pr.breakdown,
+          action:
+            pr.repository === null
+              ? undefined
+              : action?.({
+                  kind: 'pr',
+                  repository: pr.repository,
+                  number: pr.number,
+                  label: `pull request #${pr.number}`,
+                }),
         }))}
       />
       <LinkSection

@@ -1,19 +1,28 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { Dialog, DialogBody, DialogHeader, Flex, Text } from '@backstage/ui';
-import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { valueStreamApiRef } from '../../api';
-import { JourneyLinks } from './JourneyLinks';
+import {
+  ItemCorrections,
+  UndoNotice,
+  UnlinkButton,
+  useCorrections,
+} from './corrections';
+import { JourneyLinks, type JourneyLinkRef } from './JourneyLinks';
 import { JourneySummary } from './JourneySummary';
 import { JourneyTimeline } from './JourneyTimeline';
 
 function JourneyBody(props: { itemKey: string }) {
   const api = useApi(valueStreamApiRef);
-  const { value, loading, error } = useAsync(
+  const { value, loading, error, retry } = useAsyncRetry(
     () => api.getWorkItem(props.itemKey),
     [api, props.itemKey],
   );
-  if (loading) return <Progress />;
+  // Offered only to users allowed value-stream.correction.create (DESIGN §16).
+  const corrections = useCorrections(value, retry);
+  // A reload after a correction keeps showing the journey it replaces.
+  if (loading && !value) return <Progress />;
   if (error)
     return <ResponseErrorPanel error={error} title="Journey unavailable" />;
   if (!value) return null;
@@ -26,7 +35,48 @@ function JourneyBody(props: { itemKey: string }) {
         </Text>
         <JourneyTimeline transitions={value.transitions} />
       </section>
-      <JourneyLinks links={value.links} />
+      {corrections.last && (
+        <UndoNotice
+          last={corrections.last}
+          busy={corrections.busy}
+          onUndo={corrections.undo}
+        />
+      )}
+      <JourneyLinks
+        links={value.links}
+        linkAction={
+          corrections.allowed
+            ? (link: JourneyLinkRef) => (
+                <UnlinkButton
+                  label={link.label}
+                  busy={corrections.busy}
+                  onUnlink={() =>
+                    corrections.apply(
+                      link.kind === 'commit'
+                        ? {
+                            kind: 'unlink',
+                            workItemKey: value.key,
+                            commitSha: link.sha,
+                          }
+                        : {
+                            kind: 'unlink',
+                            workItemKey: value.key,
+                            pullRequest: {
+                              repository: link.repository,
+                              number: link.number,
+                            },
+                          },
+                      `Unlinked ${link.label}.`,
+                    )
+                  }
+                />
+              )
+            : undefined
+        }
+      />
+      {corrections.allowed && (
+        <ItemCorrections item={value} corrections={corrections} />
+      )}
     </Flex>
   );
 }
