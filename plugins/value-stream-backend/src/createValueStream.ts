@@ -175,7 +175,7 @@ export async function createValueStream(deps: ValueStreamDeps) {
     now,
   });
   runnerRef.current = importRunner;
-  observeStore(telemetry, {
+  const stopTelemetry = observeStore(telemetry, {
     read: doneSince => store.telemetry.entityStageAggregates(doneSince),
     labels,
     now,
@@ -311,5 +311,7 @@ export async function createValueStream(deps: ValueStreamDeps) {
     imports,
     importRunner,
     chat,
+    /** Removes the gauges' callback (shutdown). */
+    stopTelemetry,
   };
 }

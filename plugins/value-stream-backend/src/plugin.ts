@@ -123,6 +123,7 @@ export const valueStreamPlugin = createBackendPlugin({
           await vs.worker.stop();
           await vs.alerts.flush();
           vs.chat.close();
+          vs.stopTelemetry();
         });
       },
     });

@@ -164,7 +164,7 @@ describe('observeStore', () => {
     const reads: number[] = [];
     let fail = false;
     const errors: unknown[] = [];
-    observeStore(telemetry, {
+    const stop = observeStore(telemetry, {
       read: async doneSince => {
         reads.push(doneSince);
         if (fail) throw new Error('db down');
@@ -203,6 +203,11 @@ describe('observeStore', () => {
     now += 1000;
     expect(await wip()).toEqual([2]);
     expect(errors).toHaveLength(1);
+    expect(reads).toHaveLength(3);
+    // Removed at shutdown: collections no longer read the (closing) store.
+    stop();
+    now += 1000;
+    await wip();
     expect(reads).toHaveLength(3);
   });
 });

@@ -1,4 +1,4 @@
-import { metrics } from '@opentelemetry/api';
+import { metrics, type BatchObservableCallback } from '@opentelemetry/api';
 import {
   ITEM_TYPES,
   type ItemType,
@@ -205,7 +205,8 @@ export const GAUGE_CACHE_MS = 30_000;
 
 /**
  * Feeds both gauges from one cached store read per {@link GAUGE_CACHE_MS}: scrapes in between
- * (and concurrent ones) share it; a failed read keeps the last values and is logged.
+ * (and concurrent ones) share it; a failed read keeps the last values and is logged. Returns
+ * the function that removes the callback (at shutdown, before the database closes).
  */
 export function observeStore(
   telemetry: Telemetry,
@@ -238,14 +239,15 @@ export function observeStore(
       });
     return pending;
   };
-  telemetry.meter.addBatchObservableCallback(
-    async result => {
-      const v = await values();
-      for (const { value, ...attributes } of v.wip)
-        result.observe(telemetry.wip, value, attributes);
-      for (const { team, value } of v.efficiency)
-        result.observe(telemetry.efficiency, value, { team });
-    },
-    [telemetry.wip, telemetry.efficiency],
-  );
+  const observables = [telemetry.wip, telemetry.efficiency];
+  const callback: BatchObservableCallback = async result => {
+    const v = await values();
+    for (const { value, ...attributes } of v.wip)
+      result.observe(telemetry.wip, value, attributes);
+    for (const { team, value } of v.efficiency)
+      result.observe(telemetry.efficiency, value, { team });
+  };
+  telemetry.meter.addBatchObservableCallback(callback, observables);
+  return () =>
+    telemetry.meter.removeBatchObservableCallback(callback, observables);
 }
