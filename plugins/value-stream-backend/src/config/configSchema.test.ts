@@ -33,6 +33,27 @@ describe('validateValueStreamConfig', () => {
     ).not.toThrow();
   });
 
+  it('takes alerts.highValue.threshold at the top level and per profile, from 1 to 100', () => {
+    expect(
+      check({
+        alerts: { highValue: { threshold: 80 } },
+        profiles: { mobile: { alerts: { highValue: { threshold: 50 } } } },
+      }),
+    ).not.toThrow();
+    expect(check({ alerts: { highValue: { threshold: 0 } } })).toThrow(
+      /valueStream\.alerts\.highValue\.threshold: expected a value from 1 to 100/,
+    );
+    expect(
+      check({ profiles: { mobile: { alerts: { highValue: { limit: 5 } } } } }),
+    ).toThrow(/unknown key "limit"; known keys are threshold/);
+    const cfg = readValueStreamConfig(
+      new ConfigReader({
+        valueStream: { alerts: { highValue: { threshold: 80 } } },
+      }),
+    );
+    expect(cfg.alerts.thresholds.highValue).toEqual({ threshold: 80 });
+  });
+
   it('names the key of an unknown role in a profile', () => {
     expect(
       check({

@@ -1,4 +1,10 @@
-import { databases, startValueStream } from '../__testUtils__/testBackend';
+import {
+  component,
+  databases,
+  group,
+  payments,
+  startValueStream,
+} from '../__testUtils__/testBackend';
 
 jest.setTimeout(120_000);
 
@@ -76,6 +82,35 @@ describe.each(databases.eachSupportedId())(
         );
         expect(resolved).toHaveLength(1);
         expect(resolved[0].resolvedAt).toEqual(expect.any(String));
+      } finally {
+        await vs.backend.stop();
+      }
+    });
+
+    it("follows the entity's profile: profiles.<name>.alerts.highValue.threshold", async () => {
+      const vs = await startValueStream(databaseId, {
+        config: {
+          profiles: { low: { alerts: { highValue: { threshold: 40 } } } },
+        },
+        entities: [
+          component('payments', {
+            ...payments.metadata.annotations,
+            'value-stream/profile': 'low',
+          }),
+          group,
+        ],
+      });
+      try {
+        expect(
+          (await vs.post('/events', { events: history(Date.now()) })).status,
+        ).toBe(202);
+        const open = await vs.get(`${ALERTS}?status=open`);
+        expect(
+          open.body.items
+            .filter((a: { rule: string }) => a.rule === 'high_value_stuck')
+            .map((a: { workItemKey: string }) => a.workItemKey)
+            .sort(),
+        ).toEqual(['PAY-20', 'PAY-21']);
       } finally {
         await vs.backend.stop();
       }
