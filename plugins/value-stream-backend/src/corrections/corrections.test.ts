@@ -236,6 +236,46 @@ describe.each(databases.eachSupportedId())('POST /corrections on %p', id => {
     }
   });
 
+  it('unlinks and links a pull request with its commits', async () => {
+    const { vs, correct, item, rebuild } = await start();
+    try {
+      // PR #5 names PAY-8; its commit D (2 Jan 12:00) is PAY-8's through the PR.
+      await vs.post('/events', [
+        push('dddd4444', '02T12:00:00', 'receipts template'),
+        ev(
+          'github',
+          'pull_request.opened',
+          '02T13:00:00',
+          { number: 5, title: 'PAY-8 receipts', commits: ['dddd4444'] },
+          repo,
+        ),
+      ]);
+      const pr = { repository: 'acme/payments', number: 5 };
+      const linked = await item('PAY-8');
+      expect(linked.links.pullRequests.map((p: any) => p.number)).toEqual([5]);
+      expect(linked.links.commits.map((c: any) => c.sha)).toEqual(['dddd4444']);
+
+      await correct({ kind: 'unlink', workItemKey: 'PAY-8', pullRequest: pr });
+      const unlinked = await item('PAY-8');
+      expect(unlinked.links.pullRequests).toEqual([]);
+      expect(unlinked.links.commits).toEqual([]);
+
+      // Linked to PAY-7 by hand instead: its commit comes along.
+      await correct({ kind: 'link', workItemKey: 'PAY-7', pullRequest: pr });
+      await rebuild();
+      expect(
+        (await item('PAY-7')).links.pullRequests.map((p: any) => p.number),
+      ).toEqual([5]);
+      expect(
+        (await item('PAY-7')).links.commits.map((c: any) => c.sha),
+        // oldest first: D (2 Jan 12:00) before B (3 Jan)
+      ).toEqual(['aaaa1111', 'dddd4444', 'bbbb2222']);
+      expect((await item('PAY-8')).links.pullRequests).toEqual([]);
+    } finally {
+      await vs.backend.stop();
+    }
+  });
+
   it('sets type and value, excludes an item, and a rebuild keeps both', async () => {
     const { vs, correct, item, metrics, rebuild } = await start();
     try {
