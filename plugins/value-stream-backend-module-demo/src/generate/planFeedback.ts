@@ -5,8 +5,8 @@ import { DAY, HOUR, Millis, startOfUtcDay } from './time';
 
 /** Features shipped this long before the anchor, or later, hear from their users. */
 const FEEDBACK_SINCE_DAYS = 21;
-/** The share of those features that gets feedback at all. */
-const FEEDBACK_PROBABILITY = 0.75;
+/** The share of those features whose survey gets answers (usage is measured for all). */
+const SURVEY_PROBABILITY = 0.75;
 /** Days of usage reported after a feature ships (the default outcome window is 7). */
 const USAGE_DAYS = 8;
 const TICKET_PROBABILITY = 0.4;
@@ -42,10 +42,10 @@ function score(rng: Rng, liking: number): number {
 }
 
 /**
- * Usage, survey answers and support tickets of the features shipped from three weeks
- * before the anchor on: each feature draws from a stream of its own (seed, service,
- * key), so a longer horizon adds feedback of later features and never changes the
- * past. Some windows have ended by the start, some have not.
+ * Usage (of every one), survey answers (of most) and support tickets (of some) of the
+ * features shipped from three weeks before the anchor on. Each feature draws from a
+ * stream of its own (seed, service, key), so a longer horizon adds feedback of later
+ * features and never changes the past. Some windows have ended by the start, some have not.
  */
 export function planFeedback(
   items: readonly PlannedItem[],
@@ -64,8 +64,8 @@ export function planFeedback(
     const rng = new Rng(timeline.seed, item.service.name, 'feedback', item.key);
     // The items shipped just before the real start always hear back: a fresh start shows
     // a window still open, with its first answers.
-    const observed = OBSERVED_ITEMS.includes(item.streamId);
-    if (!rng.chance(FEEDBACK_PROBABILITY) && !observed) continue;
+    const surveyed =
+      rng.chance(SURVEY_PROBABILITY) || OBSERVED_ITEMS.includes(item.streamId);
     const daily = rng.int(80, 600);
     const usage = Array.from({ length: USAGE_DAYS }, (_, i) => ({
       from: startOfUtcDay(at) + i * DAY,
@@ -73,14 +73,17 @@ export function planFeedback(
     }));
     const liking = rng.between(0.3, 0.85);
     // The first two answers come within hours of the release, the others over the week.
-    const answers = Array.from({ length: rng.int(3, 9) }, (_, i) => ({
-      at:
-        at +
-        (i < 2
-          ? rng.between(HOUR, 4 * HOUR)
-          : rng.between(4 * HOUR, 6.5 * DAY)),
-      score: score(rng, liking),
-    })).sort((a, b) => a.at - b.at);
+    const answers = Array.from(
+      { length: surveyed ? rng.int(3, 9) : 0 },
+      (_, i) => ({
+        at:
+          at +
+          (i < 2
+            ? rng.between(HOUR, 4 * HOUR)
+            : rng.between(4 * HOUR, 6.5 * DAY)),
+        score: score(rng, liking),
+      }),
+    ).sort((a, b) => a.at - b.at);
     const tickets = [];
     if (rng.chance(TICKET_PROBABILITY)) {
       const openedAt = at + rng.between(6 * HOUR, 3 * DAY);
