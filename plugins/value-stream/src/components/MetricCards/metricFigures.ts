@@ -40,10 +40,6 @@ function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
 /** The flow and DORA figures of a metrics response, formatted: six flow figures, then five DORA ones. */
 export function metricFigures(metrics: MetricsResponse): MetricFigure[] {
   const { flow, dora } = metrics;
