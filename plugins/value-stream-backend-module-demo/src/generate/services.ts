@@ -119,7 +119,7 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     jiraKey: 'NOT',
     argocdApp: 'notifications-worker',
     pagerdutyService: 'PNOT001',
-    unlinkedCommits: 24,
+    unlinkedCommits: 45,
     itemsPerWeek: 11,
     reviewMedianHours: 3,
     deployDays: [2, 4],
