@@ -107,14 +107,6 @@ export interface MetricsResponse {
     leadTimeBreakdown: LeadTimeBreakdown;
   };
   stages: StageMetrics[];
-}
-
-/** A work item in a listing. @public */
-export interface WorkItemSummary {
-  key: string;
-  title: string;
-  itemType: ItemType;
-  stage: string;
   /** Business value of the items done in the window (DESIGN §14). */
   value: ValueMetrics;
 }
@@ -165,6 +157,14 @@ export interface IterationSummary {
 /** `GET /entities/:kind/:namespace/:name/iterations`. @public */
 export interface IterationListResponse {
   items: IterationSummary[];
+}
+
+/** A work item in a listing. @public */
+export interface WorkItemSummary {
+  key: string;
+  title: string;
+  itemType: ItemType;
+  stage: string;
   stageEnteredAt: string;
   createdAt: string;
   startedAt: string | null;

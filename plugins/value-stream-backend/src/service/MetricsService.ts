@@ -15,10 +15,10 @@ import { leadTimeBreakdownSeries } from '../metrics/changeBreakdown';
 import { doraMetrics } from '../metrics/dora';
 import { flowMetrics } from '../metrics/flow';
 import { stageMetrics } from '../metrics/stages';
-import {
 import { valueMetrics } from '../metrics/value';
 import { iterationSummaries } from '../metrics/iterations';
 import { valueDeliveredSeries } from '../metrics/valueSeries';
+import {
   rollUpAlerts,
   rollUpCounts,
   rollUpIntervals,
@@ -130,6 +130,7 @@ export class MetricsService {
         visitTotals: rollUpVisits(visits, view),
         openAlerts: rollUpAlerts(alerts, view),
       }),
+      value: valueMetrics(done, window),
       profiles: view.profiles,
       ...(view.byCategory ? { stagesByCategory: true } : {}),
     };
@@ -147,7 +148,6 @@ export class MetricsService {
     incidents: IncidentRecord[],
   ) {
     const q = this.queries;
-      value: valueMetrics(done, window),
     const slack = this.config.incidentAttributionWindowMs;
     const [around, named, changes] = await Promise.all([
       // Without commits: an incident's commit is matched among the deployments `named`
@@ -177,6 +177,17 @@ export class MetricsService {
     return { deployments, changes, reworkEvidence };
   }
 
+  /** `GET …/iterations` (DESIGN §14, §17). */
+  async iterations(
+    entityRefs: string[],
+    window: Window,
+  ): Promise<IterationListResponse> {
+    const { changes, items } = await this.queries.iterationHistory(entityRefs);
+    return {
+      items: iterationSummaries({ changes, items, window, now: this.now() }),
+    };
+  }
+
   async timeseries(
     entityRefs: string[],
     metric: TimeseriesMetric,
@@ -198,17 +209,6 @@ export class MetricsService {
             interval,
           }),
         };
-  /** `GET …/iterations` (DESIGN §14, §17). */
-  async iterations(
-    entityRefs: string[],
-    window: Window,
-  ): Promise<IterationListResponse> {
-    const { changes, items } = await this.queries.iterationHistory(entityRefs);
-    return {
-      items: iterationSummaries({ changes, items, window, now: this.now() }),
-    };
-  }
-
       case 'cfd':
         return {
           metric,
