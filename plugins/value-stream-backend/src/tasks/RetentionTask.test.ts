@@ -180,6 +180,30 @@ describe.each(databases.eachSupportedId())('retention on %p', id => {
     expect(await task.run()).toEqual({ items: 0, rows: 0 });
   });
 
+  it('lets ingest go on during a pass', async () => {
+    const vs = await createDirectValueStream(id, [payments, group]);
+    await vs.ingest.ingest(HISTORY);
+    await vs.ingest.settled();
+    const task = new RetentionTask({
+      config: mockServices.rootConfig({
+        data: { valueStream: { retention: { days: 30 } } },
+      }),
+      scheduler: mockServices.scheduler.mock(),
+      logger: mockServices.logger.mock(),
+      store: vs.store,
+      now: () => NOW,
+      batchSize: 1,
+    });
+    const [pass] = await Promise.all([
+      task.run(),
+      vs.ingest.ingest([created('PAY-5'), done('PAY-5', LIMIT + 5000)]),
+    ]);
+    await vs.ingest.settled();
+    expect(pass.items).toBe(1);
+    expect((await vs.store.workItem('PAY-5'))?.stage).toBe('Done');
+    expect(await vs.store.workItem('PAY-1')).toBeFalsy();
+  });
+
   it('does nothing when off', async () => {
     const vs = await createDirectValueStream(id, [payments, group]);
     await vs.ingest.ingest(HISTORY.slice(0, 2));
