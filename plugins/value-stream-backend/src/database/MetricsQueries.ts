@@ -422,9 +422,6 @@ export class MetricsQueries {
     return [...byId.values()];
   }
 
-  async openAlerts(entityRefs: string[]) {
-    const rows: (Pick<AlertsTable, 'rule' | 'stage' | 'work_item_key'> & {
-      item_stage: string | null;
   /**
    * The entity's items' `work_item.updated` events that carry `iteration` (DESIGN §14),
    * from the stored events (by the subject index), and those items' values and entries
@@ -497,6 +494,9 @@ export class MetricsQueries {
     return { changes, items: [...items.values()] };
   }
 
+  async openAlerts(entityRefs: string[]) {
+    const rows: (Pick<AlertsTable, 'rule' | 'stage' | 'work_item_key'> & {
+      item_stage: string | null;
     })[] = await this.db('vs_alerts as a')
       .leftJoin('vs_work_items as w', 'w.key', 'a.work_item_key')
       .select('a.rule', 'a.stage', 'a.work_item_key', 'w.stage as item_stage')
