@@ -153,14 +153,6 @@ const IMPORTS = 'GET /import';
 const EVENTS = 'POST /events';
 const WEBHOOK = 'POST /webhooks/{source}';
 
-const VALUE = 'GET /entities/{kind}/{namespace}/{name}/value';
-const DATA_HEALTH = 'GET /entities/{kind}/{namespace}/{name}/data-health';
-const IMPORT = 'GET /entities/{kind}/{namespace}/{name}/import';
-const REIMPORT = 'POST /entities/{kind}/{namespace}/{name}/import';
-const IMPORTS = 'GET /import';
-const EVENTS = 'POST /events';
-const WEBHOOK = 'POST /webhooks/{source}';
-
 /** Every operation with realistic parameters, and each of its documented error answers. */
 const CALLS: Call[] = [
   get('GET /health', 200, '/health', {}),
@@ -343,7 +335,6 @@ const CALLS: Call[] = [
     '/entities/component/default/nope/timeseries?metric=wip',
   ),
 
-  get(ITEM, 200, '/work-items/PAY-1'),
   {
     op: EVENTS,
     status: 202,
@@ -374,6 +365,7 @@ const CALLS: Call[] = [
   get(ITEMS_PER_ITERATION, 403, `${ENTITY}/iterations`, asDenied),
   get(ITEMS_PER_ITERATION, 404, '/entities/component/default/nope/iterations'),
 
+  get(ITEM, 200, '/work-items/PAY-1'),
   get(ITEM, 200, '/work-items/PAY-8'),
   get(ITEM, 400, `/work-items/${'K'.repeat(301)}`),
   get(ITEM, 400, '/work-items/%E0%A4%A'),

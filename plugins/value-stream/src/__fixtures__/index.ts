@@ -1,8 +1,8 @@
 import type {
   AlertHistoryResponse,
   AlertListResponse,
-  IterationListResponse,
   DataHealth,
+  IterationListResponse,
   MetricsResponse,
   OverviewResponse,
   TimeseriesResponse,
@@ -36,11 +36,6 @@ export const alertHistory = alertHistoryJson as AlertHistoryResponse;
 export const dataHealth = dataHealthJson as DataHealth;
 export const value = valueJson as ValueResponse;
 export const timeseries = timeseriesJson as Record<
-  | 'cfd'
-  | 'wip'
-  | 'throughput'
-  | 'cycle_time'
-  | 'lead_time_breakdown'
-  | 'value',
+  'cfd' | 'wip' | 'throughput' | 'cycle_time' | 'lead_time_breakdown' | 'value',
   TimeseriesResponse
 >;
