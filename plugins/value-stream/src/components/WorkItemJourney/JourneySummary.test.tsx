@@ -21,6 +21,15 @@ describe('JourneySummary', () => {
     ).toBeInTheDocument();
   });
 
+  it('says when a correction excluded the item', async () => {
+    await renderInTestApp(
+      <JourneySummary item={{ ...workItemDetail, excluded: true }} />,
+    );
+    expect(
+      screen.getByText(/excluded from metrics and lanes/),
+    ).toBeInTheDocument();
+  });
+
   it('says nothing of an observation without one', async () => {
     await renderInTestApp(<JourneySummary item={workItemDetail} />);
     expect(screen.queryByText(/observation/)).not.toBeInTheDocument();

@@ -33,6 +33,7 @@ export function JourneySummary(props: { item: WorkItemDetail; now?: number }) {
         {item.priority ? ` · priority ${item.priority}` : ''} · now in{' '}
         {item.stage}
         {item.blocked ? ' · blocked' : ''}
+        {item.excluded ? ' · excluded from metrics and lanes' : ''}
         {observation ? ` · ${observation}` : ''}
       </Text>
       <Grid.Root columns={{ initial: '2', sm: '4' }} gap="2">
