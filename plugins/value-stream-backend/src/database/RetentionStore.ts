@@ -136,9 +136,9 @@ export class RetentionStore {
   }
 
   /**
-   * Deletes expired items with their journey, entities, links, resolved alerts and events,
-   * and the commits and PRs (with their files, builds and events) no other item is linked
-   * to. Answers the rows deleted.
+   * Deletes expired items with their journey, entities, links, corrections, resolved alerts
+   * and events, and the commits and PRs (with their files, builds and events) no other item
+   * is linked to. Answers the rows deleted.
    */
   async deleteItems(keys: string[]): Promise<number> {
     if (!keys.length) return 0;
@@ -165,6 +165,9 @@ export class RetentionStore {
     n += await deleteIn(db, 'vs_item_links', 'item_key', keys);
     n += await deleteIn(db, 'vs_stage_intervals', 'item_key', keys);
     n += await deleteIn(db, 'vs_item_entities', 'item_key', keys);
+    // Their corrections (DESIGN §16) go with them; the correction events are theirs too.
+    n += await deleteIn(db, 'vs_link_corrections', 'item_key', keys);
+    n += await deleteIn(db, 'vs_excluded_item_entities', 'item_key', keys);
     n += await deleteIn(db, 'vs_alerts', 'work_item_key', keys, q =>
       q.whereNotNull('resolved_at'),
     );
