@@ -364,16 +364,6 @@ export class EntityIndex {
     return this.contests.filter(c => c.losers.includes(ref));
   }
 
-  /** The repositories (lower case) whose data the entity won (DESIGN §5, claims.ts). */
-  repositoriesOf(ref: string): string[] {
-    return [...(this.reposOf.get(ref) ?? [])].map(r => r.toLowerCase());
-  }
-
-  /** The claims the rule denied `ref` (it was among the losers). */
-  contestsLostBy(ref: string): ClaimContest[] {
-    return this.contests.filter(c => c.losers.includes(ref));
-  }
-
   /** The globs an entity owns in its repositories; empty: the whole repositories. */
   pathsOf(ref: string): string[] {
     return [...(this.scopes.get(ref)?.globs ?? [])];
