@@ -8,6 +8,7 @@ import type { DatabaseValueStreamStore } from '../database/DatabaseValueStreamSt
 import { computeItemStats } from '../metrics/itemStats';
 import { DAY_MS } from '../metrics/time';
 import { alertHistory } from './alertHistory';
+import { replayAlerts } from './replayHistory';
 import { diffAlerts, evaluateRules } from './evaluate';
 import { nextEvaluationAt } from './recheck';
 import {
@@ -17,6 +18,8 @@ import {
 } from './thresholds';
 import type { ProfileOf, ProfileSet } from '../config/profiles';
 
+/** Days of history replayed, one step a day, at an entity's first evaluation. */
+const REPLAY_DAYS = 28;
 /** Days of history read per evaluation at least (rules with longer windows read more). */
 const MIN_LOOKBACK_DAYS = 30;
 const DEFAULT_REFRESH_MS = 3_600_000;
@@ -204,6 +207,14 @@ export class AlertService {
     );
     const itemStats = journeys.map(j => computeItemStats(j, now));
     const { stages, thresholds } = this.settingsOf(entityRef);
+    if (!(await this.store.alerts.wasEvaluated(entityRef))) {
+      // First evaluation (a new entity, a first import, a fresh demo): the alerts its
+      // history opened and resolved before now make its bottleneck history (DESIGN §15).
+      await this.store.alerts.recordReplayed(
+        entityRef,
+        replayAlerts({ journeys, stages, thresholds, now, days: REPLAY_DAYS }),
+      );
+    }
     const input = { now, stages, journeys, itemStats };
     const candidates = evaluateRules(input, thresholds);
     const refreshMs = this.options.refreshMs ?? DEFAULT_REFRESH_MS;

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { randomUUID } from 'crypto';
+import { createHash, randomUUID } from 'crypto';
 import type { Alert } from '@valuestream/backstage-plugin-value-stream-common';
 import { iso } from '../metrics/time';
 import type { AlertChanges, NewAlert, StoredAlert } from '../model/alerts';
@@ -80,6 +80,38 @@ export class AlertStore {
           ),
       );
     return rows.map(r => withoutSubject(toAlert(r)));
+  }
+
+  /** Whether the entity was ever evaluated (it has a next due time). */
+  async wasEvaluated(entityRef: string): Promise<boolean> {
+    const row = await this.db<AlertScheduleTable>('vs_alert_schedule')
+      .where({ entity_ref: entityRef })
+      .first('entity_ref');
+    return row !== undefined;
+  }
+
+  /**
+   * Records alerts that opened and resolved before the entity was first evaluated (replayed
+   * from its history), resolved and never announced. Ids derive from the alert, so recording
+   * the same replay twice is a no-op.
+   */
+  async recordReplayed(
+    entityRef: string,
+    alerts: Array<NewAlert & { detectedAt: number; resolvedAt: number }>,
+  ): Promise<void> {
+    if (alerts.length === 0) return;
+    const rows: AlertsTable[] = alerts.map(a => ({
+      ...toRow(entityRef, a, a.detectedAt),
+      id: createHash('sha256')
+        .update(
+          `${entityRef}\u0000${a.rule}\u0000${a.subject}\u0000${a.detectedAt}`,
+        )
+        .digest('hex')
+        .slice(0, 36),
+      resolved_at: a.resolvedAt,
+      notified: true,
+    }));
+    await this.db('vs_alerts').insert(rows).onConflict('id').ignore();
   }
 
   /** The entity's open alerts, with their subjects (to compare with the rules' output). */

@@ -110,6 +110,66 @@ describe.each(databases.eachSupportedId())(
       }
     });
 
+    it("replays the history at an entity's first evaluation: an item blocked for 3 days last week is a resolved alert", async () => {
+      const vs = await startValueStream(databaseId);
+      try {
+        const DAY = 86_400_000;
+        const day0 = Math.floor(Date.now() / DAY) * DAY; // 00:00 UTC today
+        const at = (ms: number) => new Date(ms).toISOString();
+        const ev = (id: string, type: string, t: number, data: object) => ({
+          id,
+          source: 'jira',
+          type,
+          occurredAt: at(t),
+          data,
+        });
+        // Blocked from 8 days ago + 1 h to 5 days ago + 1 h. At the daily steps: 23 h at
+        // −7 d, 47 h at −6 d (opens), still blocked at −5 d, unblocked at −4 d (resolves).
+        const events = [
+          ev('r1', 'work_item.created', day0 - 10 * DAY, {
+            key: 'PAY-7',
+            title: 'Refunds',
+            itemType: 'feature',
+          }),
+          ev('r2', 'work_item.status_changed', day0 - 9 * DAY, {
+            key: 'PAY-7',
+            to: 'In Progress',
+          }),
+          ev('r3', 'work_item.blocked', day0 - 8 * DAY + 3_600_000, {
+            key: 'PAY-7',
+          }),
+          ev('r4', 'work_item.unblocked', day0 - 5 * DAY + 3_600_000, {
+            key: 'PAY-7',
+          }),
+        ];
+        expect((await vs.post('/events', { events })).status).toBe(202);
+        const res = await vs.get(HISTORY);
+        expect(res.status).toBe(200);
+        const blocked = res.body.items.filter(
+          (a: any) => a.rule === 'item_blocked',
+        );
+        expect(
+          blocked.map((a: any) => [
+            a.workItemKey,
+            a.detectedAt,
+            a.resolvedAt,
+            a.timeToResolve,
+          ]),
+        ).toEqual([
+          ['PAY-7', at(day0 - 6 * DAY), at(day0 - 4 * DAY), 2 * 86400],
+        ]);
+        // Replayed alerts are resolved: none of them is open.
+        const open = await vs.get(
+          '/entities/component/default/payments/alerts?status=open',
+        );
+        expect(
+          open.body.items.filter((a: any) => a.rule === 'item_blocked'),
+        ).toEqual([]);
+      } finally {
+        await vs.backend.stop();
+      }
+    });
+
     it('answers 400 naming the field for a bad window', async () => {
       const vs = await startValueStream(databaseId);
       try {
