@@ -116,11 +116,11 @@ describe.each(databases.eachSupportedId())(
         const DAY = 86_400_000;
         const day0 = Math.floor(Date.now() / DAY) * DAY; // 00:00 UTC today
         const at = (ms: number) => new Date(ms).toISOString();
-        const ev = (id: string, type: string, t: number, data: object) => ({
+        const ev = (id: string, type: string, ms: number, data: object) => ({
           id,
           source: 'jira',
           type,
-          occurredAt: at(t),
+          occurredAt: at(ms),
           data,
         });
         // Blocked from 8 days ago + 1 h to 5 days ago + 1 h. At the daily steps: 23 h at
