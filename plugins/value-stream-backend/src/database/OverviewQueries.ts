@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { ItemStats, Journey, Window } from '../journeys/types';
 import type { BlockedItem } from '../metrics/blockedTime';
 import { REACHED_STATUSES } from '../model/deployments';
-import { num, selectIn } from './util';
+import { chunk, num } from './util';
 
 /** A done item of one entity (an item of two entities comes once for each). */
 export type EntityDoneItem = ItemStats & { entityRef: string };
@@ -25,6 +25,23 @@ export type EntityDeployment = {
 };
 
 /**
+ * `select … where column in (values)` over chunks of the values, concatenated without
+ * spreading (the rows of a thousand entities overflow a spread call's arguments).
+ */
+async function selectAll<R>(
+  query: () => Knex.QueryBuilder,
+  column: string,
+  values: readonly string[],
+): Promise<R[]> {
+  const out: R[] = [];
+  for (const part of chunk([...new Set(values)], 2000)) {
+    const rows = (await query().whereIn(column, part)) as R[];
+    for (const row of rows) out.push(row);
+  }
+  return out;
+}
+
+/**
  * The organisation view's reads (DESIGN §15): each one query per chunk of entity refs,
  * every row tagged with its entity, so all groups' roll-ups come from one pass over the
  * indexes (`vs_item_entities` primary key, `vs_artifact_entities`) instead of one set of
@@ -38,7 +55,7 @@ export class OverviewQueries {
     entityRefs: string[],
     window: Window,
   ): Promise<EntityDoneItem[]> {
-    const rows = await selectIn<Record<string, any>>(
+    const rows = await selectAll<Record<string, any>>(
       () =>
         this.db('vs_item_entities as e')
           .join('vs_work_items as w', 'w.key', 'e.item_key')
@@ -90,7 +107,7 @@ export class OverviewQueries {
     entityRefs: string[],
     window: Window,
   ): Promise<(BlockedItem & { entityRef: string; key: string })[]> {
-    const rows = await selectIn<Record<string, any>>(
+    const rows = await selectAll<Record<string, any>>(
       () =>
         this.db('vs_item_entities as e')
           .join('vs_work_items as w', 'w.key', 'e.item_key')
@@ -124,7 +141,7 @@ export class OverviewQueries {
   async currentLoad(
     entityRefs: string[],
   ): Promise<{ entityRef: string; key: string }[]> {
-    const rows = await selectIn<{ entity_ref: string; key: string }>(
+    const rows = await selectAll<{ entity_ref: string; key: string }>(
       () =>
         this.db('vs_item_entities as e')
           .join('vs_work_items as w', 'w.key', 'e.item_key')
@@ -141,7 +158,7 @@ export class OverviewQueries {
     entityRefs: string[],
     at: number,
   ): Promise<{ entityRef: string; key: string }[]> {
-    const rows = await selectIn<{ entity_ref: string; key: string }>(
+    const rows = await selectAll<{ entity_ref: string; key: string }>(
       () =>
         this.db('vs_item_entities as e')
           .join('vs_stage_intervals as s', 's.item_key', 'e.item_key')
@@ -162,7 +179,7 @@ export class OverviewQueries {
     entityRefs: string[],
     window: Window,
   ): Promise<EntityStageSeconds[]> {
-    const rows = await selectIn<{
+    const rows = await selectAll<{
       entity_ref: string;
       stage: string;
       ms: number | string | null;
@@ -190,7 +207,7 @@ export class OverviewQueries {
 
   /** Open alerts, per entity, with their stage or their item's current stage. */
   async openAlerts(entityRefs: string[]): Promise<EntityOpenAlert[]> {
-    const rows = await selectIn<{
+    const rows = await selectAll<{
       entity_ref: string;
       stage: string | null;
       item_stage: string | null;
@@ -214,7 +231,7 @@ export class OverviewQueries {
     entityRefs: string[],
     window: Window,
   ): Promise<EntityDeployment[]> {
-    const rows = await selectIn<{
+    const rows = await selectAll<{
       entity_ref: string;
       deployment_id: string;
       finished_at: number | string;
