@@ -1,3 +1,5 @@
+import type { CSSProperties } from 'react';
+
 /** Foreground colour of a status intent, as a theme CSS variable. */
 export const INTENT_FG = {
   success: 'var(--bui-fg-success)',
@@ -7,3 +9,16 @@ export const INTENT_FG = {
 } as const;
 
 export type Intent = keyof typeof INTENT_FG;
+
+/**
+ * Intent text colours that meet WCAG AA contrast (4.5:1) on the theme's surfaces, in light
+ * and dark mode: BUI's `--bui-fg-<intent>` are meant for icons and borders and fall short
+ * for small text. Spread into the `style` of a view's root; BUI `Text color="success"` and
+ * the like below it then use the theme's `-on-bg` variant.
+ */
+export const READABLE_INTENT_TEXT = {
+  '--bui-fg-success': 'var(--bui-fg-success-on-bg)',
+  '--bui-fg-warning': 'var(--bui-fg-warning-on-bg)',
+  '--bui-fg-danger': 'var(--bui-fg-danger-on-bg)',
+  '--bui-fg-info': 'var(--bui-fg-info-on-bg)',
+} as CSSProperties;

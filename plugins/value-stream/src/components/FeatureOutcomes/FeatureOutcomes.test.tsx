@@ -64,7 +64,7 @@ describe('FeatureOutcomes', () => {
     const { onOpenItem } = await render();
     await userEvent.click(
       await screen.findByRole('button', {
-        name: 'PAY-1: Search. Open journey',
+        name: /^PAY-1 Search/,
       }),
     );
     expect(onOpenItem).toHaveBeenCalledWith('PAY-1');

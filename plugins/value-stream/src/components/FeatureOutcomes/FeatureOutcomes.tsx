@@ -71,7 +71,7 @@ function OutcomeRow(props: {
         <button
           type="button"
           style={rowButton}
-          aria-label={`${f.key}: ${f.title}. Open journey`}
+          // Named by its visible text (WCAG 2.5.3 label in name).
           onClick={e => {
             e.stopPropagation();
             open();
@@ -80,7 +80,7 @@ function OutcomeRow(props: {
           <Flex direction="column" gap="0.5">
             <Text variant="body-small" weight="bold">
               {f.key}
-            </Text>
+            </Text>{' '}
             <Text variant="body-x-small" color="secondary">
               {f.title}
               {f.value !== null ? ` · value ${f.value}` : ''}

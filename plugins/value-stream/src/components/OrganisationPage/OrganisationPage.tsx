@@ -15,6 +15,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { valueStreamApiRef } from '../../api';
 import { type DateRange, presetRange } from '../../lib/dateRange';
 import { formatDuration, formatPercent } from '../../lib/format';
+import { READABLE_INTENT_TEXT } from '../../lib/tokens';
 import { topBlockers } from '../MetricCards/topBlockers';
 import { CycleTimeTrend } from './CycleTimeTrend';
 import { OrganisationGroups } from './OrganisationGroups';
@@ -112,7 +113,12 @@ export function OrganisationView() {
     [groups],
   );
   return (
-    <Flex direction="column" gap="4" data-testid="value-stream-organisation">
+    <Flex
+      direction="column"
+      gap="4"
+      data-testid="value-stream-organisation"
+      style={READABLE_INTENT_TEXT}
+    >
       <Flex gap="4" align="end" style={{ flexWrap: 'wrap' }}>
         <label>
           <Text variant="body-small" weight="bold">

@@ -39,9 +39,10 @@ describe('StageLanes', () => {
     );
     const lane = screen.getByRole('region', { name: 'Test lane' });
     const card = within(lane).getByRole('button', {
-      name: 'BIG-1: Item 1. feature, 6 h in Test. Open journey',
+      // Named by its visible text in reading order (WCAG 2.5.3), described by its stage.
+      name: 'BIG-1 feature Item 1 6 h in stage',
     });
-    expect(card).toHaveTextContent('6 h in stage');
+    expect(card).toHaveAccessibleDescription('In Test. Opens its journey.');
     card.focus();
     await userEvent.keyboard('{Enter}');
     expect(onOpen).toHaveBeenCalledWith('BIG-1');
@@ -66,8 +67,11 @@ describe('StageLanes', () => {
     );
     const lane = screen.getByRole('region', { name: 'Monitoring lane' });
     const card = within(lane).getByRole('button', {
-      name: 'BIG-1: Item 1. feature, 6 h in Monitoring, 18 h of observation left. Open journey',
+      name: 'BIG-1 feature Item 1 6 h in stage 18 h of observation left',
     });
+    expect(card).toHaveAccessibleDescription(
+      'In Monitoring. Opens its journey.',
+    );
     expect(card).toHaveTextContent('18 h of observation left');
   });
 

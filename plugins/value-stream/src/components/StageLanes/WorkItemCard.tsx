@@ -1,7 +1,7 @@
 import { Flex, Text } from '@backstage/ui';
 import { RiForbidLine } from '@remixicon/react';
 import type { WorkItemSummary } from '@valuestream/backstage-plugin-value-stream-common';
-import type { CSSProperties } from 'react';
+import { type CSSProperties, useId } from 'react';
 import { formatDuration, secondsSince } from '../../lib/format';
 import { observationLeft } from '../../lib/observation';
 import { INTENT_FG } from '../../lib/tokens';
@@ -31,11 +31,9 @@ export function WorkItemCard(props: {
   const { item, onOpen, now } = props;
   const inStage = formatDuration(secondsSince(item.stageEnteredAt, now));
   const observation = observationLeft(item, now);
-  const label = `${item.key}: ${item.title}. ${item.itemType}, ${inStage} in ${
-    item.stage
-  }${item.blocked ? ', blocked' : ''}${
-    observation ? `, ${observation}` : ''
-  }. Open journey`;
+  // The card is named by its visible text, in reading order (WCAG 2.5.3 label in name); the
+  // stage and what a press does are its description.
+  const descriptionId = useId();
   return (
     <button
       type="button"
@@ -46,7 +44,7 @@ export function WorkItemCard(props: {
           item.blocked ? INTENT_FG.danger : 'var(--bui-border-2)'
         }`,
       }}
-      aria-label={label}
+      aria-describedby={descriptionId}
       data-testid={`work-item-${item.key}`}
       onClick={() => onOpen(item.key)}
     >
@@ -54,18 +52,18 @@ export function WorkItemCard(props: {
         <Flex justify="between" align="center">
           <Text variant="body-small" weight="bold">
             {item.key}
-          </Text>
+          </Text>{' '}
           <Text variant="body-x-small" color="secondary">
             {item.itemType}
-          </Text>
+          </Text>{' '}
         </Flex>
         <Text variant="body-small" truncate title={item.title}>
           {item.title}
-        </Text>
+        </Text>{' '}
         <Flex justify="between" align="center">
           <Text variant="body-x-small" color="secondary">
             {inStage} in stage
-          </Text>
+          </Text>{' '}
           {observation && !item.blocked && (
             <Text
               variant="body-x-small"
@@ -85,6 +83,9 @@ export function WorkItemCard(props: {
           )}
         </Flex>
       </Flex>
+      <span id={descriptionId} hidden>
+        {`In ${item.stage}. Opens its journey.`}
+      </span>
     </button>
   );
 }

@@ -12,6 +12,7 @@ import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { valueStreamApiRef } from '../../api';
 import { presetRange } from '../../lib/dateRange';
+import { READABLE_INTENT_TEXT } from '../../lib/tokens';
 import { WeakestServices } from '../DataHealth';
 import { MetricCard, metricFigures } from '../MetricCards';
 import { StatusMarker } from '../StageLanes/StatusMarker';
@@ -138,7 +139,7 @@ export function TeamCard() {
     [api, groupRef, range],
   );
   return (
-    <div data-testid="value-stream-team-card">
+    <div data-testid="value-stream-team-card" style={READABLE_INTENT_TEXT}>
       <InfoCard title="Value stream" subheader="Team roll-up, last 30 days">
         {loading && <Progress />}
         {error && (

@@ -47,7 +47,7 @@ describe('ValueStreamContent', () => {
     expect(within(validation).getByText('Warning')).toBeInTheDocument();
     const inProgress = screen.getByRole('region', { name: 'In Progress lane' });
     expect(
-      within(inProgress).getByRole('button', { name: /^PAY-98: .*blocked/ }),
+      within(inProgress).getByRole('button', { name: /^PAY-98 .*Blocked$/ }),
     ).toBeInTheDocument();
     expect(within(inProgress).getByText('Blocked')).toBeInTheDocument();
 
@@ -125,7 +125,7 @@ describe('ValueStreamContent', () => {
     const api = createMockApi();
     await render(api);
     await userEvent.click(
-      await screen.findByRole('button', { name: /^PAY-95: Idempotency keys/ }),
+      await screen.findByRole('button', { name: /^PAY-95 .*Idempotency keys/ }),
     );
     const dialog = await screen.findByRole('dialog', {
       name: 'Journey of PAY-95',

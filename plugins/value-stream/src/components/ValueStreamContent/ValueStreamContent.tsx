@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { presentAnnotations } from '../../lib/annotations';
 import { presetRange, type DateRange } from '../../lib/dateRange';
 import { formatDateTime } from '../../lib/format';
+import { READABLE_INTENT_TEXT } from '../../lib/tokens';
 import { AlertHistory } from '../AlertHistory';
 import { AlertsList } from '../AlertsList';
 import { Charts } from '../Charts';
@@ -91,7 +92,12 @@ function ValueStreamView(props: {
 
   const { metrics, items, alerts } = value;
   return (
-    <Flex direction="column" gap="5" aria-busy={loading}>
+    <Flex
+      direction="column"
+      gap="5"
+      aria-busy={loading}
+      style={READABLE_INTENT_TEXT}
+    >
       <Flex
         justify="between"
         align="center"

@@ -3,6 +3,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { Dialog, DialogBody, DialogHeader, Flex, Text } from '@backstage/ui';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { valueStreamApiRef } from '../../api';
+import { READABLE_INTENT_TEXT } from '../../lib/tokens';
 import {
   ItemCorrections,
   UndoNotice,
@@ -101,7 +102,9 @@ export function WorkItemJourney(props: {
         <>
           <DialogHeader>Journey of {itemKey}</DialogHeader>
           <DialogBody>
-            <JourneyBody itemKey={itemKey} />
+            <div style={READABLE_INTENT_TEXT}>
+              <JourneyBody itemKey={itemKey} />
+            </div>
           </DialogBody>
         </>
       )}
