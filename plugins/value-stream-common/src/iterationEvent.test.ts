@@ -26,8 +26,7 @@ describe('work_item.updated.iteration', () => {
       null,
     ]) {
       const r = validateCanonicalEvent(updated(iteration));
-      expect(r.ok).toBe(true);
-      if (r.ok) expect(r.event.data.iteration).toEqual(iteration);
+      expect(r).toMatchObject({ ok: true, event: { data: { iteration } } });
     }
   });
 
@@ -41,7 +40,9 @@ describe('work_item.updated.iteration', () => {
     ['Sprint 7', 'data.iteration'],
   ])('rejects %p naming %s', (iteration, field) => {
     const r = validateCanonicalEvent(updated(iteration));
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message).toContain(`work_item.updated: ${field}`);
+    expect(r).toMatchObject({
+      ok: false,
+      message: expect.stringContaining(`work_item.updated: ${field}`),
+    });
   });
 });
