@@ -76,11 +76,7 @@ export function itemEntityRefs(
   }
   for (const ref of [...refs]) {
     const scoped = index.scopedRepositories(ref);
-    if (
-      !named.has(ref) &&
-      !owners.has(ref) &&
-      scoped.some(r => known.has(r))
-    )
+    if (!named.has(ref) && !owners.has(ref) && scoped.some(r => known.has(r)))
       refs.delete(ref);
   }
   add([...owners, ...named]);

@@ -50,9 +50,7 @@ export function ownEntities(
 
 /** Whether a deployment's entities come from its repository (no entityRef, no service match). */
 const byRepository = (index: EntityIndex, d: DeploymentToResolve) =>
-  !d.entityRef &&
-  !!d.repository &&
-  !index.entitiesForService(d.service).length;
+  !d.entityRef && !!d.repository && !index.entitiesForService(d.service).length;
 
 /**
  * A deployment's entities (DESIGN §5, §13): its own; one placed only by its repository goes
@@ -67,7 +65,9 @@ export function deploymentEntities(
   const own = ownEntities(index, d);
   if (!byRepository(index, d) || !d.commits?.length) return own;
   const owners = new Set(
-    d.commits.flatMap(sha => index.entitiesForChange(d.repository, files.get(sha))),
+    d.commits.flatMap(sha =>
+      index.entitiesForChange(d.repository, files.get(sha)),
+    ),
   );
   return own.filter(r => owners.has(r));
 }
@@ -147,9 +147,7 @@ export async function resolveArtifacts(
   const named = await store.artifactEntities(
     'deployment',
     incidents.flatMap(i =>
-      i.deploymentId && !entities.has(i.deploymentId)
-        ? [i.deploymentId]
-        : [],
+      i.deploymentId && !entities.has(i.deploymentId) ? [i.deploymentId] : [],
     ),
   );
   entities.forEach((refs, id) => named.set(id, refs));

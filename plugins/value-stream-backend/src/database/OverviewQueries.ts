@@ -77,26 +77,28 @@ export class OverviewQueries {
       'e.entity_ref',
       entityRefs,
     );
-    return rows
-      .map(r => ({
-        entityRef: r.entity_ref,
-        key: r.key,
-        itemType: r.item_type,
-        createdAt: num(r.created_at)!,
-        startedAt: num(r.started_at),
-        doneAt: num(r.done_at),
-        cycleTime: num(r.cycle_time),
-        leadTime: num(r.lead_time),
-        activeTime: num(r.active_time),
-        waitTime: num(r.wait_time),
-        blockedTime: num(r.blocked_time) ?? 0,
-      }))
-      // A fixed order: floating-point sums come out the same whatever the rows' order.
-      .sort(
-        (a, b) =>
-          a.key.localeCompare(b.key, 'en') ||
-          a.entityRef.localeCompare(b.entityRef, 'en'),
-      );
+    return (
+      rows
+        .map(r => ({
+          entityRef: r.entity_ref,
+          key: r.key,
+          itemType: r.item_type,
+          createdAt: num(r.created_at)!,
+          startedAt: num(r.started_at),
+          doneAt: num(r.done_at),
+          cycleTime: num(r.cycle_time),
+          leadTime: num(r.lead_time),
+          activeTime: num(r.active_time),
+          waitTime: num(r.wait_time),
+          blockedTime: num(r.blocked_time) ?? 0,
+        }))
+        // A fixed order: floating-point sums come out the same whatever the rows' order.
+        .sort(
+          (a, b) =>
+            a.key.localeCompare(b.key, 'en') ||
+            a.entityRef.localeCompare(b.entityRef, 'en'),
+        )
+    );
   }
 
   /**
