@@ -1,6 +1,11 @@
 import { test, expect } from '@playwright/test';
 import { resolve } from 'node:path';
-import { componentPath, signInAt, valueStreamTab } from './valueStreamPage';
+import {
+  componentPath,
+  openValueStreamTab,
+  signInAt,
+  valueStreamTab,
+} from './valueStreamPage';
 
 // app-config.yaml puts team-web (checkout-web) on the `product-flow` profile; payments-api
 // (team-payments) keeps the default stages.
@@ -68,4 +73,31 @@ test("a service on a team profile shows its profile's lanes, populated by the de
     page.getByRole('region', { name: 'Code Review lane' }),
   ).toBeVisible();
   await expect(page.getByRole('region', { name: 'Dev lane' })).toHaveCount(0);
+});
+
+test('the team-profile service shows its change breakdown and its top blocker categories', async ({
+  page,
+}) => {
+  const { metrics } = await openValueStreamTab(page, 'checkout-web');
+  expect(metrics.profiles).toEqual(['product-flow']);
+
+  // The lead-time breakdown of the profile's own changes, drawn as stacked bars.
+  const { coding, deploy } = metrics.dora.leadTimeBreakdown;
+  expect(coding.count).toBeGreaterThan(0);
+  expect(deploy.count).toBeGreaterThan(0);
+  const chart = page.getByRole('figure', {
+    name: 'Lead time breakdown per week',
+  });
+  await chart.scrollIntoViewIfNeeded();
+  await expect
+    .poll(() => chart.locator('.recharts-bar-rectangle path').count())
+    .toBeGreaterThan(0);
+
+  // The demo blocks items with reasons; the tab names the API's largest category first.
+  const { total, byReason } = metrics.flow.blockedTime;
+  expect(total).toBeGreaterThan(0);
+  const [largest] = Object.entries(byReason).sort((a, b) => b[1] - a[1]);
+  const line = page.getByTestId('top-blockers');
+  await expect(line).toContainText('Top blockers (');
+  await expect(line).toContainText(`): ${largest[0]} `);
 });
