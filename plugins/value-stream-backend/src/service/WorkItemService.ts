@@ -172,7 +172,11 @@ export class WorkItemService {
       withCommits: false,
     });
     const named = await this.queries.productionDeployments(refs, {
-      ids: incidents.flatMap(i => (i.deploymentId ? [i.deploymentId] : [])),
+      ids: incidents.flatMap(i =>
+        [i.deploymentId, i.attribution?.deploymentId].flatMap(id =>
+          id ? [id] : [],
+        ),
+      ),
       shas: incidents.flatMap(i => (i.commitSha ? [i.commitSha] : [])),
     });
     const production = [
