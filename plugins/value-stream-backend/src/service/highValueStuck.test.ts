@@ -58,6 +58,8 @@ describe.each(databases.eachSupportedId())(
       const vs = await startValueStream(databaseId);
       try {
         const now = Date.now();
+        // §18 "Done when": the alert opens and resolves within 60 s of the events.
+        const started = Date.now();
         expect(
           (await vs.post('/events', { events: history(now) })).status,
         ).toBe(202);
@@ -82,6 +84,7 @@ describe.each(databases.eachSupportedId())(
         );
         expect(resolved).toHaveLength(1);
         expect(resolved[0].resolvedAt).toEqual(expect.any(String));
+        expect(Date.now() - started).toBeLessThan(60_000);
       } finally {
         await vs.backend.stop();
       }
