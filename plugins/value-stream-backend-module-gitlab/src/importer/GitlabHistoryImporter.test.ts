@@ -338,6 +338,208 @@ describe('GitlabHistoryImporter, pages and faults', () => {
     );
   });
 
+  describe('iterations (Premium)', () => {
+    const sprint4 = {
+      id: 90,
+      iid: 4,
+      group_id: 162,
+      title: null,
+      state: 3,
+      start_date: '2026-03-02',
+      due_date: '2026-03-15',
+    };
+    const sprint5 = {
+      id: 91,
+      iid: 5,
+      group_id: 162,
+      title: 'Sprint 5',
+      state: 2,
+      start_date: '2026-03-16',
+      due_date: '2026-03-29',
+    };
+    const withIssue = () => {
+      const project = empty(78, PATH, 'https://gitlab.example.com/team/big');
+      project.issues.push({
+        iid: 9,
+        title: 'Invoice export',
+        state: 'opened',
+        created_at: '2026-03-01T08:00:00.000Z',
+        updated_at: '2026-03-16T08:30:00.000Z',
+        iteration: sprint5,
+      });
+      return project;
+    };
+    const created = [
+      'issue:team/big#9:opened',
+      'work_item.created',
+      '2026-03-01T08:00:00.000Z',
+      {
+        key: 'team/big#9',
+        title: 'Invoice export',
+        itemType: 'feature',
+        status: 'opened',
+        labels: [],
+      },
+    ];
+    const rows = (list: CanonicalEvent[]) =>
+      list.map(e => [e.id, e.type, e.occurredAt, e.data]);
+    const iterationRequests = () =>
+      fake.requests.filter(r => r.includes('/resource_iteration_events'));
+
+    it('gives each add and remove of the iteration events at its time: in sprint 4, out, in sprint 5', async () => {
+      const project = withIssue();
+      project.iterationEvents = {
+        9: [
+          {
+            action: 'add',
+            created_at: '2026-03-02T09:15:30.400Z',
+            iteration: sprint4,
+          },
+          {
+            action: 'remove',
+            created_at: '2026-03-10T17:00:00.000Z',
+            iteration: sprint4,
+          },
+          {
+            action: 'add',
+            created_at: '2026-03-16T08:30:00.000Z',
+            iteration: sprint5,
+          },
+        ],
+      };
+      fake = await startFakeGitlab({ token: TOKEN, projects: [project] });
+      expect(rows(events(await run(PATH)))).toEqual([
+        created,
+        [
+          'issue:team/big#9:updated:2026-03-02 09:15:30 UTC',
+          'work_item.updated',
+          '2026-03-02T09:15:30.000Z',
+          {
+            key: 'team/big#9',
+            iteration: {
+              id: '90',
+              name: 'Iteration 4',
+              startAt: '2026-03-02T00:00:00.000Z',
+              endAt: '2026-03-16T00:00:00.000Z',
+            },
+          },
+        ],
+        [
+          'issue:team/big#9:updated:2026-03-10 17:00:00 UTC',
+          'work_item.updated',
+          '2026-03-10T17:00:00.000Z',
+          { key: 'team/big#9', iteration: null },
+        ],
+        [
+          'issue:team/big#9:updated:2026-03-16 08:30:00 UTC',
+          'work_item.updated',
+          '2026-03-16T08:30:00.000Z',
+          {
+            key: 'team/big#9',
+            iteration: {
+              id: '91',
+              name: 'Sprint 5',
+              startAt: '2026-03-16T00:00:00.000Z',
+              endAt: '2026-03-30T00:00:00.000Z',
+            },
+          },
+        ],
+      ]);
+      expect(iterationRequests()).toEqual([
+        '/projects/78/issues/9/resource_iteration_events?per_page=100&page=1',
+      ]);
+    });
+
+    it('a move (remove and add in one second) is one change, to the added iteration', async () => {
+      const project = withIssue();
+      project.iterationEvents = {
+        9: [
+          {
+            action: 'remove',
+            created_at: '2026-03-16T08:30:00.100Z',
+            iteration: sprint4,
+          },
+          {
+            action: 'add',
+            created_at: '2026-03-16T08:30:00.200Z',
+            iteration: sprint5,
+          },
+        ],
+      };
+      fake = await startFakeGitlab({ token: TOKEN, projects: [project] });
+      const updated = events(await run(PATH)).filter(
+        e => e.type === 'work_item.updated',
+      );
+      expect(
+        updated.map(e => [
+          e.occurredAt,
+          (e.data.iteration as { id: string } | null)?.id,
+        ]),
+      ).toEqual([['2026-03-16T08:30:00.000Z', '91']]);
+    });
+
+    it.each([
+      ['404 (older GitLab)', undefined],
+      ['403 (not Premium)', 403],
+    ])(
+      'on a %s falls back to the current iteration from the creation, and asks once a run',
+      async (_name, status) => {
+        const project = withIssue();
+        project.issues.push({
+          ...project.issues[0],
+          iid: 10,
+          title: 'Invoice import',
+          iteration: null,
+        });
+        fake = await startFakeGitlab({ token: TOKEN, projects: [project] });
+        if (status)
+          fake.fail({
+            path: '/projects/78/issues/9/resource_iteration_events',
+            status,
+          });
+        const got = rows(events(await run(PATH)));
+        expect(got.filter(r => String(r[0]).includes('#9'))).toEqual([
+          created,
+          [
+            'issue:team/big#9:updated:2026-03-01 08:00:00 UTC',
+            'work_item.updated',
+            '2026-03-01T08:00:00.000Z',
+            {
+              key: 'team/big#9',
+              iteration: {
+                id: '91',
+                name: 'Sprint 5',
+                startAt: '2026-03-16T00:00:00.000Z',
+                endAt: '2026-03-30T00:00:00.000Z',
+              },
+            },
+          ],
+        ]);
+        expect(
+          got.filter(r => String(r[0]).includes('#10')).map(r => r[1]),
+        ).toEqual(['work_item.created']);
+        // issue 10 (in no iteration, changed since its creation) is not asked after the 4xx
+        expect(iterationRequests()).toHaveLength(1);
+      },
+    );
+
+    it('asks nothing for an issue unchanged since its creation, or where GitLab lists no iteration', async () => {
+      const project = withIssue();
+      project.issues[0].updated_at = project.issues[0].created_at;
+      project.issues.push({
+        iid: 10,
+        title: 'No iterations here',
+        state: 'opened',
+        created_at: '2026-03-01T08:00:00.000Z',
+        updated_at: '2026-03-05T08:00:00.000Z',
+      });
+      project.iterationEvents = {};
+      fake = await startFakeGitlab({ token: TOKEN, projects: [project] });
+      await run(PATH);
+      expect(iterationRequests()).toEqual([]);
+    });
+  });
+
   it("leaves out the commits of a fork's MR (pushed to the fork, not here)", async () => {
     const project = bigProject(2);
     project.mergeRequests[1].source_project_id = 999;

@@ -37,6 +37,14 @@ export interface FakeProject {
   approvals?: Record<number, FakeApproval[]>;
   /** `closed` / `reopened` changes of an issue, by iid, oldest first. */
   stateEvents?: Record<number, Array<{ state: string; created_at: string }>>;
+  /**
+   * Iteration `add` / `remove` events of an issue, by iid, oldest first (Premium); without
+   * it the endpoint answers 404, as on older GitLab.
+   */
+  iterationEvents?: Record<
+    number,
+    Array<{ action: string; created_at: string; iteration: Row }>
+  >;
   issues: Row[];
   pipelines: Row[];
   deployments: Row[];
@@ -162,6 +170,8 @@ export async function startFakeGitlab(options: {
     const stateEventsOf = /^\/issues\/(\d+)\/resource_state_events$/.exec(
       rest,
     )?.[1];
+    const iterationEventsOf =
+      /^\/issues\/(\d+)\/resource_iteration_events$/.exec(rest)?.[1];
     if (rest === '') send(res, 200, p.project);
     else if (rest === '/merge_requests')
       list(req, url, res, p.mergeRequests, r =>
@@ -210,6 +220,27 @@ export async function startFakeGitlab(options: {
           resource_type: 'Issue',
           resource_id: 5000 + Number(stateEventsOf),
           state: e.state,
+        }),
+      );
+    else if (iterationEventsOf && p.iterationEvents)
+      list(
+        req,
+        url,
+        res,
+        (p.iterationEvents[Number(iterationEventsOf)] ?? []).map((e, i) => ({
+          ...e,
+          updated_at: e.created_at,
+          id: 800 + i,
+        })),
+        // resource_iteration_events.md "List project issue iteration events"
+        e => ({
+          id: e.id,
+          user,
+          created_at: e.created_at,
+          resource_type: 'Issue',
+          resource_id: 5000 + Number(iterationEventsOf),
+          iteration: e.iteration,
+          action: e.action,
         }),
       );
     else if (rest === '/issues')

@@ -151,6 +151,8 @@ export function apiIssue(projectId: number, i: Row) {
     due_date: null,
     confidential: false,
     web_url: `https://gitlab.example.com/-/issues/${i.iid}`,
+    // listed only where the group has iterations (Premium), null when in none
+    ...(i.iteration !== undefined ? { iteration: i.iteration } : {}),
   };
 }
 

@@ -13,6 +13,7 @@ import {
   type ApiCommit,
   type ApiDeployment,
   type ApiIssue,
+  type ApiIterationEvent,
   type ApiMergeRequest,
   type ApiPipeline,
   type ApiProject,
@@ -124,6 +125,39 @@ const mergeRequests: PhaseReader = async ({ api, project, since, at }) => {
   };
 };
 
+/** Runs whose GitLab answered 403/404 to iteration events (not Premium, older GitLab). */
+const noIterationEvents = new WeakSet<GitlabApi>();
+
+/**
+ * An issue's iteration events (Premium, GitLab 13.4+): only for an issue changed after
+ * its creation on a project that has iterations (GitLab lists `iteration`, even null,
+ * only there); undefined on a 403/404, and for the rest of the run after one.
+ */
+async function iterationEvents(
+  api: GitlabApi,
+  project: ApiProject,
+  issue: ApiIssue,
+): Promise<ApiIterationEvent[] | undefined> {
+  if (
+    issue.updated_at === issue.created_at ||
+    !('iteration' in issue) ||
+    noIterationEvents.has(api)
+  )
+    return undefined;
+  try {
+    return await api.all<ApiIterationEvent>(
+      `${projectPath(project)}/issues/${issue.iid}/resource_iteration_events`,
+    );
+  } catch (e) {
+    if (
+      !/resource_iteration_events: 40[34]\b/.test(String((e as Error).message))
+    )
+      throw e;
+    noIterationEvents.add(api);
+    return undefined;
+  }
+}
+
 const issues: PhaseReader = async ({ api, project, since, at }) => {
   const list = await listSince<ApiIssue>(
     api,
@@ -141,7 +175,14 @@ const issues: PhaseReader = async ({ api, project, since, at }) => {
         : await api.all<ApiStateEvent>(
             `${projectPath(project)}/issues/${issue.iid}/resource_state_events`,
           );
-    payloads.push(...issueHooks(project, issue, stateEvents));
+    payloads.push(
+      ...issueHooks(
+        project,
+        issue,
+        stateEvents,
+        await iterationEvents(api, project, issue),
+      ),
+    );
   }
   return { ...list, events: toEvents(payloads), items: list.items.length };
 };

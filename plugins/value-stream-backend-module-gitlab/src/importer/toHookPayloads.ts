@@ -161,15 +161,51 @@ export interface ApiStateEvent {
   state: string;
 }
 
+/** An item of `GET /projects/:id/issues/:iid/resource_iteration_events` (Premium) */
+export interface ApiIterationEvent {
+  id: number;
+  created_at: string;
+  action: string;
+  iteration: NonNullable<ApiIssue['iteration']>;
+}
+
+/**
+ * The iteration changes of an issue's iteration events, oldest first, one per second (the
+ * hooks' time precision, part of their event id): the last event of a second is the state
+ * it left (a remove and an add in one second is a move to the added iteration).
+ */
+function iterationChanges(events: ApiIterationEvent[]) {
+  const bySecond = new Map<string, ApiIterationEvent>();
+  for (const e of [...events].sort(
+    (a, b) =>
+      Date.parse(a.created_at) - Date.parse(b.created_at) || a.id - b.id,
+  ))
+    if (e.action === 'add' || e.action === 'remove')
+      bySecond.set(hookTime(e.created_at), e);
+  let previous: number | null = null;
+  return [...bySecond.values()].map(e => {
+    const change = {
+      at: e.created_at,
+      iteration: e.action === 'add' ? e.iteration : null,
+      previous,
+    };
+    previous = e.action === 'add' ? e.iteration.id : null;
+    return change;
+  });
+}
+
 /**
  * The Issue Hooks of an issue: `open`, then a `close` or `reopen` per state event (each
  * at its time, as the hook's `updated_at`). Without state events (none read, or an issue
- * older than them) a closed issue gets one `close` at `closed_at`. Pure.
+ * older than them) a closed issue gets one `close` at `closed_at`. Each iteration event
+ * is an `update` changing `iteration_id` at its time (to null on a remove); without any
+ * (none read: not Premium, older GitLab) the current iteration is set at the creation. Pure.
  */
 export function issueHooks(
   project: ApiProject,
   issue: ApiIssue,
   stateEvents: ApiStateEvent[] = [],
+  iterationEvents: ApiIterationEvent[] = [],
 ): Payload[] {
   const labels = issue.labels.map(title => ({ title }));
   const hook = (action: string, updatedAt: string, closedAt?: string) => ({
@@ -201,15 +237,30 @@ export function issueHooks(
     const closedAt = issue.closed_at ?? issue.updated_at;
     hooks.push(hook('close', closedAt, closedAt));
   }
-  // The issue's current iteration, as of its creation: the list does not say when it was set.
-  if (issue.iteration) {
-    const update: Payload = hook('update', issue.created_at);
-    update.object_attributes.iteration = issue.iteration;
+  const iterationUpdate = (
+    at: string,
+    iteration: ApiIssue['iteration'],
+    previous: number | null,
+  ) => {
+    const update: Payload = hook('update', at);
+    update.object_attributes.iteration = iteration ?? null;
     update.changes = {
-      iteration_id: { previous: null, current: issue.iteration.id },
+      iteration_id: { previous, current: iteration?.id ?? null },
     };
-    hooks.splice(1, 0, update);
-  }
+    return update;
+  };
+  const moves = iterationChanges(iterationEvents);
+  if (moves.length)
+    hooks.push(
+      ...moves.map(c => iterationUpdate(c.at, c.iteration, c.previous)),
+    );
+  // Without its history, the current iteration as of the creation.
+  else if (issue.iteration)
+    hooks.splice(
+      1,
+      0,
+      iterationUpdate(issue.created_at, issue.iteration, null),
+    );
   return hooks;
 }
 
