@@ -59,6 +59,12 @@ const OBSERVED_DEPLOY_BEFORE_START = 5 * HOUR;
 const OBSERVED_CLOSE_AFTER = [1 * HOUR, 3 * HOUR];
 /** The rolled-back deployment is the first one finishing after this long before the anchor. */
 const ROLLBACK_DAYS_BEFORE_ANCHOR = 20;
+/** The feature incident follows the first feature deployment finishing this long before the anchor or later… */
+const FEATURE_INCIDENT_DAYS_BEFORE_ANCHOR = 12;
+/** …opens this long after it finished… */
+const FEATURE_INCIDENT_AFTER = [2 * HOUR, 4 * HOUR];
+/** …and lasts this long. */
+const FEATURE_INCIDENT_DURATION = 45 * MINUTE;
 
 export interface DeploymentPlan {
   deployments: PlannedDeployment[];
@@ -238,6 +244,44 @@ export function planDeployments(
     observed.forEach((item, i) => {
       item.doneAt = production.finishedAt + OBSERVED_CLOSE_AFTER[i % 2];
     });
+  }
+
+  if (service.featureIncident) {
+    // A draw stream of its own, so the rest of the story is unchanged.
+    const draw = new Rng(timeline.seed, service.name, 'feature-incident');
+    const openedAfter = draw.between(
+      FEATURE_INCIDENT_AFTER[0],
+      FEATURE_INCIDENT_AFTER[1],
+    );
+    const production = deployments
+      .filter(d => d.environment === 'production' && d.status === 'success')
+      .sort((a, b) => a.finishedAt - b.finishedAt);
+    const shipsFeature = (d: PlannedDeployment) =>
+      items.some(
+        i => i.itemType === 'feature' && d.commits.includes(i.pr.mergeSha),
+      );
+    // The first one with no other production deployment finishing before the incident
+    // resolves, so it is also the one the incident falls back to (DESIGN §11).
+    const target = production.find(
+      (d, i) =>
+        d.number > 0 &&
+        d.finishedAt >=
+          timeline.anchor - FEATURE_INCIDENT_DAYS_BEFORE_ANCHOR * DAY &&
+        !d.rolledBackAt &&
+        shipsFeature(d) &&
+        (production[i + 1]?.finishedAt ?? Infinity) >
+          d.finishedAt + openedAfter + FEATURE_INCIDENT_DURATION,
+    );
+    if (target && target.finishedAt + openedAfter < timeline.anchor) {
+      const openedAt = target.finishedAt + openedAfter;
+      incident(
+        openedAt,
+        openedAt + FEATURE_INCIDENT_DURATION,
+        target.deploymentId,
+        draw,
+        'feature',
+      );
+    }
   }
 
   if (service.openIncident) {

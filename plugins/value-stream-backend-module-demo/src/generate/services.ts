@@ -38,6 +38,11 @@ export interface DemoService {
   /** An incident opened a few hours before now is still open. */
   openIncident?: boolean;
   /**
+   * A 45-minute incident a few hours after the production deployment of a feature shipped
+   * about 12 days before now, attributed to it: that feature's outcome shows it (DESIGN §14).
+   */
+  featureIncident?: boolean;
+  /**
    * Commits of the last 30 days that name no work item, on a branch with no PR (DESIGN §16):
    * what its data-health card asks to fix. Defaults to 0.
    */
@@ -71,6 +76,7 @@ export const DEMO_SERVICES: readonly DemoService[] = [
       'payout scheduling',
     ],
     reviewBottleneck: true,
+    featureIncident: true,
   },
   {
     name: 'checkout-web',
