@@ -1,4 +1,4 @@
-import type { MetricsResponse } from './api';
+import type { MetricsResponse, ValueMetrics } from './api';
 
 /**
  * Targets of a team's metrics (`valueStream.targets`, per profile
@@ -42,6 +42,8 @@ export interface OverviewMetrics {
   /** Blocked time only in the window's answer (`previous` has 0). */
   flow: MetricsResponse['flow'];
   dora: { deploymentFrequency: { count: number; perWeek: number } };
+  /** Value delivered by the items done in the window, as in the metrics (DESIGN §14). */
+  value: ValueMetrics;
   openAlerts: number;
 }
 

@@ -5,7 +5,11 @@ import { REACHED_STATUSES } from '../model/deployments';
 import { chunk, num } from './util';
 
 /** A done item of one entity (an item of two entities comes once for each). */
-export type EntityDoneItem = ItemStats & { entityRef: string };
+/** A done item of an entity, with its value (null: none given) for the value roll-up. */
+export type EntityDoneItem = ItemStats & {
+  entityRef: string;
+  value: number | null;
+};
 
 /** Seconds of stage visits that ended in a window, per entity and stage. */
 export type EntityStageSeconds = {
@@ -71,6 +75,7 @@ export class OverviewQueries {
             'w.active_time',
             'w.wait_time',
             'w.blocked_time',
+            'w.value',
           )
           .where('w.done_at', '>=', window.from)
           .where('w.done_at', '<', window.to),
@@ -91,6 +96,7 @@ export class OverviewQueries {
           activeTime: num(r.active_time),
           waitTime: num(r.wait_time),
           blockedTime: num(r.blocked_time) ?? 0,
+          value: num(r.value),
         }))
         // A fixed order: floating-point sums come out the same whatever the rows' order.
         .sort(

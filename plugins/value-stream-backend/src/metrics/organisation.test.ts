@@ -178,4 +178,29 @@ describe('groupSummary', () => {
     expect(s.flow.load).toBe(0);
     expect(s.openAlerts).toBe(0);
   });
+
+  it('sums the value of the done items, an item of two entities once, unvalued apart', () => {
+    const valued = byEntity([
+      { ...item('A-1', 'component:default/a', 1, 2), value: 30 },
+      { ...item('S-1', 'component:default/a', 3, 4), value: 50 },
+      { ...item('S-1', 'component:default/b', 3, 4), value: 50 },
+      { ...item('B-1', 'component:default/b', 5, 1), value: null },
+    ]);
+    const s = groupSummary({
+      entityRefs,
+      window: { from: T0, to: T0 + 7 * DAY },
+      done: valued,
+      load: new Map(),
+      deployments: new Map(),
+    });
+    // 30 + 50 over one week; 80 value over 2 + 4 days of cycle time; 2 of 3 done valued.
+    expect(s.value).toEqual({
+      delivered: 80,
+      velocity: 80,
+      efficiency: 80 / 6,
+      valuedShare: 2 / 3,
+      valued: 2,
+      unvalued: 1,
+    });
+  });
 });

@@ -7,6 +7,7 @@ import type { BlockedReasonRules } from './blockedReasons';
 import { type BlockedItem, blockedTime } from './blockedTime';
 import { flowMetrics } from './flow';
 import { iso, perWeek } from './time';
+import { valueMetrics } from './value';
 
 /**
  * The window `?compare=previous` answers for (DESIGN §17): `[from − (to − from), from)`,
@@ -44,7 +45,11 @@ const rowsOf = <T>(m: Map<string, T[]>, refs: readonly string[]) =>
 export function groupSummary(options: {
   entityRefs: readonly string[];
   window: Window;
-  done: Map<string, (ItemStats & { entityRef: string })[]>;
+  /** Done items per entity, with their value (absent or null: none given). */
+  done: Map<
+    string,
+    (ItemStats & { entityRef: string; value?: number | null })[]
+  >;
   load: Map<string, { entityRef: string; key: string }[]>;
   deployments: Map<
     string,
@@ -59,7 +64,7 @@ export function groupSummary(options: {
   };
 }): OverviewMetrics {
   const { entityRefs, window } = options;
-  const items = new Map<string, ItemStats>();
+  const items = new Map<string, ItemStats & { value?: number | null }>();
   for (const item of rowsOf(options.done, entityRefs))
     if (!items.has(item.key)) items.set(item.key, item);
   const loadKeys = new Set(rowsOf(options.load, entityRefs).map(r => r.key));
@@ -82,6 +87,15 @@ export function groupSummary(options: {
           )
         : { total: 0, byReason: {} },
     },
+    value: valueMetrics(
+      sorted.map(i => ({
+        key: i.key,
+        value: i.value ?? null,
+        doneAt: i.doneAt,
+        cycleTime: i.cycleTime,
+      })),
+      window,
+    ),
     dora: {
       deploymentFrequency: {
         count: deployments.size,

@@ -1900,7 +1900,7 @@ export const spec = {
         type: 'object',
         description:
           "A group's summary over its roll-up's entities (an item or deployment of two of them counts once)",
-        required: ['window', 'flow', 'dora', 'openAlerts'],
+        required: ['window', 'flow', 'dora', 'value', 'openAlerts'],
         additionalProperties: false,
         properties: {
           window: {
@@ -1999,6 +1999,9 @@ export const spec = {
                 },
               },
             },
+          },
+          value: {
+            $ref: '#/components/schemas/ValueMetrics',
           },
           openAlerts: {
             type: 'integer',

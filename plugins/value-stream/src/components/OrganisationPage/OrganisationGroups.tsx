@@ -53,6 +53,13 @@ const COLUMNS: Column[] = [
     better: 'neutral',
   },
   {
+    id: 'value-delivered',
+    label: 'Value delivered',
+    value: m => m.value?.delivered,
+    format: v => formatNumber(v ?? 0),
+    better: 'higher',
+  },
+  {
     id: 'deployments',
     label: 'Deployments',
     value: m => m.dora.deploymentFrequency.perWeek,

@@ -32,6 +32,10 @@ describe('OrganisationView', () => {
     expect(within(pay).getByTestId('group-throughput')).toHaveTextContent(
       '4.7 / week▲ 25%',
     );
+    // value delivered 360 against 300 before: ▲ 20%
+    expect(within(pay).getByTestId('group-value-delivered')).toHaveTextContent(
+      '360▲ 20%',
+    );
     // cycle time p50 2 d against 3 d: ▼ 33%, better
     expect(within(pay).getByTestId('group-cycle-time')).toHaveTextContent(
       '▼ 33%',
