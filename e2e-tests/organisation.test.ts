@@ -47,6 +47,9 @@ test('the organisation page lists every demo team with metrics and the heatmap',
     await expect(row.getByTestId('group-load')).toContainText(
       String(group.metrics.flow.load),
     );
+    await expect(row.getByTestId('group-value-delivered')).toContainText(
+      String(Math.round(group.metrics.value.delivered * 10) / 10),
+    );
   }
   // The teams that own the demo's services have work done and services linked.
   for (const team of [
@@ -56,6 +59,8 @@ test('the organisation page lists every demo team with metrics and the heatmap',
     const group = overview.groups.find(g => g.groupRef === team)!;
     expect(group.entityRefs.length).toBeGreaterThan(0);
     expect(group.metrics.flow.throughput.total).toBeGreaterThan(0);
+    // The demo's items carry values: each team delivered some.
+    expect(group.metrics.value.delivered).toBeGreaterThan(0);
     const row = page.locator(
       `[data-testid="organisation-group"][data-group="${team}"]`,
     );
