@@ -29,50 +29,49 @@ export class DataHealthQueries {
   constructor(private readonly db: Knex) {}
 
   /** Commits of these (lower-case) repositories pushed in `[from, to)`. */
-  async commits(options: {
+  commits(options: {
     repositories: string[];
     from: number;
     to: number;
   }): Promise<LinkedArtifact[]> {
-    const out: LinkedArtifact[] = [];
-    for (const part of chunk(options.repositories, IN_LIST)) {
-      const rows: { id: string; repository: string | null; linked: unknown }[] =
-        await this.db('vs_commits as c')
-          .select(
-            'c.sha as id',
-            'c.repository',
-            this.db.raw(
-              "case when exists (select 1 from vs_item_links l where l.kind = 'commit' and l.ref = c.sha) then 1 else 0 end as linked",
-            ),
-          )
-          .whereRaw(...lowerIn('c.repository', part))
-          .where('c.pushed_at', '>=', options.from)
-          .where('c.pushed_at', '<', options.to);
-      out.push(...rows.map(r => ({ ...r, linked: truthy(r.linked) })));
-    }
-    return out;
+    return this.linkedArtifacts(
+      { table: 'vs_commits', id: 'sha', kind: 'commit', at: 'pushed_at' },
+      options,
+    );
   }
 
   /** PRs of these (lower-case) repositories last updated in `[from, to)`. */
-  async pullRequests(options: {
+  pullRequests(options: {
     repositories: string[];
     from: number;
     to: number;
   }): Promise<LinkedArtifact[]> {
+    return this.linkedArtifacts(
+      { table: 'vs_pull_requests', id: 'id', kind: 'pr', at: 'updated_at' },
+      options,
+    );
+  }
+
+  /** Artifacts of one table in these repositories and `[from, to)`, each with whether an item links it. */
+  private async linkedArtifacts(
+    artifact: { table: string; id: string; kind: 'commit' | 'pr'; at: string },
+    options: { repositories: string[]; from: number; to: number },
+  ): Promise<LinkedArtifact[]> {
     const out: LinkedArtifact[] = [];
     for (const part of chunk(options.repositories, IN_LIST)) {
       const rows: { id: string; repository: string | null; linked: unknown }[] =
-        await this.db('vs_pull_requests as p')
+        await this.db(`${artifact.table} as a`)
           .select(
-            'p.id',
-            'p.repository',
+            `a.${artifact.id} as id`,
+            'a.repository',
             this.db.raw(
-              "case when exists (select 1 from vs_item_links l where l.kind = 'pr' and l.ref = p.id) then 1 else 0 end as linked",
+              `case when exists (select 1 from vs_item_links l where l.kind = ? and l.ref = a.${artifact.id}) then 1 else 0 end as linked`,
+              [artifact.kind],
             ),
           )
-          .whereRaw(...lowerIn('p.repository', part))
-          .where('p.updated_at', '>=', options.from)
-          .where('p.updated_at', '<', options.to);
+          .whereRaw(...lowerIn('a.repository', part))
+          .where(`a.${artifact.at}`, '>=', options.from)
+          .where(`a.${artifact.at}`, '<', options.to);
       out.push(...rows.map(r => ({ ...r, linked: truthy(r.linked) })));
     }
     return out;
