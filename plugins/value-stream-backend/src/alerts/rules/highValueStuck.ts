@@ -1,7 +1,8 @@
 import { formatDuration } from '@valuestream/backstage-plugin-value-stream-common';
 import { percentileCont } from '../../metrics/percentiles';
-import { DAY_MS, seconds } from '../../metrics/time';
+import { seconds } from '../../metrics/time';
 import { stageThresholds } from '../thresholds';
+import { stageVisitSeconds } from './itemStuck';
 import type { RuleThresholds } from '../thresholds';
 import type {
   AlertCandidate,
@@ -19,21 +20,7 @@ function p85Limit(
   stage: string,
   t: ReturnType<typeof stageThresholds>,
 ): number | null {
-  const { now, journeys } = input;
-  const cutoff = now - t.lookbackDays * DAY_MS;
-  const samples: number[] = [];
-  for (const journey of journeys) {
-    for (const v of journey.intervals) {
-      if (v.stage !== stage || v.exitedAt === null) continue;
-      if (
-        v.exitedAt <= cutoff ||
-        v.exitedAt > now ||
-        v.exitedAt === v.enteredAt
-      )
-        continue;
-      samples.push(seconds(v.exitedAt - v.enteredAt));
-    }
-  }
+  const samples = stageVisitSeconds(input, stage, t.lookbackDays);
   if (samples.length === 0 || samples.length < t.minSamples) return null;
   return percentileCont(
     [...samples].sort((a, b) => a - b),

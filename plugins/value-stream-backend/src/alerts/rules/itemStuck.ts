@@ -22,14 +22,17 @@ export function meanAndSampleSd(values: readonly number[]): {
   };
 }
 
-/** The stage's stuck limit in seconds (mean + σ-multiplier × σ), or null with too few visits. */
-function stuckLimit(
+/**
+ * Seconds of the stage's visits that ended in the lookback before `now`, zero-length visits
+ * left out: the population both stuck rules compare an item with. @internal
+ */
+export function stageVisitSeconds(
   input: RuleInput,
   stage: string,
-  t: ReturnType<typeof stageThresholds>,
-): number | null {
+  lookbackDays: number,
+): number[] {
   const { now, journeys } = input;
-  const cutoff = now - t.lookbackDays * DAY_MS;
+  const cutoff = now - lookbackDays * DAY_MS;
   const samples: number[] = [];
   for (const journey of journeys) {
     for (const v of journey.intervals) {
@@ -43,6 +46,16 @@ function stuckLimit(
       samples.push(seconds(v.exitedAt - v.enteredAt));
     }
   }
+  return samples;
+}
+
+/** The stage's stuck limit in seconds (mean + σ-multiplier × σ), or null with too few visits. */
+function stuckLimit(
+  input: RuleInput,
+  stage: string,
+  t: ReturnType<typeof stageThresholds>,
+): number | null {
+  const samples = stageVisitSeconds(input, stage, t.lookbackDays);
   if (samples.length < t.minSamples || samples.length === 0) return null;
   const { mean, sd } = meanAndSampleSd(samples);
   return mean + t.sigma * sd;
